@@ -1,0 +1,39 @@
+"""What the subcommands share: the passphrase and opening the database."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from ..errors import KnooppuntError
+from ..services.container import Services, open_services
+
+PASSPHRASE_VARIABLE = "KNOOPPUNT_PASSPHRASE"
+
+
+def passphrase(*, confirm: bool = False) -> str:
+    """From ``KNOOPPUNT_PASSPHRASE``, else asked on the terminal (never echoed)."""
+    value = os.environ.get(PASSPHRASE_VARIABLE)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise KnooppuntError(
+            f"Geen wachtwoordzin: zet de omgevingsvariabele {PASSPHRASE_VARIABLE} of start vanuit een terminal."
+        )
+    value = getpass.getpass("Wachtwoordzin: ")
+    if confirm and getpass.getpass("Nogmaals ter controle: ") != value:
+        raise KnooppuntError("De twee wachtwoordzinnen zijn niet gelijk.")
+    return value
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", required=True, type=Path, metavar="BESTAND", help="het databasebestand")
+
+
+def open_db(args: argparse.Namespace) -> Services:
+    services = open_services(args.db, passphrase())
+    services.store.actor = services.profile.user_name or "knooppunt-cli"
+    return services

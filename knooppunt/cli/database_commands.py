@@ -1,0 +1,56 @@
+"""``init``, ``demo`` and ``check``: make and check encrypted databases."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..services.container import open_services
+from ..services.demo import build_demo
+from ..storage.database import check_database
+from .common import add_db_argument, open_db, passphrase
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    init = sub.add_parser("init", help="nieuwe, versleutelde database maken")
+    add_db_argument(init)
+    init.set_defaults(run=_init)
+
+    demo = sub.add_parser("demo", help="nieuwe database met fictieve demogegevens maken")
+    add_db_argument(demo)
+    demo.set_defaults(run=_demo)
+
+    check = sub.add_parser("check", help="integriteit en schema van een database controleren")
+    add_db_argument(check)
+    check.set_defaults(run=_check)
+
+
+def _init(args: argparse.Namespace) -> int:
+    services = open_services(args.db, passphrase(confirm=True), create=True)
+    services.close()
+    print(f"Nieuwe versleutelde database gemaakt: {args.db}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    services = open_services(args.db, passphrase(confirm=True), create=True)
+    try:
+        build_demo(services)
+    finally:
+        services.close()
+    print(f"Demodatabase gemaakt: {args.db}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    services = open_db(args)
+    try:
+        problems = check_database(services.store.db)
+    finally:
+        services.close()
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} probleem/problemen gevonden in {args.db}.")
+        return 1
+    print(f"In orde: {args.db} is leesbaar, volledig en up-to-date.")
+    return 0

@@ -1,0 +1,51 @@
+"""One family of expected failures, each with a clear Dutch message for the user.
+
+Anything that is not a ``KnooppuntError`` is a bug: logged and shown in the crash dialog.
+"""
+
+from __future__ import annotations
+
+
+class KnooppuntError(Exception):
+    """An expected failure (bad input, wrong passphrase, locked file) with a Dutch message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WrongPassphrase(KnooppuntError):
+    def __init__(self) -> None:
+        super().__init__(
+            "De wachtwoordzin klopt niet, of dit bestand is geen Knooppunt-database. "
+            "Er is niets aan het bestand veranderd."
+        )
+
+
+class NewerSchema(KnooppuntError):
+    def __init__(self, unknown: list[str]) -> None:
+        super().__init__(
+            "Deze database is gemaakt met een nieuwere versie van Knooppunt "
+            f"({', '.join(unknown)}). Werk Knooppunt bij; de database is niet aangeraakt."
+        )
+        self.unknown = unknown
+
+
+class DatabaseUnavailable(KnooppuntError):
+    """The file is missing, locked by another program or not writable."""
+
+
+class ValidationError(KnooppuntError):
+    """Bad input for one field; ``field`` names it so the UI can point at it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(KnooppuntError):
+    pass
+
+
+class RecordLocked(KnooppuntError):
+    """A finalised (vastgesteld) record cannot be changed, only amended with an addendum."""

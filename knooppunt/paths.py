@@ -1,0 +1,43 @@
+"""One helper that finds templates, resources and the user's data folder, in a source
+checkout, an installed package and a frozen (PyInstaller) bundle alike."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Knooppunt"
+
+
+def _bundle_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    # Source checkout or editable install: templates/ and resources/ sit beside knooppunt/.
+    return Path(__file__).resolve().parent.parent
+
+
+def templates_dir() -> Path:
+    return _bundle_root() / "templates"
+
+
+def resources_dir() -> Path:
+    return _bundle_root() / "resources"
+
+
+def resource(*parts: str) -> Path:
+    path = resources_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"Resource missing from this installation: {path}")
+    return path
+
+
+def user_data_dir() -> Path:
+    """Where the user's database lives (never inside the program's own folder)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / "knooppunt.db"

@@ -1,0 +1,6 @@
+"""Services: the use cases. Each write is one transaction with an audit entry and returns a Change."""
+
+from .changes import Change
+from .container import Services, build_services
+
+__all__ = ["Change", "Services", "build_services"]

@@ -1,0 +1,275 @@
+"""A fictional demo location: partners, six children, one held and one upcoming meeting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from ..domain.children import Case, Child, Consent, Guardian
+from ..domain.directory import ContactPerson, Location, Organisation
+from ..domain.enums import (
+    AgendaKind,
+    AgreementStatus,
+    Attendance,
+    CasePhase,
+    ConsentGiver,
+    ConsentMethod,
+    DecisionStatus,
+    DiscussionStatus,
+    LocationType,
+    MeetingStatus,
+    OwnerKind,
+    ParticipantKind,
+    Position,
+    Role,
+    Visibility,
+)
+from ..domain.meetings import DEFAULT_AGENDA, AgendaItem, Discussion, Meeting, Note, Participant
+from ..domain.outcomes import Agreement, Decision
+from .container import Services
+
+# (organisation, type code, contact, function, phone, e-mail, substitute, mandate category, mandate)
+_PARTNERS = [
+    ("JGZ Heuvelland", "JGZ", "Marieke Hendriks", "Jeugdverpleegkundige", "045 850 1234",
+     "m.hendriks@jgz-heuvelland.example", "Ruud Claessens", "Onderzoek en advies",
+     "Extra JGZ-consult, onderzoek en verwijzing naar de jeugdarts"),
+    ("Wijkteam Maasheuvel", "WIJK", "Fatima Bouzid", "Schoolmaatschappelijk werker", "045 850 2345",
+     "f.bouzid@wijkteam-maasheuvel.example", "Tom Vliegen", "Lichte ondersteuning",
+     "Opvoedondersteuning tot 10 gesprekken; toegang tot jeugdhulp zonder verwijzing"),
+    ("Peuterspeelzaal Het Kastanjetje", "VVE", "Ingrid Schoonbrood", "Pedagogisch medewerker", "045 850 3456",
+     "ingrid@kastanjetje.example", "", "Overdracht", "Overdracht en afstemming voorschool–school"),
+    ("Bureau Leerplicht Parkstad", "LP", "Jeroen Smeets", "Leerplichtambtenaar", "045 850 4567",
+     "j.smeets@leerplicht-parkstad.example", "", "Verzuim", "Verzuimaanpak en vrijstellingen"),
+    ("Samenwerkingsverband Heuvelland PO", "SWV", "Anaïs Dubois", "Orthopedagoog", "045 850 5678",
+     "a.dubois@swv-heuvelland.example", "Peter Kusters", "Arrangementen",
+     "Arrangement extra ondersteuning tot € 5.000 per schooljaar"),
+    ("Jeugdhulp De Brug", "ZORG", "Sven Lemmens", "Gezinscoach", "045 850 6789",
+     "s.lemmens@debrug.example", "", "", ""),
+]
+
+
+def build_demo(services: Services, today: date | None = None) -> int:
+    """Fill an empty database with demo data; returns the demo location's id."""
+    today = today or date.today()
+    store = services.store
+    if not services.profile.user_name:
+        services.profile.save("Annelies Vermeulen", Role.IB)
+    location, _ = services.locations.create_location(
+        Location(
+            None, "Kindcentrum De Vlinderboom", LocationType.PO, address="Lindenlaan 12",
+            postcode="6411 AB", city="Heerlen", phone="045 571 0000", frequency_weeks=6,
+            composition="IB'er (voorzitter), ouders en kind, JGZ, wijkteam/SMW, voorschool; "
+            "leerplicht, SWV en zorg op uitnodiging.",
+            working_agreements="We praten mét ouders, niet over ouders. Ouders krijgen de agenda een week "
+            "vooraf. Elke partner komt met mandaat van de eigen organisatie. Afspraken staan binnen twee "
+            "werkdagen in de afsprakenbrief.",
+        )
+    )
+    types = {t.code: t.id for t in services.locations.organisation_types()}
+    partners = services.locations.partners(location.id)
+    with store.unit_of_work() as uow:
+        for view, spec in zip(partners, _PARTNERS, strict=True):
+            org, code, name, function, phone, email, substitute, category, mandate = spec
+            org_id = uow.insert("organisation", Organisation(None, org, types[code], phone=phone))
+            contact_id = uow.insert(
+                "contact_person",
+                ContactPerson(None, name, org_id, function, phone, email, availability="ma, di en do"),
+            )
+            substitute_id = None
+            if substitute:
+                substitute_id = uow.insert(
+                    "contact_person", ContactPerson(None, substitute, org_id, function, phone, "")
+                )
+            # One mandate has expired, so the warning is visible in the demo.
+            valid_until = today - timedelta(days=10) if code == "ZORG" else date(today.year + 1, 7, 31)
+            uow.update(
+                "location_partner",
+                view.partner.id,
+                {
+                    "organisation_id": org_id, "contact_id": contact_id, "substitute_id": substitute_id,
+                    "mandate_category": category, "mandate_description": mandate,
+                    "mandate_valid_from": date(today.year - 1, 8, 1) if mandate else None,
+                    "mandate_valid_until": valid_until if mandate else None,
+                },
+            )
+        children = _add_children(uow, location.id, today)
+        _add_meetings(uow, location.id, children, services.locations.partners(location.id), today)
+        uow.audit("demodata aangemaakt", "location", location.id, location.name)
+    return location.id
+
+
+_CHILDREN = [
+    # first, last, age in years, group, parents [(name, relation, gezag, phone, e-mail)]
+    ("Zoë", "Janssen", 6, "groep 3", [("Sandra Janssen", "moeder", True, "06 1234 5601", "sandra.janssen@example.nl"),
+                                       ("Mark Janssen", "vader", True, "06 1234 5602", "mark.janssen@example.nl")]),
+    ("Anaïs", "Bakker", 8, "groep 5", [("Eline Bakker", "moeder", True, "06 1234 5603", "eline.bakker@example.nl")]),
+    ("Şükrü", "Yılmaz", 10, "groep 7", [("Ayşe Yılmaz", "moeder", True, "06 1234 5604", "ayse.yilmaz@example.nl"),
+                                         ("Mehmet Yılmaz", "vader", True, "06 1234 5605", "")]),
+    ("Daan", "de Vries", 4, "groep 1", [("Kim de Vries", "moeder", True, "06 1234 5606", "kim.devries@example.nl"),
+                                         ("Bas Hermans", "stiefvader", False, "06 1234 5607", "")]),
+    ("Noor", "El Amrani", 12, "groep 8", [("Samira El Amrani", "moeder", True, "06 1234 5608", "samira@example.nl")]),
+    ("Łukasz", "Nowak", 7, "groep 4", [("Agnieszka Nowak", "moeder", True, "06 1234 5609", "a.nowak@example.nl"),
+                                        ("Piotr Nowak", "vader", True, "06 1234 5610", "p.nowak@example.nl")]),
+]
+
+
+def _add_children(uow, location_id: int, today: date) -> list[tuple[int, list[int], str]]:
+    out = []
+    for index, (first, last, age, group, parents) in enumerate(_CHILDREN):
+        born = date(today.year - age - 1, 3 + index, 10 + index)
+        child_id = uow.insert("child", Child(None, location_id, first, last, born, group, date(born.year + 4, 9, 1)))
+        guardian_ids = []
+        for name, relation, gezag, phone, email in parents:
+            gid = uow.insert(
+                "guardian",
+                Guardian(None, child_id, name, relation, gezag, phone, email, address="Heerlen",
+                         preferred_language="Turks" if last == "Yılmaz" else "Nederlands",
+                         needs_interpreter=name == "Mehmet Yılmaz"),
+            )
+            guardian_ids.append(gid)
+            if gezag:
+                _consent(uow, child_id, ConsentGiver.GUARDIAN, gid, today - timedelta(days=60))
+        if age + 1 >= 12:
+            _consent(uow, child_id, ConsentGiver.CHILD, None, today - timedelta(days=60))
+        out.append((child_id, guardian_ids, f"{first} {last}"))
+    return out
+
+
+def _consent(uow, child_id: int, giver: ConsentGiver, guardian_id: int | None, on: date) -> None:
+    consent_id = uow.insert(
+        "consent",
+        Consent(None, child_id, giver, guardian_id, on, ConsentMethod.WRITTEN, note="Toestemmingsformulier getekend"),
+    )
+    for (org_id,) in uow._db.execute("SELECT id FROM organisation").fetchall():
+        uow.insert("consent_organisation", {"consent_id": consent_id, "organisation_id": org_id})
+
+
+def _add_meetings(uow, location_id: int, children, partners, today: date) -> None:
+    held_on = today - timedelta(days=21)
+    held = uow.insert("meeting", Meeting(None, location_id, held_on, time(8, 30), "Teamkamer, 1e verdieping",
+                                         "Annelies Vermeulen", MeetingStatus.HELD))
+    upcoming = uow.insert("meeting", Meeting(None, location_id, today + timedelta(days=21), time(8, 30),
+                                             "Teamkamer, 1e verdieping", "Annelies Vermeulen"))
+    structural = [p for p in partners if p.partner.kind == "structureel" and p.contact]
+    for slot, (child_id, guardian_ids, name) in enumerate(children[:2]):
+        _held_discussion(uow, held, child_id, guardian_ids, slot, structural, partners, held_on, today)
+        uow.insert("child_case", Case(None, child_id, held_on - timedelta(days=30), "leerkracht",
+                                      _HULPVRAAG[slot], signal_by="juf Mirjam", regie_holder="ouders",
+                                      phase=CasePhase.EXECUTION))
+    for slot, (child_id, guardian_ids, name) in enumerate(children[1:4]):
+        uow.insert("discussion", Discussion(None, upcoming, child_id, _slot(slot)))
+
+
+def _slot(index: int) -> time:
+    minutes = 8 * 60 + 30 + 30 * index
+    return time(minutes // 60, minutes % 60)
+
+
+_HULPVRAAG = [
+    "Zoë slaapt slecht en is vaak moe in de klas. Wij willen weten hoe we haar kunnen helpen.",
+    "Anaïs is thuis en op school snel boos. We zoeken samen wat haar rust geeft.",
+]
+
+
+def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, partners, held_on, today):
+
+
+    discussion_id = uow.insert("discussion", Discussion(
+        None, meeting_id, child_id, _slot(slot), 30,
+        DiscussionStatus.FINALISED, evaluation_date=today + timedelta(days=21),
+        finalised_at=datetime.combine(held_on, time(9, 0)), finalised_by="Annelies Vermeulen"))
+    for gid in guardian_ids:
+        name = uow._db.execute("SELECT name FROM guardian WHERE id = ?", [gid]).fetchone()[0]
+        uow.insert("participant", Participant(None, discussion_id, ParticipantKind.PARENT, name, role="ouder",
+                                              guardian_id=gid, attendance=Attendance.PRESENT))
+    uow.insert("participant", Participant(None, discussion_id, ParticipantKind.SCHOOL, "Annelies Vermeulen",
+                                          "Kindcentrum De Vlinderboom", "intern begeleider",
+                                          attendance=Attendance.PRESENT))
+    for view in structural:
+        uow.insert("participant", Participant(
+            None, discussion_id, ParticipantKind.PARTNER, view.contact.name, view.organisation.name,
+            view.partner.role, location_partner_id=view.partner.id, contact_id=view.contact.id,
+            attendance=Attendance.ABSENT if view.partner.role.startswith("Voorschool") else Attendance.PRESENT,
+            absence_reason="Ziek" if view.partner.role.startswith("Voorschool") else ""))
+    notes = _NOTES[slot]
+    for position, (kind, minutes) in enumerate(DEFAULT_AGENDA):
+        item_id = uow.insert("agenda_item", AgendaItem(None, discussion_id, position, kind, kind.label, minutes,
+                                                        seconds_spent=minutes * 55, done=True))
+        for text, visibility, perspective in notes.get(kind, []):
+            uow.insert("note", Note(None, item_id, text, visibility, perspective,
+                                    datetime.combine(held_on, time(8, 45))))
+    jgz, wijk = structural[0], structural[1]
+    zorg = next(p for p in partners if p.partner.role.startswith("Zorg"))
+    decisions = _DECISIONS[slot]
+    for text, category, view, status in decisions(jgz, wijk, zorg):
+        decision_id = uow.insert("decision", Decision(
+            None, discussion_id, text, category, view.partner.id, view.contact.name, view.organisation.name,
+            view.partner.mandate_description or "geen geldig mandaat", status,
+            Position.AGREE if status == DecisionStatus.FINAL else Position.AGREE_WITH_REMARKS,
+            "" if status == DecisionStatus.FINAL else "Goed, als we eerst kennis kunnen maken met de gezinscoach."))
+        if status == DecisionStatus.PROVISIONAL:
+            uow.insert("agreement", Agreement(
+                None, child_id, discussion_id, OwnerKind.PARTNER, f"{view.contact.name} ({view.organisation.name})",
+                "Besluit laten bevestigen door de eigen organisatie", held_on + timedelta(days=7),
+                decision_id=decision_id))
+    for owner_kind, owner, what, due, status in _AGREEMENTS[slot](jgz, wijk):
+        uow.insert("agreement", Agreement(None, child_id, discussion_id, owner_kind, owner, what,
+                                          held_on + timedelta(days=due), today + timedelta(days=21), status))
+
+
+_NOTES = [
+    {
+        AgendaKind.GOAL: [("We willen samen kijken waarom Zoë zo moe is en wat helpt.", Visibility.SHARED, "")],
+        AgendaKind.GOES_WELL: [
+            ("Zoë speelt graag buiten en heeft een vriendinnetje in de straat.", Visibility.SHARED, "ouders"),
+            ("Ik vind tekenen leuk.", Visibility.SHARED, "kind"),
+            ("Zoë is behulpzaam en leest al goed.", Visibility.SHARED, "school"),
+        ],
+        AgendaKind.CONCERNS: [
+            ("Ze ligt lang wakker en is 's ochtends moeilijk wakker te krijgen.", Visibility.SHARED, "ouders"),
+            ("Na de pauze valt ze soms bijna in slaap.", Visibility.SHARED, "school"),
+            ("Vader werkt in ploegendienst; onrust in huis rond 23 uur.", Visibility.INTERNAL, "partner"),
+        ],
+        AgendaKind.NEEDS: [("Een vast slaapritueel en rust in de avond.", Visibility.SHARED, "")],
+    },
+    {
+        AgendaKind.GOAL: [("Samen zoeken wat Anaïs rust geeft, thuis en op school.", Visibility.SHARED, "")],
+        AgendaKind.GOES_WELL: [
+            ("Anaïs zorgt heel lief voor haar kleine broertje.", Visibility.SHARED, "ouders"),
+            ("Ze is sterk in rekenen.", Visibility.SHARED, "school"),
+        ],
+        AgendaKind.CONCERNS: [
+            ("Ze wordt snel boos als iets anders gaat dan gepland.", Visibility.SHARED, "ouders"),
+            ("Moeder geeft aan zelf weinig steun te hebben in haar omgeving.", Visibility.INTERNAL, "partner"),
+        ],
+        AgendaKind.NEEDS: [("Voorspelbaarheid en een rustige plek om af te koelen.", Visibility.SHARED, "")],
+    },
+]
+
+_DECISIONS = [
+    lambda jgz, wijk, zorg: [
+        ("Extra consult bij de jeugdverpleegkundige over slaap", "Onderzoek en advies", jgz, DecisionStatus.FINAL),
+    ],
+    lambda jgz, wijk, zorg: [
+        ("Opvoedondersteuning thuis door het wijkteam (6 gesprekken)", "Lichte ondersteuning", wijk,
+         DecisionStatus.FINAL),
+        ("Inzet gezinscoach van Jeugdhulp De Brug", "Jeugdhulp", zorg, DecisionStatus.PROVISIONAL),
+    ],
+]
+
+_AGREEMENTS = [
+    lambda jgz, wijk: [
+        (OwnerKind.PARTNER, f"{jgz.contact.name} (JGZ)", "Plant een consult met ouders en Zoë over slapen", 14,
+         AgreementStatus.DONE),
+        (OwnerKind.PARENT, "Sandra en Mark Janssen", "Houden twee weken een slaapdagboek bij", 14,
+         AgreementStatus.OPEN),
+        (OwnerKind.SCHOOL, "juf Mirjam (groep 3)", "Geeft Zoë na de pauze een actieve taak", 7,
+         AgreementStatus.OPEN),
+    ],
+    lambda jgz, wijk: [
+        (OwnerKind.PARTNER, f"{wijk.contact.name} (wijkteam)", "Maakt een afspraak voor het eerste huisbezoek", 10,
+         AgreementStatus.OPEN),
+        (OwnerKind.CHILD, "Anaïs", "Zegt het tegen de juf als ze even naar de rustplek wil", 30,
+         AgreementStatus.OPEN),
+        (OwnerKind.SCHOOL, "meester Rik (groep 5)", "Richt een rustplek in de klas in", 7, AgreementStatus.DONE),
+    ],
+]

@@ -1,0 +1,39 @@
+"""Meetings (overleggen) and the children discussed in them: reads for the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.meetings import Discussion, Meeting
+from ..storage import Store
+from ..storage.mapping import from_row
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    meeting: Meeting
+    location_name: str
+    child_count: int
+
+
+class MeetingService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def meetings(self, *, location_id: int | None = None) -> list[MeetingView]:
+        where, params = "", []
+        if location_id is not None:
+            where, params = "WHERE m.location_id = ?", [location_id]
+        rows = self._store.query(
+            "SELECT m.*, l.name AS location_name, "
+            "(SELECT count(*) FROM discussion d WHERE d.meeting_id = m.id AND d.status != 'afgemeld') AS child_count "
+            f"FROM meeting m JOIN location l ON l.id = m.location_id {where} ORDER BY m.date DESC, m.start_time",
+            params,
+        )
+        return [MeetingView(from_row(Meeting, r), r["location_name"], r["child_count"]) for r in rows]
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        return self._store.get(Meeting, "meeting", meeting_id)
+
+    def discussions(self, meeting_id: int) -> list[Discussion]:
+        return self._store.select(Discussion, "discussion", "meeting_id = ?", [meeting_id], order_by="slot_start")

@@ -1,0 +1,6 @@
+"""Storage: the only code that talks to SQLite (SQLCipher), always through sqlite-utils."""
+
+from .database import create_database, open_database
+from .store import Store
+
+__all__ = ["Store", "create_database", "open_database"]

@@ -1,0 +1,305 @@
+"""Schema as migrations (sqlite-utils ``Migrations``): an older database upgrades in place."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("knooppunt")
+
+
+def _run(db: Database, statements: str) -> None:
+    # executescript() would commit half-way; one execute per statement keeps the migration atomic.
+    for statement in statements.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    _run(db, INITIAL_SCHEMA)
+    # Organisation types differ per municipality: these are a starting point, editable later.
+    from ..domain.directory import DEFAULT_ORGANISATION_TYPES
+
+    db["organisation_type"].insert_all({"code": c, "name": n} for c, n in DEFAULT_ORGANISATION_TYPES)
+
+
+@MIGRATIONS(name="0002_documents")
+def _documents(db: Database) -> None:
+    """Vastgestelde verslagen en brieven: exacte PDF-bytes en hun hash, voor identieke herdruk."""
+    _run(
+        db,
+        """
+CREATE TABLE document (
+    id INTEGER PRIMARY KEY,
+    discussion_id INTEGER REFERENCES discussion(id) ON DELETE RESTRICT,
+    meeting_id INTEGER REFERENCES meeting(id) ON DELETE RESTRICT,
+    kind TEXT NOT NULL CHECK (kind IN ('verslag','verslag_intern','afsprakenbrief','overlegverslag')),
+    pdf BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    finalised_at TEXT NOT NULL,
+    finalised_by TEXT NOT NULL,
+    CHECK (discussion_id IS NOT NULL OR meeting_id IS NOT NULL)
+);
+CREATE UNIQUE INDEX document_once ON document(coalesce(discussion_id, 0), coalesce(meeting_id, 0), kind)
+""",
+    )
+
+
+INITIAL_SCHEMA = """
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE location (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL CHECK (type IN ('kinderopvang','voorschool','PO','VO','MBO','SO')),
+    address TEXT NOT NULL DEFAULT '',
+    postcode TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    frequency_weeks INTEGER NOT NULL DEFAULT 6 CHECK (frequency_weeks BETWEEN 1 AND 52),
+    composition TEXT NOT NULL DEFAULT '',
+    working_agreements TEXT NOT NULL DEFAULT '',
+    retention_months INTEGER NOT NULL DEFAULT 24,
+    archived_on TEXT
+);
+CREATE TABLE organisation_type (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+);
+CREATE TABLE organisation (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    type_id INTEGER NOT NULL REFERENCES organisation_type(id) ON DELETE RESTRICT,
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE contact_person (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    organisation_id INTEGER REFERENCES organisation(id) ON DELETE RESTRICT,
+    function TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    availability TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    left_on TEXT
+);
+CREATE INDEX contact_person_organisation ON contact_person(organisation_id);
+CREATE TABLE location_partner (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL REFERENCES location(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('structureel','incidenteel')),
+    organisation_id INTEGER REFERENCES organisation(id) ON DELETE RESTRICT,
+    contact_id INTEGER REFERENCES contact_person(id) ON DELETE RESTRICT,
+    substitute_id INTEGER REFERENCES contact_person(id) ON DELETE RESTRICT,
+    mandate_category TEXT NOT NULL DEFAULT '',
+    mandate_description TEXT NOT NULL DEFAULT '',
+    mandate_valid_from TEXT,
+    mandate_valid_until TEXT,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX location_partner_location ON location_partner(location_id);
+CREATE TABLE location_partner_history (
+    id INTEGER PRIMARY KEY,
+    location_partner_id INTEGER NOT NULL REFERENCES location_partner(id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contact_person(id) ON DELETE RESTRICT,
+    substitute_id INTEGER REFERENCES contact_person(id) ON DELETE RESTRICT,
+    valid_until TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE child (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL REFERENCES location(id) ON DELETE RESTRICT,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    date_of_birth TEXT NOT NULL,
+    group_name TEXT NOT NULL DEFAULT '',
+    start_date TEXT,
+    archived_on TEXT
+);
+CREATE INDEX child_location ON child(location_id);
+CREATE INDEX child_name ON child(last_name, first_name);
+CREATE TABLE guardian (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    relation TEXT NOT NULL DEFAULT 'ouder',
+    has_authority INTEGER NOT NULL DEFAULT 1,
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    preferred_language TEXT NOT NULL DEFAULT 'Nederlands',
+    needs_interpreter INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX guardian_child ON guardian(child_id);
+CREATE TABLE consent (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    giver TEXT NOT NULL CHECK (giver IN ('ouder','kind')),
+    guardian_id INTEGER REFERENCES guardian(id) ON DELETE RESTRICT,
+    given_on TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('schriftelijk','mondeling')),
+    for_discussion INTEGER NOT NULL DEFAULT 1,
+    for_transfer INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    withdrawn_on TEXT,
+    withdrawal_note TEXT NOT NULL DEFAULT '',
+    CHECK ((giver = 'ouder') = (guardian_id IS NOT NULL))
+);
+CREATE INDEX consent_child ON consent(child_id);
+CREATE TABLE consent_organisation (
+    consent_id INTEGER NOT NULL REFERENCES consent(id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE RESTRICT,
+    PRIMARY KEY (consent_id, organisation_id)
+);
+CREATE TABLE child_case (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    signal_date TEXT NOT NULL,
+    signal_source TEXT NOT NULL,
+    signal_by TEXT NOT NULL DEFAULT '',
+    hulpvraag TEXT NOT NULL DEFAULT '',
+    strengths TEXT NOT NULL DEFAULT '',
+    concerns TEXT NOT NULL DEFAULT '',
+    regie_holder TEXT NOT NULL DEFAULT '',
+    phase TEXT NOT NULL DEFAULT 'start' CHECK (phase IN ('start','uitvoering','afsluiting')),
+    closed_on TEXT,
+    closing_reason TEXT CHECK (closing_reason IS NULL OR closing_reason IN ('opgelost','overgedragen'))
+);
+CREATE INDEX child_case_child ON child_case(child_id);
+CREATE TABLE case_event (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES child_case(id) ON DELETE CASCADE,
+    on_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE agenda_template_item (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL REFERENCES location(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 120)
+);
+CREATE TABLE meeting (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL REFERENCES location(id) ON DELETE RESTRICT,
+    date TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
+    chair_name TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ('gepland','gehouden','geannuleerd'))
+);
+CREATE INDEX meeting_location_date ON meeting(location_id, date);
+CREATE TABLE discussion (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE RESTRICT,
+    slot_start TEXT NOT NULL,
+    slot_minutes INTEGER NOT NULL DEFAULT 30,
+    status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ('gepland','bezig','vastgesteld','afgemeld')),
+    current_item_id INTEGER,
+    parents_absent_reason TEXT NOT NULL DEFAULT '',
+    parents_absent_consent INTEGER NOT NULL DEFAULT 0,
+    evaluation_date TEXT,
+    finalised_at TEXT,
+    finalised_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (meeting_id, child_id)
+);
+CREATE INDEX discussion_child ON discussion(child_id);
+CREATE TABLE participant (
+    id INTEGER PRIMARY KEY,
+    discussion_id INTEGER NOT NULL REFERENCES discussion(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('ouder','kind','school','partner')),
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '',
+    guardian_id INTEGER REFERENCES guardian(id) ON DELETE SET NULL,
+    location_partner_id INTEGER REFERENCES location_partner(id) ON DELETE SET NULL,
+    contact_id INTEGER REFERENCES contact_person(id) ON DELETE SET NULL,
+    attendance TEXT NOT NULL DEFAULT 'onbekend' CHECK (attendance IN ('onbekend','aanwezig','afwezig','later')),
+    absence_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX participant_discussion ON participant(discussion_id);
+CREATE TABLE agenda_item (
+    id INTEGER PRIMARY KEY,
+    discussion_id INTEGER NOT NULL REFERENCES discussion(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    seconds_spent INTEGER NOT NULL DEFAULT 0,
+    done INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX agenda_item_discussion ON agenda_item(discussion_id);
+CREATE TABLE note (
+    id INTEGER PRIMARY KEY,
+    agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    visibility TEXT NOT NULL DEFAULT 'gedeeld' CHECK (visibility IN ('gedeeld','intern')),
+    perspective TEXT NOT NULL DEFAULT '',
+    updated_at TEXT
+);
+CREATE INDEX note_item ON note(agenda_item_id);
+CREATE TABLE decision (
+    id INTEGER PRIMARY KEY,
+    discussion_id INTEGER NOT NULL REFERENCES discussion(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    category TEXT NOT NULL DEFAULT '',
+    location_partner_id INTEGER REFERENCES location_partner(id) ON DELETE SET NULL,
+    decided_by TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    mandate_text TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'definitief' CHECK (status IN ('definitief','voorlopig')),
+    parents_position TEXT NOT NULL DEFAULT 'niet_gevraagd',
+    parents_words TEXT NOT NULL DEFAULT '',
+    child_position TEXT NOT NULL DEFAULT 'niet_gevraagd',
+    child_words TEXT NOT NULL DEFAULT '',
+    confirmed_on TEXT,
+    confirmed_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX decision_discussion ON decision(discussion_id);
+CREATE TABLE agreement (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    discussion_id INTEGER REFERENCES discussion(id) ON DELETE SET NULL,
+    owner_kind TEXT NOT NULL CHECK (owner_kind IN ('partner','ouder','kind','school')),
+    owner_name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    due_date TEXT,
+    evaluation_date TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','gedaan','niet_gedaan','loopt_door','gewijzigd')),
+    outcome_note TEXT NOT NULL DEFAULT '',
+    outcome_discussion_id INTEGER REFERENCES discussion(id) ON DELETE SET NULL,
+    decision_id INTEGER REFERENCES decision(id) ON DELETE SET NULL
+);
+CREATE INDEX agreement_child ON agreement(child_id);
+CREATE INDEX agreement_status_due ON agreement(status, due_date);
+CREATE TABLE addendum (
+    id INTEGER PRIMARY KEY,
+    discussion_id INTEGER NOT NULL REFERENCES discussion(id) ON DELETE CASCADE,
+    target TEXT NOT NULL,
+    target_id INTEGER,
+    text TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    record_id INTEGER,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_record ON audit_log(table_name, record_id)
+"""

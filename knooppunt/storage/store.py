@@ -1,0 +1,140 @@
+"""The store: reads as dataclasses, writes only inside a unit of work that is one transaction
+and always leaves an audit-log entry (wie, wanneer, wat, welk record)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from ..errors import DatabaseUnavailable, KnooppuntError, NotFound
+from .mapping import from_row, to_db, to_row
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class UnitOfWork:
+    """Writes within one transaction; nothing is visible to others until it commits."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._db = store.db
+        self.audited = False
+
+    def insert(self, table: str, record: Any) -> int:
+        row = record if isinstance(record, dict) else to_row(record)
+        row = {k: to_db(v) for k, v in row.items()}
+        return int(self._db[table].insert(row).last_pk)
+
+    def update(self, table: str, record_id: int, values: dict[str, Any]) -> None:
+        values = {k: to_db(v) for k, v in values.items()}
+        cursor = self._db.execute(
+            f"UPDATE [{table}] SET {', '.join(f'[{k}] = ?' for k in values)} WHERE id = ?",
+            [*values.values(), record_id],
+        )
+        if cursor.rowcount != 1:
+            raise NotFound(f"Het record ({table} {record_id}) bestaat niet meer.")
+
+    def delete(self, table: str, where: str, params: Sequence[Any]) -> int:
+        return self._db.execute(f"DELETE FROM [{table}] WHERE {where}", list(params)).rowcount
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._db.execute(sql, [to_db(p) for p in params]).rowcount
+
+    def audit(self, action: str, table: str, record_id: int | None, detail: str = "") -> None:
+        self._db["audit_log"].insert(
+            {
+                "at": self._store.now().isoformat(timespec="seconds"),
+                "actor": self._store.actor,
+                "action": action,
+                "table_name": table,
+                "record_id": record_id,
+                "detail": detail,
+            }
+        )
+        self.audited = True
+
+
+class Store:
+    """Access to one open database. ``actor`` is who works on this laptop; ``clock`` gives now."""
+
+    def __init__(self, db: Database, *, actor: str = "", clock: Callable[[], datetime] = datetime.now) -> None:
+        self.db = db
+        self.actor = actor
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return self._clock().replace(microsecond=0)
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One service operation: all of it commits, with its audit entry, or none of it."""
+        uow = UnitOfWork(self)
+        try:
+            with self.db.atomic():
+                yield uow
+                if not uow.audited:
+                    raise RuntimeError("A unit of work must write an audit-log entry")
+        except sqlcipher3.IntegrityError as exc:
+            log.info("Refused write: %s", exc)
+            raise KnooppuntError(_integrity_message(str(exc))) from exc
+        except sqlcipher3.OperationalError as exc:
+            if "locked" in str(exc) or "readonly" in str(exc):
+                raise DatabaseUnavailable(
+                    "De database is bezet of alleen-lezen; er is niets opgeslagen. Probeer het opnieuw."
+                ) from exc
+            raise
+
+    # Reads ---------------------------------------------------------------------------------
+    def get(self, cls: type[T], table: str, record_id: int) -> T:
+        rows = list(self.db[table].rows_where("id = ?", [record_id]))
+        if not rows:
+            raise NotFound(f"Het gevraagde record bestaat niet (meer).")
+        return from_row(cls, rows[0])
+
+    def select(
+        self,
+        cls: type[T],
+        table: str,
+        where: str | None = None,
+        params: Sequence[Any] = (),
+        *,
+        order_by: str | None = None,
+        limit: int | None = None,
+    ) -> list[T]:
+        rows = self.db[table].rows_where(where, [to_db(p) for p in params], order_by=order_by, limit=limit)
+        return [from_row(cls, row) for row in rows]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, [to_db(p) for p in params]))
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, [to_db(p) for p in params]).fetchone()
+        return None if row is None else row[0]
+
+    def count(self, table: str, where: str | None = None, params: Sequence[Any] = ()) -> int:
+        sql = f"SELECT count(*) FROM [{table}]" + (f" WHERE {where}" if where else "")
+        return int(self.scalar(sql, params))
+
+    def setting(self, key: str, default: str = "") -> str:
+        value = self.scalar("SELECT value FROM setting WHERE key = ?", [key])
+        return default if value is None else value
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _integrity_message(detail: str) -> str:
+    if "UNIQUE" in detail:
+        return "Dit bestaat al (dubbele invoer). Er is niets opgeslagen."
+    if "FOREIGN KEY" in detail:
+        return "Dit hangt nog samen met andere gegevens en kan daarom niet. Er is niets opgeslagen."
+    if "NOT NULL" in detail or "CHECK" in detail:
+        return "Niet alle verplichte gegevens zijn goed ingevuld. Er is niets opgeslagen."
+    return "De gegevens zijn niet opgeslagen omdat ze niet kloppen met de rest."

@@ -1,0 +1,114 @@
+"""``knooppunt``: start the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from knooppunt import __version__
+from knooppunt.errors import KnooppuntError
+from knooppunt.paths import default_database_path, resource
+
+from . import messages
+
+log = logging.getLogger("knooppunt")
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="knooppunt", description="Knooppunt: knooppuntoverleggen voorzitten.")
+    parser.add_argument("--demo", action="store_true", help="start op een nieuwe, tijdelijke demodatabase")
+    parser.add_argument("--smoke-test", action="store_true", help="bouw het hoofdvenster, toon het en sluit af")
+    parser.add_argument("--db", type=Path, help="een ander databasebestand dan het standaardbestand")
+    return parser.parse_args(argv)
+
+
+# Harmless notices of Qt's headless (offscreen) platform, used by tests and the smoke test.
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _on_qt_message(kind: QtMsgType, _context, message: str) -> None:
+    if any(message.startswith(quiet) for quiet in _QUIET_QT_MESSAGES):
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}.get(kind, logging.WARNING)
+    logging.getLogger("qt").log(level, message)
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setApplicationName("Knooppunt")
+    app.setApplicationDisplayName("Knooppunt")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Knooppunt")
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    app.setWindowIcon(QIcon(str(resource("icons", "knooppunt.svg"))))
+    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def _install_crash_handler() -> None:
+    def handle(exc_type, exc, tb):
+        if isinstance(exc, KnooppuntError):
+            messages.show_error(QApplication.activeWindow(), exc)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Unexpected error\n%s", details)
+        from .dialogs.crash import CrashDialog
+
+        CrashDialog(details=details, log_path=None, parent=QApplication.activeWindow()).exec()
+
+    sys.excepthook = handle
+
+
+def smoke_test() -> int:
+    """Build the real main window on a temporary demo database, show it, and close."""
+    from .startup import demo_session
+
+    session = demo_session()
+    try:
+        window = session.build_window()
+        window.show()
+        for _ in range(5):
+            QApplication.processEvents()
+        ok = window.isVisible() and window.stack.count() == 4
+        window.close()
+        QApplication.processEvents()
+    finally:
+        session.close()
+    print("Knooppunt smoke test: " + ("OK" if ok else "MISLUKT"))
+    return 0 if ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    qInstallMessageHandler(_on_qt_message)
+    app = create_application(sys.argv[:1])
+    if args.smoke_test:
+        return smoke_test()
+    _install_crash_handler()
+    from .startup import demo_session, user_session
+
+    try:
+        session = demo_session() if args.demo else user_session(args.db or default_database_path())
+    except KnooppuntError as exc:
+        messages.show_error(None, exc, "Knooppunt kan niet starten")
+        return 2
+    if session is None:
+        return 0
+    window = session.build_window()
+    window.show()
+    app.aboutToQuit.connect(session.close)
+    QTimer.singleShot(0, window.raise_)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Eerste start: name and role, passphrase, first location."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from knooppunt.domain.directory import Location
+from knooppunt.domain.enums import Role
+from knooppunt.services.setup import check_new_passphrase
+
+from .location_dialog import LocationForm
+
+
+@dataclass(frozen=True)
+class FirstRunAnswers:
+    user_name: str
+    role: Role
+    passphrase: str
+    location: Location | None
+
+
+class _WelcomePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Welkom bij Knooppunt")
+        text = QLabel(
+            "Met Knooppunt bereidt u knooppuntoverleggen voor, zit u ze voor en legt u besluiten en "
+            "afspraken vast — samen met ouders, als gelijkwaardige deelnemers.\n\n"
+            "Alles wordt versleuteld op deze laptop bewaard. In drie korte stappen richt u Knooppunt in: "
+            "wie u bent, een wachtwoordzin, en uw eerste locatie."
+        )
+        text.setWordWrap(True)
+        QVBoxLayout(self).addWidget(text)
+
+
+class _ProfilePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Wie bent u?")
+        self.setSubTitle("Uw naam komt in het logboek en als voorzitter op verslagen.")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Voor- en achternaam")
+        self.role = QComboBox()
+        for value, label in Role.choices():
+            self.role.addItem(label, value)
+        form = QFormLayout(self)
+        form.addRow("&Naam", self.name)
+        form.addRow("&Rol", self.role)
+        self.registerField("user_name*", self.name)
+
+
+class _PassphrasePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Kies een wachtwoordzin")
+        self.setSubTitle(
+            "Hiermee worden de gegevens versleuteld. Zonder deze zin kan niemand ze lezen — ook wij niet: "
+            "schrijf hem op een veilige plek op."
+        )
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second = QLineEdit()
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hint = QLabel()
+        self.hint.setObjectName("fieldError")
+        self.hint.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("&Wachtwoordzin", self.first)
+        form.addRow("&Nogmaals", self.second)
+        form.addRow(self.hint)
+        self.first.textChanged.connect(self._on_text_changed)
+        self.second.textChanged.connect(self._on_text_changed)
+
+    def _problem(self) -> str | None:
+        return check_new_passphrase(self.first.text(), self.second.text())
+
+    def _on_text_changed(self) -> None:
+        self.hint.setText(self._problem() or "" if self.second.text() or len(self.first.text()) >= 8 else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._problem() is None
+
+
+class _LocationPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Uw eerste locatie")
+        self.setSubTitle(
+            "Elke locatie heeft haar eigen knooppunt. De rollen van de structurele en incidentele "
+            "kernpartners staan straks klaar om in te vullen. U kunt dit ook later doen."
+        )
+        self.form = LocationForm(self, compact=True)
+        QVBoxLayout(self).addWidget(self.form)
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Knooppunt inrichten")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setButtonText(QWizard.WizardButton.NextButton, "&Volgende >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< V&orige")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Klaar")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Annuleren")
+        self.welcome = _WelcomePage()
+        self.profile = _ProfilePage()
+        self.passphrase = _PassphrasePage()
+        self.location = _LocationPage()
+        for page in (self.welcome, self.profile, self.passphrase, self.location):
+            self.addPage(page)
+        self.resize(640, 480)
+
+    def answers(self) -> FirstRunAnswers:
+        location = self.location.form.location()
+        return FirstRunAnswers(
+            user_name=self.profile.name.text().strip(),
+            role=Role(self.profile.role.currentData()),
+            passphrase=self.passphrase.first.text(),
+            location=location if location.name else None,
+        )

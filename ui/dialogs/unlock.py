@@ -1,0 +1,59 @@
+"""Ontgrendelen: the passphrase opens the encrypted database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from knooppunt.errors import KnooppuntError
+
+
+class UnlockDialog(QDialog):
+    """Asks the passphrase and tries ``unlock(passphrase)``; a refusal is shown, the dialog stays."""
+
+    def __init__(self, *, database_path: Path, unlock: Callable[[str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Knooppunt ontgrendelen")
+        self._unlock = unlock
+        self.result_value: object | None = None
+        intro = QLabel(
+            "<h3>Welkom terug</h3>De gegevens op deze laptop zijn versleuteld. "
+            "Vul uw wachtwoordzin in om verder te gaan."
+        )
+        intro.setWordWrap(True)
+        where = QLabel(f"Database: {database_path}")
+        where.setObjectName("hint")
+        where.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText("Wachtwoordzin")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Ontgrendelen")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Afsluiten")
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.error)
+        layout.addWidget(where)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.result_value = self._unlock(self.passphrase.text())
+        except KnooppuntError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,15 @@
+"""One signal hub: services return a Change, the hub tells every view, each decides to refresh."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from knooppunt.services import Change
+
+
+class SignalHub(QObject):
+    changed = Signal(object)  # a knooppunt.services.Change
+
+    def publish(self, change: Change | None) -> None:
+        if change is not None:
+            self.changed.emit(change)

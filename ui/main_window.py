@@ -1,0 +1,104 @@
+"""The main window: navigation to the four areas of work, menus and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+from knooppunt import __version__
+from knooppunt.services import Services
+
+from .dialogs.about import AboutDialog
+from .hub import SignalHub
+from .pages.agreements_page import AgreementsPage
+from .pages.children_page import ChildrenPage
+from .pages.locations_page import LocationsPage
+from .pages.meetings_page import MeetingsPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, services: Services, hub: SignalHub, database_path: Path, demo: bool = False) -> None:
+        super().__init__()
+        self._services = services
+        self._database_path = database_path
+        self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
+        self.resize(1280, 800)
+
+        self.pages: list[QWidget] = [
+            LocationsPage(services=services, hub=hub),
+            ChildrenPage(services=services, hub=hub),
+            MeetingsPage(services=services, hub=hub),
+            AgreementsPage(services=services, hub=hub),
+        ]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for number, page in enumerate(self.pages, start=1):
+            item = QListWidgetItem(page.title)
+            item.setToolTip(f"{page.title} (Ctrl+{number})")
+            self.navigation.addItem(item)
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setFixedWidth(210)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        self.stack.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar(demo)
+        # An intern begeleider starts with the meetings; a coordinator with the directory.
+        self.navigation.setCurrentRow(2 if services.profile.role == "ib" else 0)
+
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Bestand")
+        quit_action = QAction("&Afsluiten", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&Beeld")
+        for number, page in enumerate(self.pages, start=1):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, i=number - 1: self.show_page(i))
+            view_menu.addAction(action)
+        search_action = QAction("&Zoeken", self)
+        search_action.setShortcut(QKeySequence.StandardKey.Find)
+        search_action.triggered.connect(self._on_search_action_triggered)
+        view_menu.addSeparator()
+        view_menu.addAction(search_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&Over Knooppunt", self)
+        about.setShortcut(QKeySequence.StandardKey.HelpContents)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self, demo: bool) -> None:
+        who = self._services.profile.user_name or "onbekend"
+        role = self._services.profile.role.label
+        self.statusBar().addWidget(QLabel(f"Ingelogd als {who} ({role})"))
+        where = "demodatabase (tijdelijk)" if demo else str(self._database_path)
+        lock = QLabel(f"Versleuteld opgeslagen · {where}")
+        lock.setToolTip("Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
+        self.statusBar().addPermanentWidget(lock)
+
+    def _on_search_action_triggered(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def _on_about_triggered(self) -> None:
+        AboutDialog(database_path=self._database_path, version=__version__, parent=self).exec()

@@ -1,0 +1,41 @@
+"""All dialogs go through these few helpers, so tests patch one place."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from knooppunt.errors import KnooppuntError
+
+log = logging.getLogger(__name__)
+
+
+def ask(parent: QWidget | None, title: str, question: str, *, confirm: str = "Ja", cancel: str = "Annuleren") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    yes = box.addButton(confirm, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def show_error(parent: QWidget | None, error: KnooppuntError | str, title: str = "Dat lukte niet") -> None:
+    text = error.message if isinstance(error, KnooppuntError) else str(error)
+    log.info("Shown to user: %s", text)
+    QMessageBox.warning(parent, title, text)
+
+
+def choose_save_file(parent: QWidget | None, title: str, suggested: Path, filter_: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
+    return Path(name) if name else None
+
+
+def choose_open_file(parent: QWidget | None, title: str, filter_: str, start: Path | None = None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(start or Path.home()), filter_)
+    return Path(name) if name else None
