@@ -1,0 +1,55 @@
+"""Shared fixtures: real, encrypted temporary databases with all migrations applied."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+
+import pytest
+
+# Headless Qt for every test, set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Deterministic Dutch formatting regardless of the machine.
+os.environ.setdefault("LANG", "nl_NL.UTF-8")
+
+from knooppunt.services.container import Services, open_services  # noqa: E402
+from knooppunt.services.demo import build_demo  # noqa: E402
+
+# Tests derive keys with fewer PBKDF2 rounds so the suite stays fast; the app uses SQLCipher's default.
+TEST_KDF_ITER = 4000
+PASSPHRASE = "correct paard batterij niet"
+TODAY = date(2026, 11, 23)
+
+
+class FixedClock:
+    def __init__(self, now: datetime = datetime(2026, 11, 23, 9, 30)) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "knooppunt.db"
+
+
+@pytest.fixture
+def clock():
+    return FixedClock()
+
+
+@pytest.fixture
+def services(db_path, clock) -> Services:
+    """An empty, encrypted database with the current schema, and the services on it."""
+    services = open_services(db_path, PASSPHRASE, create=True, kdf_iter=TEST_KDF_ITER, clock=clock)
+    services.store.actor = "Test Gebruiker"
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def demo_services(services) -> Services:
+    """The demo database (one location, six children, a held and an upcoming meeting)."""
+    build_demo(services, today=TODAY)
+    return services
