@@ -49,3 +49,13 @@ class NotFound(KnooppuntError):
 
 class RecordLocked(KnooppuntError):
     """A finalised (vastgesteld) record cannot be changed, only amended with an addendum."""
+
+
+class ConsentMissing(KnooppuntError):
+    """Toestemming ontbreekt: ``missing`` names each person and scope that is lacking."""
+
+    def __init__(self, child_name: str, missing: list[str]) -> None:
+        super().__init__(
+            f"{child_name} kan nog niet besproken worden: er ontbreekt toestemming.\n- " + "\n- ".join(missing)
+        )
+        self.missing = missing

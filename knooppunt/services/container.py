@@ -11,6 +11,7 @@ from ..storage import Store, create_database, open_database
 from .agreements import AgreementService
 from .audit import AuditService
 from .children import ChildService
+from .consent import ConsentService
 from .locations import LocationService
 from .meetings import MeetingService
 from .profile import ProfileService
@@ -23,6 +24,7 @@ class Services:
     audit: AuditService
     locations: LocationService
     children: ChildService
+    consent: ConsentService
     meetings: MeetingService
     agreements: AgreementService
 
@@ -31,12 +33,14 @@ class Services:
 
 
 def build_services(store: Store) -> Services:
+    children = ChildService(store)
     services = Services(
         store=store,
         profile=ProfileService(store),
         audit=AuditService(store),
         locations=LocationService(store),
-        children=ChildService(store),
+        children=children,
+        consent=ConsentService(store, children),
         meetings=MeetingService(store),
         agreements=AgreementService(store),
     )

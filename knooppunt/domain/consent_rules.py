@@ -1,0 +1,64 @@
+"""Who must consent before a child is discussed (toestemming), on the meeting date.
+
+- every parent with parental authority (gezag) consents;
+- a child aged 12 to 15 consents as well;
+- from 16 the child consents and the parents are informed (their consent is not required).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from .children import Child, Consent, Guardian, age_on
+from .enums import ConsentGiver
+
+
+@dataclass(frozen=True)
+class MissingConsent:
+    """One person whose consent is lacking, and for what (Dutch description)."""
+
+    giver: ConsentGiver
+    guardian_id: int | None
+    person: str
+    organisation_ids: tuple[int, ...]
+    description: str
+
+
+def required_givers(child: Child, guardians: Iterable[Guardian], day: date) -> list[tuple[ConsentGiver, Guardian | None]]:
+    age = age_on(child.date_of_birth, day)
+    givers: list[tuple[ConsentGiver, Guardian | None]] = []
+    if age < 16:
+        givers += [(ConsentGiver.GUARDIAN, g) for g in guardians if g.has_authority]
+    if age >= 12:
+        givers.append((ConsentGiver.CHILD, None))
+    return givers
+
+
+def missing_consents(
+    child: Child,
+    guardians: Iterable[Guardian],
+    consents: Iterable[Consent],
+    day: date,
+    organisation_ids: Iterable[int],
+    organisation_names: Mapping[int, str],
+) -> list[MissingConsent]:
+    """What is missing for discussing ``child`` on ``day`` with the given partner organisations."""
+    wanted = set(organisation_ids)
+    consents = [c for c in consents if c.for_discussion and c.is_active_on(day)]
+    missing: list[MissingConsent] = []
+    for giver, guardian in required_givers(child, list(guardians), day):
+        person = guardian.name if guardian else child.full_name
+        mine = [c for c in consents if c.giver == giver and (guardian is None or c.guardian_id == guardian.id)]
+        if not mine:
+            missing.append(MissingConsent(giver, guardian.id if guardian else None, person, tuple(sorted(wanted)),
+                                          f"{person}: geen toestemming voor bespreking in het knooppunt"))
+            continue
+        covered = set().union(*(c.organisation_ids for c in mine))
+        lacking = sorted(wanted - covered)
+        if lacking:
+            names = ", ".join(organisation_names.get(i, f"organisatie {i}") for i in lacking)
+            missing.append(MissingConsent(giver, guardian.id if guardian else None, person, tuple(lacking),
+                                          f"{person}: geen toestemming voor deelname van {names}"))
+    return missing
