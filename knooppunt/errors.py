@@ -35,6 +35,14 @@ class DatabaseUnavailable(KnooppuntError):
     """The file is missing, locked by another program or not writable."""
 
 
+class DatabaseDamaged(KnooppuntError):
+    def __init__(self, path, detail: Exception) -> None:
+        super().__init__(
+            f"Het databasebestand {path} is beschadigd ({detail}). Er is niets aan veranderd; "
+            "zet een reservekopie terug of vraag uw beheerder om hulp."
+        )
+
+
 class ValidationError(KnooppuntError):
     """Bad input for one field; ``field`` names it so the UI can point at it."""
 

@@ -43,7 +43,7 @@ _PARTNERS = [
      "a.dubois@swv-heuvelland.example", "Peter Kusters", "Arrangementen",
      "Arrangement extra ondersteuning tot € 5.000 per schooljaar"),
     ("Jeugdhulp De Brug", "ZORG", "Sven Lemmens", "Gezinscoach", "045 850 6789",
-     "s.lemmens@debrug.example", "", "", ""),
+     "s.lemmens@debrug.example", "", "Jeugdhulp", "Inzet gezinscoach, tot 3 maanden"),
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from ..errors import DatabaseUnavailable, KnooppuntError, NewerSchema, WrongPassphrase
+from ..errors import DatabaseDamaged, DatabaseUnavailable, KnooppuntError, NewerSchema, WrongPassphrase
 from .schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,9 @@ def open_database(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
         if pending:
             log.info("Upgrading %s: %s", path, ", ".join(m.name for m in pending))
             MIGRATIONS.apply(db)
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseDamaged(path, exc) from exc
     except BaseException:
         conn.close()
         raise
@@ -107,6 +110,13 @@ def create_database(path: Path, passphrase: str, *, kdf_iter: int | None = None)
 
 def check_database(db: Database) -> list[str]:
     """Integrity and schema check; returns Dutch problem descriptions (empty: all well)."""
+    try:
+        return _problems(db)
+    except sqlcipher3.DatabaseError as exc:
+        return [f"Het bestand is beschadigd en kan niet volledig worden gelezen ({exc})."]
+
+
+def _problems(db: Database) -> list[str]:
     problems: list[str] = []
     for (result,) in db.execute("PRAGMA integrity_check").fetchall():
         if result != "ok":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.errors import KnooppuntError
 
@@ -45,7 +45,11 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(where)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        # Word-wrapped labels need the dialog to follow their height (e.g. when an error appears).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        intro.setFixedWidth(460)
+        self.error.setFixedWidth(460)
+        where.setFixedWidth(460)
 
     def _on_buttons_accepted(self) -> None:
         try:

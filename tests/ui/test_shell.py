@@ -1,0 +1,112 @@
+"""The app shell as a user meets it: first run, unlock, main window, smoke test."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from knooppunt.domain.enums import Role
+from knooppunt.services.container import open_services
+from ui.dialogs.first_run import FirstRunWizard
+from ui.dialogs.unlock import UnlockDialog
+from ui.main_window import MainWindow
+from ui.models.record_table import Column, RecordTableModel
+
+from ..conftest import PASSPHRASE, TEST_KDF_ITER
+
+
+def test_first_run_wizard_asks_name_passphrase_and_location(app, qtbot):
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.keyClicks(wizard.profile.name, "Annelies Vermeulen")
+    wizard.profile.role.setCurrentIndex(wizard.profile.role.findData(Role.COORDINATOR.value))
+    wizard.next()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(wizard.passphrase.first, "kort")
+    assert not next_button.isEnabled()
+    assert "minstens" in wizard.passphrase.hint.text() or wizard.passphrase.hint.text() == ""
+    wizard.passphrase.first.setText("een lange veilige zin")
+    qtbot.keyClicks(wizard.passphrase.second, "een lange veilige zon")
+    assert not next_button.isEnabled()
+    assert "niet gelijk" in wizard.passphrase.hint.text()
+    wizard.passphrase.second.setText("een lange veilige zin")
+    assert next_button.isEnabled()
+    wizard.next()
+    qtbot.keyClicks(wizard.location.form.name, "OBS De Kleine Wereld")
+    answers = wizard.answers()
+    assert answers.user_name == "Annelies Vermeulen"
+    assert answers.role == Role.COORDINATOR
+    assert answers.passphrase == "een lange veilige zin"
+    assert answers.location.name == "OBS De Kleine Wereld"
+
+
+def test_unlock_dialog_shows_dutch_message_and_keeps_the_file(app, qtbot, services, db_path):
+    services.close()
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    opened = []
+    dialog = UnlockDialog(
+        database_path=db_path,
+        unlock=lambda p: opened.append(open_services(db_path, p, kdf_iter=TEST_KDF_ITER)) or opened[-1],
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, "verkeerd!!")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "wachtwoordzin klopt niet" in dialog.error.text()
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_value is opened[0]
+    opened[0].close()
+
+
+def test_main_window_shows_the_four_areas_with_demo_data(app, qtbot, demo_services, hub, db_path):
+    window = MainWindow(services=demo_services, hub=hub, database_path=db_path, demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles == ["Locaties & partners", "Kinderen", "Overleggen", "Afspraken"]
+    assert window.stack.currentWidget().title == "Overleggen"  # an IB'er starts with the meetings
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    children = window.stack.currentWidget()
+    assert children.title == "Kinderen"
+    assert children.table.model().rowCount() == 6
+    qtbot.keyClicks(children.search, "lmaz")  # QTest types Latin-1 only
+    assert children.table.model().rowCount() == 1
+    locations = window.pages[0]
+    model = locations.partners.source
+    assert model.rowCount() == 6
+    mandates = {model.record(r).partner.role: model.index(r, 6) for r in range(model.rowCount())}
+    zorg = next(index for role, index in mandates.items() if role.startswith("Zorg"))
+    assert model.data(zorg).startswith("Mandaat verlopen op")
+    assert model.data(zorg, Qt.ItemDataRole.ForegroundRole) is not None  # shown in red
+
+
+def test_record_table_model_passes_the_model_tester(app, qtmodeltester):
+    model = RecordTableModel([Column("Naam", lambda r: r[0]), Column("Leeftijd", lambda r: r[1])])
+    model.set_records([("Zoë", 6), ("Şükrü", 10)])
+    qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.slow
+def test_smoke_test_command_exits_zero_quietly():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from ui.app import main; sys.exit(main(['--smoke-test']))"],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "smoke test: OK" in result.stdout
+    assert result.stderr.strip() == ""
