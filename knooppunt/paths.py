@@ -41,3 +41,8 @@ def user_data_dir() -> Path:
 
 def default_database_path() -> Path:
     return user_data_dir() / "knooppunt.db"
+
+
+def log_file() -> Path:
+    """The program's log (no personal data is logged, only events and errors)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "knooppunt.log"

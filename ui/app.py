@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import logging.handlers
 import sys
 import traceback
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from knooppunt import __version__
 from knooppunt.errors import KnooppuntError
-from knooppunt.paths import default_database_path, resource
+from knooppunt.paths import default_database_path, log_file, resource
 
 from . import messages
 
@@ -53,7 +54,19 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def _install_crash_handler() -> None:
+def _log_to_file() -> Path | None:
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
+
+
+def _install_crash_handler(log_path: Path | None) -> None:
     def handle(exc_type, exc, tb):
         if isinstance(exc, KnooppuntError):
             messages.show_error(QApplication.activeWindow(), exc)
@@ -62,7 +75,7 @@ def _install_crash_handler() -> None:
         log.error("Unexpected error\n%s", details)
         from .dialogs.crash import CrashDialog
 
-        CrashDialog(details=details, log_path=None, parent=QApplication.activeWindow()).exec()
+        CrashDialog(details=details, log_path=log_path, parent=QApplication.activeWindow()).exec()
 
     sys.excepthook = handle
 
@@ -93,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_application(sys.argv[:1])
     if args.smoke_test:
         return smoke_test()
-    _install_crash_handler()
+    _install_crash_handler(_log_to_file())
     from .startup import demo_session, user_session
 
     try:

@@ -13,6 +13,7 @@ from knooppunt.services import Services
 
 from .dialogs.about import AboutDialog
 from .hub import SignalHub
+from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
 from .pages.agreements_page import AgreementsPage
 from .pages.children_page import ChildrenPage
 from .pages.locations_page import LocationsPage
@@ -20,7 +21,15 @@ from .pages.meetings_page import MeetingsPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, *, services: Services, hub: SignalHub, database_path: Path, demo: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        services: Services,
+        hub: SignalHub,
+        database_path: Path,
+        demo: bool = False,
+        idle_minutes: float | None = DEFAULT_IDLE_MINUTES,
+    ) -> None:
         super().__init__()
         self._services = services
         self._database_path = database_path
@@ -57,12 +66,27 @@ class MainWindow(QMainWindow):
         self._build_status_bar(demo)
         # An intern begeleider starts with the meetings; a coordinator with the directory.
         self.navigation.setCurrentRow(2 if services.profile.role == "ib" else 0)
+        self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self)
+        self.installEventFilter(self.lock_overlay)
+        self.idle_watcher = None
+        if idle_minutes and not demo:
+            self.idle_watcher = IdleWatcher(minutes=idle_minutes, parent=self)
+            self.idle_watcher.idle_timed_out.connect(self.lock)
+
+    def lock(self) -> None:
+        """Cover everything until the passphrase is given again (also Ctrl+L)."""
+        self.lock_overlay.lock()
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
+        lock_action = QAction("&Vergrendelen", self)
+        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action.triggered.connect(self.lock)
+        file_menu.addAction(lock_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Afsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

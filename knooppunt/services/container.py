@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..storage import Store, create_database, open_database
+from ..storage.database import verify_passphrase
 from .agreements import AgreementService
 from .audit import AuditService
 from .children import ChildService
@@ -30,6 +31,10 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """For unlocking a locked screen: does this passphrase open the database?"""
+        return verify_passphrase(self.store.db, passphrase)
 
 
 def build_services(store: Store) -> Services:

@@ -132,3 +132,26 @@ def _problems(db: Database) -> list[str]:
     if unknown:
         problems.append(f"Schema van een nieuwere versie: {', '.join(unknown)}")
     return problems
+
+
+def database_file(db: Database) -> Path:
+    """The file behind an open database."""
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(file)
+    raise KnooppuntError("De database heeft geen bestand.")
+
+
+def verify_passphrase(db: Database, passphrase: str) -> bool:
+    """True when ``passphrase`` opens the file behind ``db`` (for unlocking a locked screen).
+
+    Uses a separate read-only connection, so the open one is not disturbed.
+    """
+    path = database_file(db)
+    kdf_iter = db.execute("PRAGMA kdf_iter").fetchone()[0]
+    try:
+        conn = _connect(path, passphrase, int(kdf_iter))
+    except WrongPassphrase:
+        return False
+    conn.close()
+    return True

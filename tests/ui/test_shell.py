@@ -110,3 +110,19 @@ def test_smoke_test_command_exits_zero_quietly():
     assert result.returncode == 0, result.stderr
     assert "smoke test: OK" in result.stdout
     assert result.stderr.strip() == ""
+
+
+def test_idle_window_locks_and_only_the_passphrase_opens_it(app, qtbot, demo_services, hub, db_path):
+    window = MainWindow(services=demo_services, hub=hub, database_path=db_path, idle_minutes=0.002)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.lock_overlay.is_locked, timeout=3000)
+    overlay = window.lock_overlay
+    assert overlay.geometry() == window.rect()
+    overlay.passphrase.setText("niet de goede")
+    overlay.button.click()
+    assert overlay.is_locked and "klopt niet" in overlay.error.text()
+    overlay.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(overlay.unlocked):
+        overlay.button.click()
+    assert not overlay.is_locked

@@ -1,0 +1,98 @@
+"""Screen lock (schermvergrendeling): after a few idle minutes the window is covered until the
+passphrase is given again. A laptop left on a table in a meeting room shows nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+DEFAULT_IDLE_MINUTES = 10
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle_timed_out`` when no key, mouse or touch input reached the app for a while."""
+
+    idle_timed_out = Signal()
+
+    def __init__(self, *, minutes: float = DEFAULT_IDLE_MINUTES, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(minutes * 60_000))
+        self._timer.timeout.connect(self.idle_timed_out)
+        QApplication.instance().installEventFilter(self)
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in _ACTIVITY:
+            self._timer.start()
+        return False
+
+    def stop(self) -> None:
+        self._timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
+
+class LockOverlay(QWidget):
+    """Covers its parent window completely until ``verify(passphrase)`` accepts."""
+
+    unlocked = Signal()
+
+    def __init__(self, *, verify: Callable[[str], bool], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._verify = verify
+        self.setObjectName("lockOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        title = QLabel("Knooppunt is vergrendeld")
+        title.setObjectName("pageTitle")
+        text = QLabel("Er is een tijdje niets gedaan, daarom zijn de gegevens afgeschermd.\n"
+                      "Vul uw wachtwoordzin in om verder te gaan.")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText("Wachtwoordzin")
+        self.passphrase.setFixedWidth(360)
+        self.passphrase.returnPressed.connect(self._on_unlock_clicked)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.button = QPushButton("Ontgrendelen")
+        self.button.clicked.connect(self._on_unlock_clicked)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (title, text, self.passphrase, self.error, self.button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.hide()
+
+    def lock(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.passphrase.clear()
+        self.error.clear()
+        self.show()
+        self.raise_()
+        self.passphrase.setFocus()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.isVisible()
+
+    def _on_unlock_clicked(self) -> None:
+        if self._verify(self.passphrase.text()):
+            self.hide()
+            self.unlocked.emit()
+        else:
+            self.error.setText("Deze wachtwoordzin klopt niet.")
+            self.passphrase.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+        return False
