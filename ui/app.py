@@ -32,7 +32,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
 
 # Harmless notices of Qt's headless (offscreen) platform, used by tests and the smoke test.
-_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
 
 
 def _on_qt_message(kind: QtMsgType, _context, message: str) -> None:
