@@ -73,6 +73,30 @@ class AgreementService(AgreementOverview):
         )
         return [from_row(Agreement, r) for r in rows]
 
+    def owner_suggestions(self, discussion_id: int) -> dict[OwnerKind, list[str]]:
+        """Who could own an agreement in this discussion: parents, the child, partners, school."""
+        ctx = discussion_context(self._store, discussion_id)
+        parents = self._store.query(
+            "SELECT name FROM guardian WHERE child_id = ? ORDER BY id", [ctx.discussion.child_id]
+        )
+        child = self._store.query("SELECT first_name FROM child WHERE id = ?", [ctx.discussion.child_id])
+        partners = self._store.query(
+            "SELECT p.name || ' (' || o.name || ')' AS name FROM location_partner lp "
+            "JOIN contact_person p ON p.id = lp.contact_id JOIN organisation o ON o.id = lp.organisation_id "
+            "WHERE lp.location_id = ? ORDER BY lp.kind DESC, lp.position",
+            [ctx.location_id],
+        )
+        chair = self._store.scalar(
+            "SELECT m.chair_name FROM meeting m JOIN discussion d ON d.meeting_id = m.id WHERE d.id = ?",
+            [discussion_id],
+        )
+        return {
+            OwnerKind.PARTNER: [r["name"] for r in partners],
+            OwnerKind.PARENT: [r["name"] for r in parents],
+            OwnerKind.CHILD: [r["first_name"] for r in child],
+            OwnerKind.SCHOOL: [chair] if chair else [],
+        }
+
     def evaluations_due(self, *, location_id: int | None = None) -> list[EvaluationDue]:
         """Per child the earliest evaluation date of its open agreements, earliest first.
 
