@@ -159,6 +159,19 @@ class AgreementOverview:
                 found[r["id"]] = AgreementView(from_row(Agreement, r), r["child_name"], r["location_name"], today)
         return [found[i] for i in ids if i in found]
 
+    def bucket_counts(self, f: AgreementFilter) -> dict[str, int]:
+        """How many agreements fall in each bucket, for the same location/owner/search (one query)."""
+        where, params = self._where(AgreementFilter(f.location_id, "alle", f.owner_kind, f.child_id, f.search))
+        today = self.today()
+        row = self._store.query(
+            f"SELECT count(*) AS alle, coalesce(sum({OPEN_SQL}), 0) AS open, "
+            f"coalesce(sum({OPEN_SQL} AND a.due_date BETWEEN ? AND ?), 0) AS binnenkort, "
+            f"coalesce(sum({OPEN_SQL} AND a.due_date < ?), 0) AS over_datum "
+            f"FROM agreement a JOIN child c ON c.id = a.child_id WHERE {where}",
+            [today.isoformat(), (today + timedelta(days=DUE_SOON_DAYS)).isoformat(), today.isoformat(), *params],
+        )[0]
+        return {**row, "afgerond": row["alle"] - row["open"]}
+
     def by_owner(self, f: AgreementFilter) -> list[OwnerSummary]:
         """Per owner: how many open, and how many of those over the date."""
         where, params = self._where(AgreementFilter(f.location_id, "open", f.owner_kind, f.child_id, f.search))
