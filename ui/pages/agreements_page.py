@@ -129,13 +129,13 @@ class AgreementsPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.location.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.owner_kind.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.buckets.buttonClicked.connect(lambda _b: self.apply_filter())
+        self.buckets.buttonClicked.connect(lambda _b: self.apply_filter(counts=False))
         self.owners.activated_record.connect(self._on_owners_activated_record)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.exporter = CsvExportRunner(services.agreements, self)
         hub.changed.connect(self._on_hub_changed)
         self._fill_locations()
-        self.apply_filter()
+        self._loaded = False  # the first query waits until the page is shown (fast start-up)
 
     # Filter --------------------------------------------------------------------------------
     def current_filter(self) -> AgreementFilter:
@@ -152,16 +152,28 @@ class AgreementsPage(QWidget):
 
     def set_bucket(self, bucket: str) -> None:
         self.bucket_buttons[bucket].setChecked(True)
-        self.apply_filter()
+        self.apply_filter(counts=False)
 
-    def apply_filter(self) -> None:
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._loaded:
+            self.apply_filter()
+
+    def apply_filter(self, *, counts: bool = True) -> None:
+        """Query the table; ``counts`` also refreshes the bucket counts and the owner summary,
+        which do not depend on the chosen bucket (so switching buckets is one query)."""
+        self._loaded = True
         self._search_timer.stop()
         f = self.current_filter()
         self.model.set_filter(f)
+        self.count_label.setText(f"{self.model.total:,} afspraken".replace(",", "."))
+        if counts:
+            self._refresh_counts(f)
+
+    def _refresh_counts(self, f: AgreementFilter) -> None:
         counts = self._services.agreements.bucket_counts(f)
         for value, button in self.bucket_buttons.items():
             button.setText(f"{button.property('label')} ({counts[value]:,})".replace(",", "."))
-        self.count_label.setText(f"{self.model.total:,} afspraken".replace(",", "."))
         self.owners.source.set_records(self._services.agreements.by_owner(f))
 
     def _fill_locations(self) -> None:
@@ -190,5 +202,5 @@ class AgreementsPage(QWidget):
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity == "location":
             self._fill_locations()
-        if change.entity in {"agreement", "decision", "discussion", "child", "location"}:
+        if self._loaded and change.entity in {"agreement", "decision", "discussion", "child", "location"}:
             self.apply_filter()
