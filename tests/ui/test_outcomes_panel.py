@@ -106,8 +106,15 @@ def test_after_finalising_the_panel_is_read_only_and_an_addendum_keeps_the_origi
     s.agreements.create(discussion, AgreementInput(OwnerKind.SCHOOL, "juf Ans", "Observeert in de klas"))
     panel = make_panel(qtbot, s, hub, discussion)
     assert panel.decision_button.isVisible() and not panel.addendum_button.isVisible()
+    panel.decisions.doubleClicked.emit(panel.decisions.model().index(0, 0))  # still editable
+    dialog = panel.active_dialog
+    assert dialog.windowTitle() == "Besluit wijzigen" and dialog.text.toPlainText() == "Extra JGZ-consult"
+    dialog.reject()
 
     hub.publish(s.records.finalise(discussion))
+    panel.decisions.doubleClicked.emit(panel.decisions.model().index(0, 0))
+    panel.agreements.doubleClicked.emit(panel.agreements.model().index(0, 0))
+    assert panel.active_dialog is None  # no way to edit from the screen any more
 
     for button in (panel.decision_button, panel.agreement_button, panel.outcome_button):
         assert not button.isVisible() and not button.isEnabled()

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from knooppunt.domain.enums import OwnerKind
+from knooppunt.domain.outcomes import Agreement
 from knooppunt.services import Change, Services
 from knooppunt.services.agreements import AgreementInput
 
@@ -18,9 +19,11 @@ DEFAULT_EVALUATION_DAYS = 42
 
 
 class AgreementDialog(FormDialog):
-    def __init__(self, *, services: Services, discussion_id: int, parent: QWidget | None = None) -> None:
-        super().__init__("Afspraak maken", parent)
+    def __init__(self, *, services: Services, discussion_id: int, agreement: Agreement | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Afspraak wijzigen" if agreement else "Afspraak maken", parent)
         self._services = services
+        self._agreement = agreement
         self._discussion_id = discussion_id
         context = services.records.context(discussion_id)
         self._suggestions = services.agreements.owner_suggestions(discussion_id)
@@ -41,6 +44,12 @@ class AgreementDialog(FormDialog):
         evaluation = context.discussion.evaluation_date or meeting + timedelta(days=DEFAULT_EVALUATION_DAYS)
         self.evaluation_date = self.add_field("evaluation_date", "&Evaluatie", DateField(evaluation))
         self.owner_kind.currentIndexChanged.connect(self._on_owner_kind_current_index_changed)
+        if agreement is not None:
+            self.owner_kind.setCurrentIndex(self.owner_kind.findData(agreement.owner_kind.value))
+            self.owner_name.setEditText(agreement.owner_name)
+            self.description.setText(agreement.description)
+            self.due_date.set_value(agreement.due_date)
+            self.evaluation_date.set_value(agreement.evaluation_date)
         self.resize(560, 360)
 
     def _on_owner_kind_current_index_changed(self, _index: int) -> None:
@@ -62,5 +71,7 @@ class AgreementDialog(FormDialog):
         )
 
     def save(self) -> Change:
+        if self._agreement is not None:
+            return self._services.agreements.update(self._agreement.id, self.draft())
         _agreement, change = self._services.agreements.create(self._discussion_id, self.draft())
         return change

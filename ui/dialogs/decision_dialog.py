@@ -11,6 +11,7 @@ from html import escape
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from knooppunt.domain.enums import Position
+from knooppunt.domain.outcomes import Decision
 from knooppunt.services import Change, Services
 from knooppunt.services.decisions import DecisionInput, MandateCheck
 
@@ -22,9 +23,11 @@ EMPTY_STYLE = "background:#f3f6f8; border:1px solid #dde4e9; border-radius:6px; 
 
 
 class DecisionDialog(FormDialog):
-    def __init__(self, *, services: Services, discussion_id: int, parent: QWidget | None = None) -> None:
-        super().__init__("Besluit vastleggen", parent)
+    def __init__(self, *, services: Services, discussion_id: int, decision: Decision | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Besluit wijzigen" if decision else "Besluit vastleggen", parent)
         self._services = services
+        self._decision = decision
         self._discussion_id = discussion_id
         self._context = services.records.context(discussion_id)
         self._checks = {c.partner.partner.id: c for c in services.decisions.mandate_checks(discussion_id)}
@@ -56,7 +59,21 @@ class DecisionDialog(FormDialog):
         self.category.textEdited.connect(lambda _text: self.category.setProperty("auto", False))
         self.partner.currentIndexChanged.connect(self._on_partner_current_index_changed)
         self._on_partner_current_index_changed()
+        if decision is not None:
+            self._fill(decision)
         self.resize(640, 560)
+
+    def _fill(self, d: Decision) -> None:
+        self.text.setPlainText(d.text)
+        if d.location_partner_id is not None:
+            self.select_partner(d.location_partner_id)
+        self.person.setEditText(d.decided_by)
+        self.category.setText(d.category)
+        self.category.setProperty("auto", False)
+        self.parents_position.setCurrentIndex(self.parents_position.findData(d.parents_position.value))
+        self.parents_words.setText(d.parents_words)
+        self.child_position.setCurrentIndex(self.child_position.findData(d.child_position.value))
+        self.child_words.setText(d.child_words)
 
     def selected_check(self) -> MandateCheck | None:
         return self._checks.get(self.partner.currentData())
@@ -107,6 +124,8 @@ class DecisionDialog(FormDialog):
         )
 
     def save(self) -> Change:
+        if self._decision is not None:
+            return self._services.decisions.update(self._decision.id, self.draft())
         _decision, change = self._services.decisions.record(self._discussion_id, self.draft())
         return change
 

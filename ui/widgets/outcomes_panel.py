@@ -52,6 +52,10 @@ class OutcomesPanel(QWidget):
         self.addendum_button = QPushButton("Aanv&ulling…")
         self.outcome_button.clicked.connect(self._on_outcome_button_clicked)
         self.review.activated_record.connect(lambda _r: self._on_outcome_button_clicked())
+        self.decisions.activated_record.connect(self._on_decisions_activated_record)
+        self.agreements.activated_record.connect(self._on_agreements_activated_record)
+        self.decisions.setToolTip("Dubbelklik om een besluit te wijzigen (zolang de bespreking niet is vastgesteld)")
+        self.agreements.setToolTip("Dubbelklik om een afspraak te wijzigen (zolang de bespreking niet is vastgesteld)")
         self.decision_button.clicked.connect(self._on_decision_button_clicked)
         self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
         self.agreement_button.clicked.connect(self._on_agreement_button_clicked)
@@ -131,6 +135,16 @@ class OutcomesPanel(QWidget):
     def _on_agreement_button_clicked(self) -> None:
         if not self.locked:
             self._open(AgreementDialog(services=self._services, discussion_id=self.discussion_id, parent=self))
+
+    def _on_decisions_activated_record(self, decision) -> None:
+        if not self.locked:
+            self._open(DecisionDialog(services=self._services, discussion_id=self.discussion_id,
+                                      decision=decision, parent=self))
+
+    def _on_agreements_activated_record(self, agreement) -> None:
+        if not self.locked:
+            self._open(AgreementDialog(services=self._services, discussion_id=self.discussion_id,
+                                       agreement=agreement, parent=self))
 
     def _on_outcome_button_clicked(self) -> None:
         agreement = self.review.selected_record()
