@@ -22,15 +22,14 @@ BATCH = 200
 # (header, sort key, value)
 COLUMNS = [
     ("Kind", "kind", lambda v: v.child_name),
-    ("Soort", "soort", lambda v: v.agreement.owner_kind),
-    ("Wie", "wie", lambda v: v.agreement.owner_name),
+    ("Wie", "wie", lambda v: f"{v.agreement.owner_name} ({v.agreement.owner_kind.label.lower()})"),
     ("Wat", "wat", lambda v: v.agreement.description),
     ("Uiterlijk", "uiterlijk", lambda v: v.agreement.due_date),
     ("Evaluatie", "evaluatie", lambda v: v.agreement.evaluation_date),
     ("Stand", "status", lambda v: v.state),
     ("Uitkomst", None, lambda v: v.agreement.outcome_note),
 ]
-WIDTHS = [130, 100, 180, 250, 98, 98, 105]
+WIDTHS = [120, 220, 270, 95, 95, 118]
 
 
 class AgreementOverviewModel(QAbstractTableModel):

@@ -33,9 +33,8 @@ from .agreements_export import CsvExportRunner
 from .list_page import RecordTableView
 
 OWNER_COLUMNS = [
-    Column[OwnerSummary]("Eigenaar", lambda o: o.owner_name, width=135),
-    Column[OwnerSummary]("Soort", lambda o: o.owner_kind, width=80),
-    Column[OwnerSummary]("Open", lambda o: o.open, width=45),
+    Column[OwnerSummary]("Eigenaar", lambda o: f"{o.owner_name} ({o.owner_kind.label.lower()})", width=340),
+    Column[OwnerSummary]("Open", lambda o: o.open, width=70),
     Column[OwnerSummary]("Te laat", lambda o: o.overdue,
                          warning=lambda o: "Heeft afspraken over de datum" if o.overdue else None),
 ]
@@ -91,7 +90,7 @@ class AgreementsPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -108,12 +107,12 @@ class AgreementsPage(QWidget):
         owners_layout.setContentsMargins(0, 0, 0, 0)
         owners_layout.addWidget(QLabel("<b>Per eigenaar</b> (open afspraken)"))
         owners_layout.addWidget(self.owners)
-        splitter = QSplitter()
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(owners_box)
-        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([980, 300])
+        splitter.setSizes([420, 160])
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
