@@ -41,6 +41,7 @@ class EvaluationDue:
     child_name: str
     evaluation_date: date
     open_agreements: int
+    planned_on: date | None = None
 
 
 class AgreementService(AgreementOverview):
@@ -98,36 +99,45 @@ class AgreementService(AgreementOverview):
         }
 
     def evaluations_due(self, *, location_id: int | None = None) -> list[EvaluationDue]:
-        """Per child the earliest evaluation date of its open agreements, earliest first.
+        """Per child the earliest evaluation date, earliest first: of its open agreements, and the
+        evaluation date set in its latest finalised discussion (if no later one exists).
 
-        The planner uses it to suggest the next meeting and which children it should include.
+        The planner uses it to suggest the next meeting and which children it should include;
+        ``planned_on`` says whether the child already has a slot in a planned meeting.
         """
         where, params = "", []
         if location_id is not None:
             where, params = "AND c.location_id = ?", [location_id]
         rows = self._store.query(
             "SELECT c.location_id, l.name AS location_name, c.id AS child_id, "
-            "c.first_name || ' ' || c.last_name AS child_name, min(a.evaluation_date) AS evaluation_date, "
-            "count(*) AS open_agreements "
-            "FROM agreement a JOIN child c ON c.id = a.child_id JOIN location l ON l.id = c.location_id "
-            f"WHERE a.status IN ('open', 'loopt_door') AND a.evaluation_date IS NOT NULL {where} "
-            "GROUP BY c.id ORDER BY evaluation_date, child_name",
-            params,
+            "c.first_name || ' ' || c.last_name AS child_name, min(e.day) AS evaluation_date, "
+            "sum(e.open) AS open_agreements, "
+            "(SELECT min(m.date) FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
+            " WHERE d.child_id = c.id AND m.status = 'gepland' AND d.status != 'afgemeld' AND m.date >= ?) "
+            "AS planned_on "
+            "FROM ("
+            "  SELECT a.child_id, a.evaluation_date AS day, 1 AS open FROM agreement a "
+            "  WHERE a.status IN ('open', 'loopt_door') AND a.evaluation_date IS NOT NULL "
+            "  UNION ALL "
+            "  SELECT d.child_id, d.evaluation_date, 0 FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
+            "  WHERE d.evaluation_date IS NOT NULL AND d.status = 'vastgesteld' AND NOT EXISTS ("
+            "    SELECT 1 FROM discussion d2 JOIN meeting m2 ON m2.id = d2.meeting_id "
+            "    WHERE d2.child_id = d.child_id AND m2.date > m.date AND d2.status != 'afgemeld')"
+            ") e JOIN child c ON c.id = e.child_id JOIN location l ON l.id = c.location_id "
+            f"WHERE c.archived_on IS NULL {where} GROUP BY c.id ORDER BY evaluation_date, child_name",
+            [self._store.now().date(), *params],
         )
         return [
             EvaluationDue(r["location_id"], r["location_name"], r["child_id"], r["child_name"],
-                          date.fromisoformat(r["evaluation_date"]), r["open_agreements"])
+                          date.fromisoformat(r["evaluation_date"]), r["open_agreements"],
+                          date.fromisoformat(r["planned_on"]) if r["planned_on"] else None)
             for r in rows
         ]
 
     def earliest_evaluation(self, location_id: int) -> date | None:
-        """The earliest open evaluation date at a location: the next meeting should be before it."""
-        value = self._store.scalar(
-            "SELECT min(a.evaluation_date) FROM agreement a JOIN child c ON c.id = a.child_id "
-            "WHERE c.location_id = ? AND a.status IN ('open', 'loopt_door') AND a.evaluation_date IS NOT NULL",
-            [location_id],
-        )
-        return date.fromisoformat(value) if value else None
+        """The earliest evaluation date at a location: the next meeting should be before it."""
+        due = self.evaluations_due(location_id=location_id)
+        return due[0].evaluation_date if due else None
 
     # Writes --------------------------------------------------------------------------------
     def create(self, discussion_id: int, draft: AgreementInput) -> tuple[Agreement, Change]:

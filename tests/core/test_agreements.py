@@ -90,8 +90,12 @@ def test_evaluation_dates_feed_the_planning(demo_services):
     s = demo_services
     location_id = s.locations.locations()[0].id
     due = s.agreements.evaluations_due(location_id=location_id)
-    assert [(d.child_name, d.open_agreements) for d in due] == [("Anaïs Bakker", 2), ("Zoë Janssen", 2)]
-    assert s.agreements.earliest_evaluation(location_id) == TODAY + timedelta(days=21)
+    upcoming = TODAY + timedelta(days=21)
+    assert [(d.child_name, d.evaluation_date, d.open_agreements, d.planned_on) for d in due] == [
+        ("Anaïs Bakker", upcoming, 2, upcoming),  # already has a slot in the upcoming meeting
+        ("Zoë Janssen", upcoming, 2, None),  # not yet planned: the planner should add her
+    ]
+    assert s.agreements.earliest_evaluation(location_id) == upcoming
     discussion = discussion_of(s, "Daan", held=False)
     s.agreements.create(discussion, AgreementInput(OwnerKind.SCHOOL, "juf Ans", "Observeert in de klas",
                                                    TODAY + timedelta(days=22), TODAY + timedelta(days=30)))
@@ -99,6 +103,20 @@ def test_evaluation_dates_feed_the_planning(demo_services):
                                                    TODAY + timedelta(days=22), TODAY + timedelta(days=90)))
     daan = next(d for d in s.agreements.evaluations_due(location_id=location_id) if d.child_name == "Daan de Vries")
     assert daan.evaluation_date == TODAY + timedelta(days=30) and daan.open_agreements == 2
+
+
+def test_a_finalised_discussion_s_evaluation_date_counts_until_the_child_is_discussed_again(demo_services):
+    s = demo_services
+    [noor] = new_meeting_with(s, TODAY - timedelta(days=7), "Noor")
+    with s.store.unit_of_work() as uow:
+        uow.update("discussion", noor, {"evaluation_date": TODAY + timedelta(days=10)})
+        uow.audit("evaluatiedatum", "discussion", noor, "test")
+    s.records.finalise(noor)
+    first = s.agreements.evaluations_due()[0]
+    assert (first.child_name, first.evaluation_date, first.open_agreements) == ("Noor El Amrani", TODAY + timedelta(days=10), 0)
+    assert s.agreements.earliest_evaluation(s.locations.locations()[0].id) == TODAY + timedelta(days=10)
+    new_meeting_with(s, TODAY + timedelta(days=8), "Noor")
+    assert "Noor El Amrani" not in [d.child_name for d in s.agreements.evaluations_due()]
 
 
 def test_overview_buckets_owner_summary_and_sorting(demo_services):
