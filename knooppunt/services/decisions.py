@@ -121,13 +121,7 @@ class DecisionService:
             decision_id = uow.insert("decision", decision)
             uow.audit("besluit vastgelegd", "decision", decision_id, f"{status.label}: {draft.text}")
             if status == DecisionStatus.PROVISIONAL:
-                agreement = Agreement(
-                    None, ctx.discussion.child_id, discussion_id, OwnerKind.PARTNER,
-                    f"{decided_by} ({check.organisation})", f"{CONFIRMATION_TEXT}: {draft.text}",
-                    ctx.meeting_date + timedelta(days=CONFIRMATION_DAYS), decision_id=decision_id,
-                )
-                agreement_id = uow.insert("agreement", agreement)
-                uow.audit("afspraak gemaakt", "agreement", agreement_id, f"bevestiging van besluit {decision_id}")
+                self._add_confirmation(uow, ctx, decision_id, decided_by, check.organisation, draft.text)
         return replace(decision, id=decision_id), Change.created("decision", decision_id)
 
     def update(self, decision_id: int, draft: DecisionInput) -> Change:
@@ -143,12 +137,31 @@ class DecisionService:
             "parents_words": draft.parents_words, "child_position": draft.child_position,
             "child_words": draft.child_words,
         }
-        if check.valid and current.status == DecisionStatus.PROVISIONAL:
-            values["status"] = DecisionStatus.FINAL
         with self._store.unit_of_work() as uow:
+            if check.valid and current.status == DecisionStatus.PROVISIONAL:
+                # Now decided with a valid mandate: no confirmation needed any more.
+                values["status"] = DecisionStatus.FINAL
+                removed = uow.delete("agreement", "decision_id = ? AND status = 'open'", [decision_id])
+                if removed:
+                    uow.audit("afspraak verwijderd", "agreement", None, f"bevestiging van besluit {decision_id} vervalt")
+            elif not check.valid and current.status == DecisionStatus.FINAL and not current.confirmed_on:
+                values["status"] = DecisionStatus.PROVISIONAL
+                ctx = discussion_context(self._store, current.discussion_id)
+                self._add_confirmation(uow, ctx, decision_id, values["decided_by"], check.organisation, draft.text)
             uow.update("decision", decision_id, values)
             uow.audit("besluit gewijzigd", "decision", decision_id, draft.text)
         return Change.updated("decision", decision_id)
+
+    @staticmethod
+    def _add_confirmation(uow, ctx, decision_id: int, decided_by: str, organisation: str, text: str) -> None:
+        """The follow-up agreement of a provisional decision: have it confirmed by the organisation."""
+        agreement = Agreement(
+            None, ctx.discussion.child_id, ctx.discussion.id, OwnerKind.PARTNER, f"{decided_by} ({organisation})",
+            f"{CONFIRMATION_TEXT}: {text}", ctx.meeting_date + timedelta(days=CONFIRMATION_DAYS),
+            decision_id=decision_id,
+        )
+        agreement_id = uow.insert("agreement", agreement)
+        uow.audit("afspraak gemaakt", "agreement", agreement_id, f"bevestiging van besluit {decision_id}")
 
     def confirm(self, decision_id: int, confirmed_by: str, on: date | None = None) -> Change:
         """The organisation confirms a provisional decision: it becomes final, its agreement done.

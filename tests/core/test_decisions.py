@@ -137,3 +137,18 @@ def test_an_addendum_keeps_the_original_visible_and_is_logged(demo_services):
     assert s.audit.for_record("addendum", addendum.id)[0].action == "aanvulling toegevoegd"
     actions = [e.action for e in s.audit.for_record("discussion", discussion)]
     assert actions == ["bespreking vastgesteld"]
+
+
+def test_changing_the_deciding_partner_before_finalising_rechecks_the_mandate(demo_services):
+    s = demo_services
+    discussion = discussion_of(s, "Daan", held=False)
+    jgz, zorg = partner_id(s, "Jeugd"), partner_id(s, "Zorgaanbieder")
+    decision, _ = s.decisions.record(discussion, DecisionInput("Gezinscoach", "", jgz))
+
+    s.decisions.update(decision.id, DecisionInput("Gezinscoach", "", zorg))
+    assert s.decisions.decision(decision.id).status == DecisionStatus.PROVISIONAL
+    assert [a.decision_id for a in s.agreements.for_discussion(discussion)] == [decision.id]
+
+    s.decisions.update(decision.id, DecisionInput("Gezinscoach", "", jgz))
+    assert s.decisions.decision(decision.id).status == DecisionStatus.FINAL
+    assert s.agreements.for_discussion(discussion) == []
