@@ -38,6 +38,7 @@ def page(qtbot, demo_services):
     qtbot.addWidget(page)
     page.resize(1280, 700)
     page.show()
+    qtbot.waitUntil(lambda: page.owners.source.rowCount() > 0)  # counts follow the table
     return page
 
 
@@ -62,10 +63,12 @@ def test_filters_search_and_owner_summary(qtbot, page):
     page.set_bucket("alle")
     qtbot.keyClicks(page.search, "Taak 0001")
     qtbot.waitUntil(lambda: page.model.total == 10)  # debounced: Taak 00010 … 00019
+    qtbot.waitUntil(lambda: len(page.owners.source.records()) == 10)
     owners = {o.owner_name: o.open for o in page.owners.source.records()}
     assert owners == {f"Eigenaar {i}": 1 for i in range(10)}
     page.search.clear()
     page.apply_filter()
+    qtbot.waitUntil(lambda: len(page.owners.source.records()) > 10)
     owner = next(o for o in page.owners.source.records() if o.owner_name == "Eigenaar 3")
     assert owner.open == MANY // 10
     page._on_owners_activated_record(owner)

@@ -117,4 +117,4 @@ def test_agreements_come_back_in_the_next_meeting_get_outcomes_and_the_overview_
     done = dict(zip(rows(overview.table, 2), rows(overview.table, 5), strict=True))
     assert done == {"Belt de huisarts over hoofdpijn": "Gedaan", "Nodigt Noor uit voor het spreekuur": "Niet gedaan"}
     assert "Spreekuur was vol; nieuwe datum volgt" in rows(overview.table, 6)
-    assert overview.bucket_buttons["afgerond"].text() == "Afgerond (2)"
+    qtbot.waitUntil(lambda: overview.bucket_buttons["afgerond"].text() == "Afgerond (2)")

@@ -125,6 +125,10 @@ class AgreementsPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._refresh_counts)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.location.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.owner_kind.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -167,9 +171,11 @@ class AgreementsPage(QWidget):
         self.model.set_filter(f)
         self.count_label.setText(f"{self.model.total:,} afspraken".replace(",", "."))
         if counts:
-            self._refresh_counts(f)
+            # After the table has painted: two separate short pauses instead of one long one.
+            self._counts_timer.start()
 
-    def _refresh_counts(self, f: AgreementFilter) -> None:
+    def _refresh_counts(self) -> None:
+        f = self.current_filter()
         counts = self._services.agreements.bucket_counts(f)
         for value, button in self.bucket_buttons.items():
             button.setText(f"{button.property('label')} ({counts[value]:,})".replace(",", "."))
