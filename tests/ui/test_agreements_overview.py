@@ -102,3 +102,24 @@ def test_overview_model_passes_the_model_tester(qtmodeltester, demo_services):
         model.fetchMore()
     assert model.rowCount() == 450 + 7
     qtmodeltester.check(model)
+
+
+def test_a_provisional_decision_is_confirmed_from_its_agreement_in_the_overview(qtbot, demo_services):
+    s = demo_services
+    hub = SignalHub()
+    page = AgreementsPage(services=s, hub=hub)
+    qtbot.addWidget(page)
+    page.show()
+    descriptions = [page.model.index(r, 2).data() for r in range(page.model.rowCount())]
+    page.table.selectRow(descriptions.index("Geeft Zoë na de pauze een actieve taak"))
+    assert not page.confirm_button.isEnabled()  # an ordinary agreement
+    page.table.selectRow(descriptions.index("Besluit laten bevestigen door de eigen organisatie"))
+    assert page.confirm_button.isEnabled()
+    page.confirm_button.click()
+    dialog = page.active_dialog
+    dialog.confirmed_by.setText("Teamleider Jeugdhulp De Brug")
+    with qtbot.waitSignal(hub.changed):
+        dialog.save_button.click()
+    descriptions = [page.model.index(r, 2).data() for r in range(page.model.rowCount())]
+    assert "Besluit laten bevestigen door de eigen organisatie" not in descriptions  # no longer open
+    assert s.audit.recent(1)[0].action == "besluit bevestigd"

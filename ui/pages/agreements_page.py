@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.domain.enums import OwnerKind
+from knooppunt.domain.enums import DecisionStatus, OwnerKind
 from knooppunt.services import Change, Services
 from knooppunt.services.agreement_overview import BUCKETS, AgreementFilter, OwnerSummary
 
+from ..dialogs.outcome_dialogs import ConfirmDecisionDialog
 from ..hub import SignalHub
 from ..models.agreement_overview_model import WIDTHS, AgreementOverviewModel
 from ..models.record_table import Column
@@ -46,6 +48,7 @@ class AgreementsPage(QWidget):
         super().__init__(parent)
         self.title = "Afspraken"
         self._services = services
+        self._hub = hub
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         intro = QLabel("Alle afspraken uit de knooppuntoverleggen van een locatie: wie doet wat, en wanneer. "
@@ -64,6 +67,11 @@ class AgreementsPage(QWidget):
         self.search.setPlaceholderText("Zoeken op kind, wie of wat…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.export_button = QPushButton("&Exporteren (CSV)…")
+        self.confirm_button = QPushButton("Besluit &bevestigen…")
+        self.confirm_button.setToolTip("Kies een afspraak ‘Besluit laten bevestigen’: de organisatie heeft het "
+                                       "voorlopige besluit bevestigd")
+        self.confirm_button.setEnabled(False)
+        self.active_dialog = None
         self.buckets = QButtonGroup(self)
         bucket_row = QHBoxLayout()
         self.bucket_buttons: dict[str, QPushButton] = {}
@@ -84,6 +92,7 @@ class AgreementsPage(QWidget):
         filters.addWidget(self.location)
         filters.addWidget(self.owner_kind)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.confirm_button)
         filters.addWidget(self.export_button)
 
         self.model = AgreementOverviewModel(services.agreements, self)
@@ -135,6 +144,9 @@ class AgreementsPage(QWidget):
         self.buckets.buttonClicked.connect(lambda _b: self.apply_filter(counts=False))
         self.owners.activated_record.connect(self._on_owners_activated_record)
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_confirm_button())
+        self.model.modelReset.connect(self._update_confirm_button)
         self.exporter = CsvExportRunner(services.agreements, self)
         hub.changed.connect(self._on_hub_changed)
         self._fill_locations()
@@ -200,6 +212,32 @@ class AgreementsPage(QWidget):
     def _on_owners_activated_record(self, owner: OwnerSummary) -> None:
         self.search.setText(owner.owner_name)
         self.apply_filter()
+
+    def selected_view(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _update_confirm_button(self) -> None:
+        view = self.selected_view()
+        self.confirm_button.setEnabled(view is not None and view.agreement.decision_id is not None and view.is_open)
+
+    def _on_confirm_button_clicked(self) -> None:
+        view = self.selected_view()
+        if view is None or view.agreement.decision_id is None:
+            return
+        decision = self._services.decisions.decision(view.agreement.decision_id)
+        if decision.status != DecisionStatus.PROVISIONAL:
+            return
+        dialog = ConfirmDecisionDialog(services=self._services, decision=decision, parent=self)
+        dialog.finished.connect(lambda result, d=dialog: self._on_confirm_dialog_finished(d, result))
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _on_confirm_dialog_finished(self, dialog, result: int) -> None:
+        self.active_dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self._hub.publish(dialog.change)
 
     def _on_export_button_clicked(self) -> None:
         self.exporter.start(self.current_filter(), self.location.currentText())
