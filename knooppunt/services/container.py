@@ -13,9 +13,11 @@ from .agreements import AgreementService
 from .audit import AuditService
 from .children import ChildService
 from .consent import ConsentService
+from .decisions import DecisionService
 from .locations import LocationService
 from .meetings import MeetingService
 from .profile import ProfileService
+from .records import RecordService
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Services:
     consent: ConsentService
     meetings: MeetingService
     agreements: AgreementService
+    decisions: DecisionService
+    records: RecordService
 
     def close(self) -> None:
         self.store.close()
@@ -39,15 +43,18 @@ class Services:
 
 def build_services(store: Store) -> Services:
     children = ChildService(store)
+    locations = LocationService(store)
     services = Services(
         store=store,
         profile=ProfileService(store),
         audit=AuditService(store),
-        locations=LocationService(store),
+        locations=locations,
         children=children,
         consent=ConsentService(store, children),
         meetings=MeetingService(store),
         agreements=AgreementService(store),
+        decisions=DecisionService(store, locations),
+        records=RecordService(store),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -303,3 +303,20 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_record ON audit_log(table_name, record_id)
 """
+
+
+@MIGRATIONS(name="0006_outcomes")
+def _outcomes(db: Database) -> None:
+    """Indexes for the follow-up of agreements: the Afspraken overview over 100,000 agreements
+    filters, counts and groups from covering indexes without reading the table itself."""
+    _run(
+        db,
+        """
+CREATE INDEX agreement_child_cover ON agreement(child_id, status, due_date, owner_kind, owner_name);
+CREATE INDEX agreement_overview ON agreement(status, due_date, child_id);
+CREATE INDEX agreement_outcome_discussion ON agreement(outcome_discussion_id);
+CREATE INDEX agreement_discussion ON agreement(discussion_id);
+CREATE INDEX agreement_decision ON agreement(decision_id);
+CREATE INDEX addendum_discussion ON addendum(discussion_id)
+""",
+    )

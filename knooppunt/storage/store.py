@@ -114,6 +114,10 @@ class Store:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, [to_db(p) for p in params]))
 
+    def column(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The first column of every row, as plain values (cheap for long id lists)."""
+        return [row[0] for row in self.db.execute(sql, [to_db(p) for p in params]).fetchall()]
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.db.execute(sql, [to_db(p) for p in params]).fetchone()
         return None if row is None else row[0]

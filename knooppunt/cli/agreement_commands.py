@@ -1,0 +1,44 @@
+"""``afspraken``: the Afspraken overview without a screen, e.g. a monthly CSV for monitoring."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import KnooppuntError
+from ..services.agreement_overview import BUCKETS, AgreementFilter
+from .common import add_db_argument, open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("afspraken", help="afspraken van een locatie tonen of exporteren naar CSV")
+    add_db_argument(parser)
+    parser.add_argument("--locatie", metavar="NAAM", help="alleen deze locatie (standaard: alle)")
+    parser.add_argument("--welke", choices=[b for b, _ in BUCKETS], default="open",
+                        help="open, binnenkort, over_datum, afgerond of alle (standaard: open)")
+    parser.add_argument("--csv", type=Path, metavar="BESTAND", help="schrijf naar dit CSV-bestand (;, UTF-8)")
+    parser.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    services = open_db(args)
+    try:
+        location_id = None
+        if args.locatie:
+            location = services.locations.location_by_name(args.locatie)
+            if location is None:
+                raise KnooppuntError(f"Er is geen locatie met de naam ‘{args.locatie}’.")
+            location_id = location.id
+        f = AgreementFilter(location_id=location_id, bucket=args.welke)
+        if args.csv:
+            count = services.agreements.export_csv(f, args.csv)
+            print(f"{count} afspraken geschreven naar {args.csv}")
+            return 0
+        views = services.agreements.views(services.agreements.overview_ids(f))
+        for v in views:
+            due = f"{v.agreement.due_date:%d-%m-%Y}" if v.agreement.due_date else "          "
+            print(f"{due}  {v.state:<14} {v.child_name:<22} {v.agreement.owner_name}: {v.agreement.description}")
+        print(f"{len(views)} afspraken")
+        return 0
+    finally:
+        services.close()

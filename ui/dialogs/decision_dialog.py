@@ -1,0 +1,138 @@
+"""Besluit vastleggen: what is decided, by which partner and person, on what mandate.
+
+The mandate comes from the directory and is shown with its validity *on the meeting date*, so
+the table sees before saving whether the decision will be final or provisional.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from knooppunt.domain.enums import Position
+from knooppunt.domain.outcomes import Decision
+from knooppunt.services import Change, Services
+from knooppunt.services.decisions import DecisionInput, MandateCheck
+
+from .form_dialog import FormDialog
+
+VALID_STYLE = "background:#e7f4ea; border:1px solid #7fbf8e; border-radius:6px; padding:8px; color:#14401f;"
+INVALID_STYLE = "background:#fdecea; border:1px solid #d9827a; border-radius:6px; padding:8px; color:#6b140d;"
+EMPTY_STYLE = "background:#f3f6f8; border:1px solid #dde4e9; border-radius:6px; padding:8px; color:#4a5a66;"
+
+
+class DecisionDialog(FormDialog):
+    def __init__(self, *, services: Services, discussion_id: int, decision: Decision | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Besluit wijzigen" if decision else "Besluit vastleggen", parent)
+        self._services = services
+        self._decision = decision
+        self._discussion_id = discussion_id
+        self._context = services.records.context(discussion_id)
+        self._checks = {c.partner.partner.id: c for c in services.decisions.mandate_checks(discussion_id)}
+
+        intro = QLabel(f"Besluit in de bespreking van <b>{escape(self._context.child_name)}</b>, "
+                       f"overleg van {self._context.meeting_date:%d-%m-%Y}.")
+        self.form.addRow(intro)
+        self.text = self.add_field("text", "&Besluit", QPlainTextEdit())
+        self.text.setPlaceholderText("Bijv. ‘Arrangement extra ondersteuning op school, 10 weken’ of ‘Geen verdere actie’")
+        self.text.setFixedHeight(70)
+        self.partner = self.add_field("location_partner_id", "&Partner die besluit", QComboBox())
+        self.partner.addItem("— kies de partner die besluit —", None)
+        for check in self._checks.values():
+            mark = "" if check.valid else "  ⚠ geen geldig mandaat"
+            self.partner.addItem(f"{check.partner.partner.role} — {check.organisation}{mark}", check.partner.partner.id)
+        self.person = self.add_field("decided_by", "P&ersoon", QComboBox())
+        self.person.setEditable(True)
+        self.mandate = QLabel()
+        self.mandate.setObjectName("mandateBox")
+        self.mandate.setWordWrap(True)
+        self.mandate.setMinimumWidth(460)
+        self.form.addRow("Mandaat", self.mandate)
+        self.category = self.add_field("category", "&Soort besluit", QLineEdit())
+        self.category.setPlaceholderText("Bijv. interventie, extra ondersteuning, verwijzing, geen actie")
+        self.parents_position = self.add_field("parents_position", "Standpunt &ouders", _position_combo())
+        self.parents_words = self.add_field("parents_words", "In hun &woorden", QLineEdit())
+        self.child_position = self.add_field("child_position", "Standpunt &kind", _position_combo())
+        self.child_words = self.add_field("child_words", "In zijn/haar woo&rden", QLineEdit())
+        self.category.textEdited.connect(lambda _text: self.category.setProperty("auto", False))
+        self.partner.currentIndexChanged.connect(self._on_partner_current_index_changed)
+        self._on_partner_current_index_changed()
+        if decision is not None:
+            self._fill(decision)
+        self.resize(640, 560)
+
+    def _fill(self, d: Decision) -> None:
+        self.text.setPlainText(d.text)
+        if d.location_partner_id is not None:
+            self.select_partner(d.location_partner_id)
+        self.person.setEditText(d.decided_by)
+        self.category.setText(d.category)
+        self.category.setProperty("auto", False)
+        self.parents_position.setCurrentIndex(self.parents_position.findData(d.parents_position.value))
+        self.parents_words.setText(d.parents_words)
+        self.child_position.setCurrentIndex(self.child_position.findData(d.child_position.value))
+        self.child_words.setText(d.child_words)
+
+    def selected_check(self) -> MandateCheck | None:
+        return self._checks.get(self.partner.currentData())
+
+    def select_partner(self, location_partner_id: int) -> None:
+        self.partner.setCurrentIndex(self.partner.findData(location_partner_id))
+
+    def _on_partner_current_index_changed(self, _index: int = 0) -> None:
+        check = self.selected_check()
+        self.person.clear()
+        if check is None:
+            self.mandate.setStyleSheet(EMPTY_STYLE)
+            self.mandate.setText("Kies eerst de partner die het besluit neemt; het mandaat komt uit de "
+                                 "partnerlijst van de locatie.")
+            return
+        self.person.addItems(check.people)
+        mandate = check.partner.partner.mandate
+        day = f"{check.on:%d-%m-%Y}"
+        if not self.category.text().strip() or self.category.property("auto"):
+            self.category.setText(mandate.category)
+            self.category.setProperty("auto", True)
+        what = escape(check.describe()) if check.valid else escape(mandate.description)
+        holder = f"{escape(check.organisation)}: {what}<br>" if what else ""
+        if check.valid:
+            self.mandate.setStyleSheet(VALID_STYLE)
+            self.mandate.setText(
+                f"<b>✔ Geldig op de datum van het overleg ({day})</b><br>{holder}"
+            )
+        else:
+            self.mandate.setStyleSheet(INVALID_STYLE)
+            self.mandate.setText(
+                f"<b>✘ Niet geldig op de datum van het overleg ({day})</b>: {escape(check.problem or '')}.<br>"
+                f"{holder}"
+                "Het besluit wordt <b>voorlopig</b> vastgelegd, met een afspraak om het te laten "
+                "bevestigen door de organisatie."
+            )
+
+    def draft(self) -> DecisionInput:
+        return DecisionInput(
+            text=self.text.toPlainText(),
+            category=self.category.text(),
+            location_partner_id=self.partner.currentData(),
+            decided_by=self.person.currentText(),
+            parents_position=Position(self.parents_position.currentData()),
+            parents_words=self.parents_words.text(),
+            child_position=Position(self.child_position.currentData()),
+            child_words=self.child_words.text(),
+        )
+
+    def save(self) -> Change:
+        if self._decision is not None:
+            return self._services.decisions.update(self._decision.id, self.draft())
+        _decision, change = self._services.decisions.record(self._discussion_id, self.draft())
+        return change
+
+
+def _position_combo() -> QComboBox:
+    combo = QComboBox()
+    order = [Position.NOT_ASKED, Position.AGREE, Position.AGREE_WITH_REMARKS, Position.DISAGREE]
+    for position in order:
+        combo.addItem(position.label, position.value)
+    return combo

@@ -1,0 +1,112 @@
+"""A small base for the outcome dialogs: a form, an error under each field, Opslaan/Annuleren.
+
+Subclasses add fields with ``add_field`` and implement ``save()`` as one service call. A
+``ValidationError`` is shown under the field it names; nothing is closed or saved half.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from knooppunt.errors import KnooppuntError, ValidationError
+from knooppunt.services import Change
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+class DateField(QDateEdit):
+    """A date that may be left empty (shown as ‘geen datum’)."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("dd-MM-yyyy")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("geen datum")
+        self.set_value(value)
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+    def value(self) -> date | None:
+        qdate = self.date()
+        return None if qdate == NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.change: Change | None = None
+        self.form = QFormLayout()
+        self._fields: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self.general_error = _error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Opslaan")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        self._fields[name] = widget
+        self.form.addRow(label, widget)
+        error = _error_label()
+        self._errors[name] = error
+        self.form.addRow("", error)
+        return widget
+
+    def error_text(self, field: str | None = None) -> str:
+        label = self._errors.get(field) if field else self.general_error
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def show_error(self, message: str, field: str | None = None) -> None:
+        self._clear_errors()
+        label = self._errors.get(field or "", self.general_error)
+        label.setText(message)
+        label.show()
+        widget = self._fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def _clear_errors(self) -> None:
+        for label in (*self._errors.values(), self.general_error):
+            label.hide()
+
+    def save(self) -> Change:  # pragma: no cover - every dialog implements it
+        raise NotImplementedError
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.change = self.save()
+        except ValidationError as exc:
+            self.show_error(exc.message, exc.field)
+            return
+        except KnooppuntError as exc:
+            self.show_error(exc.message)
+            return
+        self.accept()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label

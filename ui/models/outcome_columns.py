@@ -1,0 +1,82 @@
+"""Columns of the outcome tables (decisions, agreements, review, addenda) for RecordTableModel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knooppunt.domain.enums import AgreementStatus, DecisionStatus, Position
+from knooppunt.domain.outcomes import Addendum, Agreement, Decision
+
+from .record_table import Column
+
+AddendaOf = Callable[[str, int | None], str]
+
+
+def _position(position: Position, words: str) -> str:
+    if position == Position.NOT_ASKED:
+        return ""
+    return f"{position.label}: “{words}”" if words else position.label
+
+
+def _provisional(d: Decision) -> str | None:
+    if d.status == DecisionStatus.PROVISIONAL:
+        return "Voorlopig: nog te bevestigen door de organisatie (geen geldig mandaat op de datum van het overleg)."
+    return None
+
+
+def _decision_status(d: Decision) -> str:
+    if d.status == DecisionStatus.PROVISIONAL:
+        return "VOORLOPIG – te bevestigen"
+    if d.confirmed_on:
+        return f"Definitief (bevestigd {d.confirmed_on:%d-%m-%Y} door {d.confirmed_by})"
+    return "Definitief"
+
+
+def decision_columns(addenda: AddendaOf) -> list[Column[Decision]]:
+    return [
+        Column[Decision]("Besluit", lambda d: d.text, width=220),
+        Column[Decision]("Door", lambda d: f"{d.decided_by} ({d.organisation})", width=190),
+        Column[Decision]("Mandaat", lambda d: d.mandate_text, warning=_provisional, width=200),
+        Column[Decision]("Status", _decision_status, warning=_provisional, width=150),
+        Column[Decision]("Ouders", lambda d: _position(d.parents_position, d.parents_words), width=140),
+        Column[Decision]("Kind", lambda d: _position(d.child_position, d.child_words), width=90),
+        Column[Decision]("Aanvulling", lambda d: addenda("besluit", d.id)),
+    ]
+
+
+def agreement_columns(addenda: AddendaOf) -> list[Column[Agreement]]:
+    return [
+        Column[Agreement]("Wie", lambda a: f"{a.owner_name} ({a.owner_kind.label.lower()})", width=220),
+        Column[Agreement]("Wat", lambda a: a.description, width=300),
+        Column[Agreement]("Uiterlijk", lambda a: a.due_date, width=95),
+        Column[Agreement]("Evaluatie", lambda a: a.evaluation_date, width=95),
+        Column[Agreement]("Status", lambda a: a.status, width=90),
+        Column[Agreement]("Aanvulling", lambda a: addenda("afspraak", a.id)),
+    ]
+
+
+def review_columns(discussion_id: int) -> list[Column[Agreement]]:
+    def outcome(a: Agreement) -> str:
+        if a.outcome_discussion_id != discussion_id:
+            return "Nog geen uitkomst" if a.status == AgreementStatus.OPEN else f"{a.status.label} (vorige keer)"
+        return a.status.label
+
+    def missing(a: Agreement) -> str | None:
+        return "Geef deze afspraak een uitkomst." if a.outcome_discussion_id != discussion_id else None
+
+    return [
+        Column[Agreement]("Wie", lambda a: a.owner_name, width=200),
+        Column[Agreement]("Wat", lambda a: a.description, width=300),
+        Column[Agreement]("Uiterlijk", lambda a: a.due_date, width=95),
+        Column[Agreement]("Uitkomst", outcome, warning=missing, width=160),
+        Column[Agreement]("Toelichting", lambda a: a.outcome_note),
+    ]
+
+
+ADDENDUM_COLUMNS = [
+    Column[Addendum]("Wanneer", lambda a: a.created_at.strftime("%d-%m-%Y %H:%M"), width=130),
+    Column[Addendum]("Wie", lambda a: a.author, width=150),
+    Column[Addendum]("Over", lambda a: a.target, width=90),
+    Column[Addendum]("Aanvulling", lambda a: a.text, width=300),
+    Column[Addendum]("Waarom", lambda a: a.reason),
+]
