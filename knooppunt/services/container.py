@@ -10,11 +10,14 @@ from pathlib import Path
 from ..storage import Store, create_database, open_database
 from .agreements import AgreementService
 from .audit import AuditService
+from .cases import CaseService
 from .children import ChildService
 from .consent import ConsentService
 from .locations import LocationService
 from .meetings import MeetingService
 from .profile import ProfileService
+from .timeline import TimelineService
+from .transfer import TransferService
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class Services:
     consent: ConsentService
     meetings: MeetingService
     agreements: AgreementService
+    cases: CaseService
+    timeline: TimelineService
+    transfer: TransferService
 
     def close(self) -> None:
         self.store.close()
@@ -34,15 +40,21 @@ class Services:
 
 def build_services(store: Store) -> Services:
     children = ChildService(store)
+    consent = ConsentService(store, children)
+    cases = CaseService(store)
+    timeline = TimelineService(store, children, cases)
     services = Services(
         store=store,
         profile=ProfileService(store),
         audit=AuditService(store),
         locations=LocationService(store),
         children=children,
-        consent=ConsentService(store, children),
+        consent=consent,
         meetings=MeetingService(store),
         agreements=AgreementService(store),
+        cases=cases,
+        timeline=timeline,
+        transfer=TransferService(store, children, consent, cases, timeline),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -303,3 +303,27 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_record ON audit_log(table_name, record_id)
 """
+
+
+@MIGRATIONS(name="0004_transfer")
+def _transfer(db: Database) -> None:
+    """Overdrachtsdossiers van een vorige locatie (doorgaande lijn), bewaard als geschiedenis."""
+    _run(
+        db,
+        """
+CREATE TABLE transfer_history (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    source_location TEXT NOT NULL,
+    source_type TEXT NOT NULL DEFAULT '',
+    exported_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    format_version INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE INDEX transfer_history_child ON transfer_history(child_id);
+CREATE UNIQUE INDEX transfer_history_once ON transfer_history(child_id, sha256)
+""",
+    )
