@@ -26,7 +26,7 @@ KIND_LABELS = {
     EntryKind.SIGNAL: "Signaal",
     EntryKind.CONSENT: "Toestemming",
     EntryKind.WITHDRAWAL: "Toestemming ingetrokken",
-    EntryKind.MEETING: "Knooppuntoverleg",
+    EntryKind.MEETING: "Overleg",
     EntryKind.DECISION: "Besluit",
     EntryKind.AGREEMENT: "Afspraak",
     EntryKind.PHASE: "Casus",

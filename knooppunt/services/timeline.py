@@ -99,9 +99,9 @@ class TimelineService:
         for d in discussions:
             day = date.fromisoformat(d["date"])
             details = [*self._decisions(d["id"], day), *self._agreements(d["id"], day)]
-            text = f"Evaluatie op {date.fromisoformat(d['evaluation_date']):%d-%m-%Y}" if d["evaluation_date"] else ""
-            entries.append(TimelineEntry(day, EntryKind.MEETING,
-                                         f"Bespreking in het knooppunt van {d['location']}", text,
+            text = f"Knooppunt van {d['location']}" + (
+                f"\nEvaluatie op {date.fromisoformat(d['evaluation_date']):%d-%m-%Y}" if d["evaluation_date"] else "")
+            entries.append(TimelineEntry(day, EntryKind.MEETING, "Bespreking in het knooppunt", text,
                                          DiscussionStatus(d["status"]).label, tuple(details)))
         return entries
 
