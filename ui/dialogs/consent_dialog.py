@@ -98,8 +98,9 @@ class ConsentDialog(QDialog):
         for view in self._services.locations.partners(location_id):
             if view.organisation is not None:
                 names.setdefault(view.organisation.id, f"{view.organisation.name} – {view.partner.role}")
+        everyone = not names  # no partners filled in yet: offer all organisations
         for organisation in self._services.locations.organisations():
-            if organisation.id in checked or not names:
+            if organisation.id in checked or everyone:
                 names.setdefault(organisation.id, organisation.name)
         for organisation_id, text in names.items():
             item = QListWidgetItem(text)
