@@ -46,7 +46,7 @@ class TimelineService:
             entries += [TimelineEntry.from_dict(e, origin) for e in payload.get("timeline", ())]
             entries.append(TimelineEntry(date.fromisoformat(row["imported_at"][:10]), EntryKind.TRANSFER,
                                          f"Overdrachtsdossier ontvangen van {origin}",
-                                         f"Gemaakt op {row['exported_at'][:10]}."))
+                                         f"Gemaakt op {date.fromisoformat(row['exported_at'][:10]):%d-%m-%Y}."))
         return entries
 
     # Parts ---------------------------------------------------------------------------------

@@ -95,3 +95,31 @@ def test_transfer_export_then_import_at_the_next_school_shows_history(qtbot, dem
         opened.close()
     finally:
         other.close()
+
+
+def test_closing_a_case_handed_over_asks_to_whom_then_closes(qtbot, demo_services):
+    from ui.dialogs.case_phase_dialog import CasePhaseDialog
+
+    from .dialog_driver import when_dialog_opens
+
+    anais = next(v.child for v in demo_services.children.children() if v.child.first_name == "Anaïs")
+    detail = ChildDetailDialog(services=demo_services, hub=SignalHub(), child_id=anais.id)
+    qtbot.addWidget(detail)
+    assert detail.case.close_button.isEnabled() and not detail.case.reopen_button.isEnabled()
+
+    def close_handed_over(dialog: CasePhaseDialog) -> None:
+        dialog.reason.setCurrentIndex(dialog.reason.findData("overgedragen"))
+        dialog.regie_holder.clear()
+        press_save(dialog)
+        assert dialog.isVisible() and dialog.errors.field_in_error() is dialog.regie_holder
+        dialog.regie_holder.setText("Jeugdhulp De Brug (gezinscoach)")
+        press_save(dialog)
+
+    when_dialog_opens(CasePhaseDialog, close_handed_over)
+    detail.case.close_button.click()
+    qtbot.waitUntil(lambda: "Afgesloten" in detail.case.summary.text())
+    assert "Regie: Jeugdhulp De Brug (gezinscoach)" in detail.case.summary.text()
+    assert detail.case.reopen_button.isEnabled()
+    rows = [detail.timeline.topLevelItem(i) for i in range(detail.timeline.topLevelItemCount())]
+    closed = next(r for r in rows if r.text(2) == "Casus afgesloten")
+    assert (closed.text(0), closed.text(4)) == ("23-11-2026", "Externe hulp ingezet, regie overgedragen")

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from knooppunt.domain.enums import CasePhase
@@ -71,8 +70,7 @@ def test_child_parents_consent_case_timeline(qtbot, services, db_path):
     for guardian in services.children.guardians(detail._child_id):
         def fill_consent(dialog: ConsentDialog, guardian=guardian) -> None:
             dialog.giver.setCurrentIndex(dialog.giver.findData(guardian.id))
-            for i in range(dialog.organisations.count()):
-                dialog.organisations.item(i).setCheckState(Qt.CheckState.Checked)
+            dialog.all_button.click()
             dialog.note.setPlainText("Formulier getekend")
             save(dialog)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,8 @@ class ConsentDialog(QDialog):
         self.organisations = QListWidget()
         self.organisations.setObjectName("consentOrganisations")
         self._fill_organisations(child.location_id, set(organisation_ids))
+        self.all_button = QPushButton("&Alle partners aanvinken")
+        self.all_button.clicked.connect(self._on_all_button_clicked)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("bijv. ‘Formulier getekend tijdens intakegesprek’ of, bij mondeling: "
                                      "aan wie en in welk gesprek")
@@ -84,6 +87,7 @@ class ConsentDialog(QDialog):
         form.addRow("Waarvoor", self.for_discussion)
         form.addRow("", self.for_transfer)
         form.addRow("&Partners die mogen\naanschuiven of informatie\nkrijgen", self.organisations)
+        form.addRow("", self.all_button)
         form.addRow("&Notitie", self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(rule)
@@ -108,6 +112,10 @@ class ConsentDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if organisation_id in checked else Qt.CheckState.Unchecked)
             self.organisations.addItem(item)
+
+    def _on_all_button_clicked(self) -> None:
+        for i in range(self.organisations.count()):
+            self.organisations.item(i).setCheckState(Qt.CheckState.Checked)
 
     def checked_organisations(self) -> tuple[int, ...]:
         items = (self.organisations.item(i) for i in range(self.organisations.count()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
@@ -56,6 +57,7 @@ class ChildrenPage(ListPage):
 
     def open_child(self, child_id: int) -> ChildDetailDialog:
         dialog = ChildDetailDialog(services=self._services, hub=self._hub, child_id=child_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 

@@ -26,7 +26,7 @@ class TimelineView(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.header().setStretchLastSection(True)
-        for column, width in enumerate((125, 130, 330, 100)):
+        for column, width in enumerate((125, 110, 400, 95)):
             self.setColumnWidth(column, width)
         self._entries: list[TimelineEntry] = []
 
