@@ -29,6 +29,8 @@ def test_impossible_birth_date_and_duplicate_are_shown_at_the_field(qtbot, demo_
     qtbot.addWidget(dialog)
     dialog.first_name.setText("Zoë")
     dialog.last_name.setText("Janssen")
+    press_save(dialog)
+    assert dialog.errors.text() == "Vul de geboortedatum van het kind in."
     set_date(dialog.date_of_birth, date(2027, 2, 1))
     press_save(dialog)
     assert "in de toekomst" in dialog.errors.text()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.children import Child
-from knooppunt.errors import KnooppuntError
+from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services import Services
 
 from ..hub import SignalHub
@@ -25,7 +26,7 @@ class ChildDialog(QDialog):
         self.saved: Child | None = None
         self.first_name = QLineEdit(child.first_name if child else "")
         self.last_name = QLineEdit(child.last_name if child else "")
-        self.date_of_birth = date_edit(child.date_of_birth if child else None)
+        self.date_of_birth = date_edit(child.date_of_birth if child else None, optional=True)
         self.group_name = QLineEdit(child.group_name if child else "")
         self.group_name.setPlaceholderText("bijv. groep 5, klas 2B, peutergroep")
         self.start_date = date_edit(child.start_date if child else None, optional=True)
@@ -52,7 +53,7 @@ class ChildDialog(QDialog):
         self.resize(460, 300)
 
     def child(self) -> Child:
-        base = self._child or Child(None, 0, "", "", get_date(self.date_of_birth))
+        base = self._child or Child(None, 0, "", "", date.min)
         return replace(
             base,
             location_id=self.location.currentData() or 0,
@@ -64,6 +65,9 @@ class ChildDialog(QDialog):
         )
 
     def _on_buttons_accepted(self) -> None:
+        if get_date(self.date_of_birth) is None:
+            self.errors.show_error(ValidationError("date_of_birth", "Vul de geboortedatum van het kind in."))
+            return
         child = self.child()
         try:
             if self._child is None:
