@@ -91,3 +91,24 @@ def test_withdrawing_a_consent_that_another_one_covers_cancels_nothing(services,
     withdrawal = services.consent.withdraw(first, date(2026, 11, 20))
     assert withdrawal.removed == ()
     assert services.store.scalar("SELECT status FROM discussion WHERE id = ?", [discussion]) == "gepland"
+
+
+def test_withdrawal_cancels_when_an_invited_partner_is_no_longer_covered(services, family):
+    location_id, orgs, child_id, (mother, father) = family
+    give_consent(services, child_id, mother, [orgs["JGZ"]], on=date(2026, 10, 1))
+    wide = give_consent(services, child_id, mother, [orgs["JGZ"], orgs["LP"]])
+    give_consent(services, child_id, father, [orgs["JGZ"], orgs["LP"]])
+    discussion = plan(services, location_id, child_id)
+    leerplicht = next(p for p in services.locations.partners(location_id) if p.partner.role.startswith("Leerplicht"))
+    with services.store.unit_of_work() as uow:
+        uow.update("location_partner", leerplicht.partner.id, {"organisation_id": orgs["LP"]})
+        uow.insert("participant", {"discussion_id": discussion, "kind": "partner", "name": "J. Smeets",
+                                   "location_partner_id": leerplicht.partner.id})
+        uow.audit("test", "participant", None)
+    assert services.consent.invited_organisations(discussion) == [orgs["LP"]]
+
+    withdrawal = services.consent.withdraw(wide, date(2026, 11, 23), "Liever zonder leerplicht")
+
+    # The older consent still covers JGZ, but leerplicht sits at the table: the discussion is cancelled.
+    assert [r.discussion_id for r in withdrawal.removed] == [discussion]
+    assert services.consent.missing(child_id, MEETING_DAY, [orgs["JGZ"]]) == []
