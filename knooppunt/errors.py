@@ -67,3 +67,15 @@ class ConsentMissing(KnooppuntError):
             f"{child_name} kan nog niet besproken worden: er ontbreekt toestemming.\n- " + "\n- ".join(missing)
         )
         self.missing = missing
+
+
+class TransferConsentMissing(ConsentMissing):
+    """Geen toestemming voor overdracht: het overdrachtsdossier wordt niet gemaakt."""
+
+    def __init__(self, child_name: str, missing: list[str]) -> None:
+        super().__init__(child_name, missing)
+        self.message = (
+            f"Het overdrachtsdossier van {child_name} is niet gemaakt: er ontbreekt toestemming voor "
+            "de overdracht naar de volgende locatie.\n- " + "\n- ".join(missing)
+        )
+        self.args = (self.message,)

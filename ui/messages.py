@@ -39,3 +39,11 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: Path, filter
 def choose_open_file(parent: QWidget | None, title: str, filter_: str, start: Path | None = None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, title, str(start or Path.home()), filter_)
     return Path(name) if name else None
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
+    """Pick one of ``items`` (e.g. a location); None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return item if ok and item else None

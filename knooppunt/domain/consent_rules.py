@@ -43,22 +43,36 @@ def missing_consents(
     day: date,
     organisation_ids: Iterable[int],
     organisation_names: Mapping[int, str],
+    *,
+    for_transfer: bool = False,
 ) -> list[MissingConsent]:
-    """What is missing for discussing ``child`` on ``day`` with the given partner organisations."""
+    """What is missing for discussing ``child`` on ``day`` with the given partner organisations.
+
+    With ``for_transfer`` it is the consent to hand the case file over to the next location
+    (overdracht, doorgaande lijn) that counts, not the consent for discussion.
+    """
     wanted = set(organisation_ids)
-    consents = [c for c in consents if c.for_discussion and c.is_active_on(day)]
+    if for_transfer:
+        consents = [c for c in consents if c.for_transfer and c.is_active_on(day)]
+    else:
+        consents = [c for c in consents if c.for_discussion and c.is_active_on(day)]
     missing: list[MissingConsent] = []
+    age = age_on(child.date_of_birth, day)
     for giver, guardian in required_givers(child, list(guardians), day):
         person = guardian.name if guardian else child.full_name
+        who = f"{person} ({guardian.relation}, met gezag)" if guardian else (
+            f"{person} (het kind zelf, {age} jaar op {day:%d-%m-%Y})")
         mine = [c for c in consents if c.giver == giver and (guardian is None or c.guardian_id == guardian.id)]
         if not mine:
+            what = "overdracht van het dossier naar de volgende locatie" if for_transfer else (
+                "bespreking in het knooppunt")
             missing.append(MissingConsent(giver, guardian.id if guardian else None, person, tuple(sorted(wanted)),
-                                          f"{person}: geen toestemming voor bespreking in het knooppunt"))
+                                          f"{who}: geen toestemming voor {what}"))
             continue
         covered = set().union(*(c.organisation_ids for c in mine))
         lacking = sorted(wanted - covered)
         if lacking:
             names = ", ".join(organisation_names.get(i, f"organisatie {i}") for i in lacking)
             missing.append(MissingConsent(giver, guardian.id if guardian else None, person, tuple(lacking),
-                                          f"{person}: geen toestemming voor deelname van {names}"))
+                                          f"{who}: geen toestemming voor deelname van {names}"))
     return missing

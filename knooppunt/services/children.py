@@ -1,11 +1,16 @@
-"""Children (kinderen), their parents/guardians, consents and cases: reads for the screens."""
+"""Children (kinderen) and their parents/guardians: reads for the screens, checked writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..domain.child_rules import checked_child, checked_guardian
 from ..domain.children import Case, Child, Consent, Guardian
+from ..domain.directory import Location
+from ..errors import ValidationError
 from ..storage import Store
+from ..storage.mapping import from_row
+from .changes import Change
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,6 @@ class ChildService:
             + (f" LIMIT {int(limit)}" if limit else ""),
             params,
         )
-        from ..storage.mapping import from_row
-
         return [ChildView(from_row(Child, r), r["location_name"], r["case_phase"]) for r in rows]
 
     def child(self, child_id: int) -> Child:
@@ -61,3 +64,53 @@ class ChildService:
 
     def cases(self, child_id: int) -> list[Case]:
         return self._store.select(Case, "child_case", "child_id = ?", [child_id], order_by="id")
+
+    def guardian(self, guardian_id: int) -> Guardian:
+        return self._store.get(Guardian, "guardian", guardian_id)
+
+    # Writes --------------------------------------------------------------------------------
+    def create_child(self, child: Child) -> tuple[Child, Change]:
+        child = self._checked(child)
+        with self._store.unit_of_work() as uow:
+            child_id = uow.insert("child", replace(child, id=None))
+            uow.audit("kind aangemaakt", "child", child_id, child.full_name)
+        return replace(child, id=child_id), Change.created("child", child_id)
+
+    def update_child(self, child: Child) -> Change:
+        child = self._checked(child)
+        with self._store.unit_of_work() as uow:
+            uow.update("child", child.id, {k: v for k, v in child.__dict__.items() if k != "id"})
+            uow.audit("kind gewijzigd", "child", child.id, child.full_name)
+        return Change.updated("child", child.id)
+
+    def add_guardian(self, guardian: Guardian) -> tuple[Guardian, Change]:
+        guardian = checked_guardian(guardian)
+        self.child(guardian.child_id)  # NotFound when the child is gone
+        with self._store.unit_of_work() as uow:
+            guardian_id = uow.insert("guardian", replace(guardian, id=None))
+            uow.audit("ouder toegevoegd", "guardian", guardian_id, guardian.name)
+        return replace(guardian, id=guardian_id), Change.created("guardian", guardian_id)
+
+    def update_guardian(self, guardian: Guardian) -> Change:
+        guardian = checked_guardian(guardian)
+        with self._store.unit_of_work() as uow:
+            values = {k: v for k, v in guardian.__dict__.items() if k not in ("id", "child_id")}
+            uow.update("guardian", guardian.id, values)
+            uow.audit("ouder gewijzigd", "guardian", guardian.id, guardian.name)
+        return Change.updated("guardian", guardian.id)
+
+    def _checked(self, child: Child) -> Child:
+        location = self._store.get(Location, "location", child.location_id)
+        child = checked_child(child, location.type, self._store.now().date())
+        twin = self._store.scalar(
+            "SELECT id FROM child WHERE location_id = ? AND archived_on IS NULL AND date_of_birth = ? "
+            "AND first_name = ? COLLATE NOCASE AND last_name = ? COLLATE NOCASE AND id IS NOT ?",
+            [child.location_id, child.date_of_birth, child.first_name, child.last_name, child.id],
+        )
+        if twin is not None:
+            raise ValidationError(
+                "first_name",
+                f"{child.full_name}, geboren {child.date_of_birth:%d-%m-%Y}, staat al bij {location.name}. "
+                "Open dat kind in plaats van het opnieuw aan te maken.",
+            )
+        return child

@@ -11,6 +11,7 @@ from ..storage import Store, create_database, open_database
 from ..storage.database import verify_passphrase
 from .agreements import AgreementService
 from .audit import AuditService
+from .cases import CaseService
 from .children import ChildService
 from .consent import ConsentService
 from .decisions import DecisionService
@@ -18,6 +19,8 @@ from .locations import LocationService
 from .meetings import MeetingService
 from .profile import ProfileService
 from .records import RecordService
+from .timeline import TimelineService
+from .transfer import TransferService
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class Services:
     agreements: AgreementService
     decisions: DecisionService
     records: RecordService
+    cases: CaseService
+    timeline: TimelineService
+    transfer: TransferService
 
     def close(self) -> None:
         self.store.close()
@@ -44,17 +50,23 @@ class Services:
 def build_services(store: Store) -> Services:
     children = ChildService(store)
     locations = LocationService(store)
+    consent = ConsentService(store, children)
+    cases = CaseService(store)
+    timeline = TimelineService(store, children, cases)
     services = Services(
         store=store,
         profile=ProfileService(store),
         audit=AuditService(store),
         locations=locations,
         children=children,
-        consent=ConsentService(store, children),
+        consent=consent,
         meetings=MeetingService(store),
         agreements=AgreementService(store),
         decisions=DecisionService(store, locations),
         records=RecordService(store),
+        cases=cases,
+        timeline=timeline,
+        transfer=TransferService(store, children, consent, cases, timeline),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

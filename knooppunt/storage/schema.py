@@ -305,6 +305,30 @@ CREATE INDEX audit_log_record ON audit_log(table_name, record_id)
 """
 
 
+@MIGRATIONS(name="0004_transfer")
+def _transfer(db: Database) -> None:
+    """Overdrachtsdossiers van een vorige locatie (doorgaande lijn), bewaard als geschiedenis."""
+    _run(
+        db,
+        """
+CREATE TABLE transfer_history (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    source_location TEXT NOT NULL,
+    source_type TEXT NOT NULL DEFAULT '',
+    exported_at TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    format_version INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE INDEX transfer_history_child ON transfer_history(child_id);
+CREATE UNIQUE INDEX transfer_history_once ON transfer_history(child_id, sha256)
+""",
+    )
+
+
 @MIGRATIONS(name="0006_outcomes")
 def _outcomes(db: Database) -> None:
     """Indexes for the follow-up of agreements: the Afspraken overview over 100,000 agreements

@@ -1,13 +1,18 @@
-"""Kinderen: the children of all locations, with their case phase."""
+"""Kinderen: the children of all locations, with their case phase; open a child's file."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
+from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Services
 from knooppunt.services.children import ChildView
 
+from .. import messages
+from ..dialogs.child_detail_dialog import ChildDetailDialog
+from ..dialogs.child_dialog import ChildDialog
 from ..hub import SignalHub
 from ..models.record_table import Column
 from .list_page import ListPage
@@ -26,18 +31,68 @@ class ChildrenPage(ListPage):
         super().__init__(
             title="Kinderen",
             explanation="Kinderen die in het knooppunt besproken (kunnen) worden, met hun ouders, "
-            "toestemming en casus. Dubbelklik een kind voor de tijdlijn.",
-            empty_text="Er zijn nog geen kinderen vastgelegd.\n\nEen kind komt hier zodra het wordt "
-            "aangemeld voor het knooppunt.",
+            "toestemming en casus. Dubbelklik een kind (of Enter) voor het dossier met de tijdlijn.",
+            empty_text="Er zijn nog geen kinderen vastgelegd.\n\nKies ‘Nieuw kind…’ zodra een kind wordt "
+            "aangemeld voor het knooppunt, of lees een overdrachtsdossier van een vorige locatie in.",
             columns=COLUMNS,
             parent=parent,
         )
         self._services = services
+        self._hub = hub
+        self.new_button = QPushButton("&Nieuw kind…")
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.open_button = QPushButton("&Openen")
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.import_button = QPushButton("Overdracht &inlezen…")
+        self.import_button.setToolTip("Een overdrachtsdossier van een vorige locatie inlezen als geschiedenis.")
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        for button in (self.new_button, self.open_button, self.import_button):
+            self.toolbar.addWidget(button)
+        self.table.activated.connect(lambda index: self._on_table_activated_record(self.table.record_at(index.row())))
         hub.changed.connect(self._on_hub_changed)
         self.reload()
 
     def reload(self) -> None:
         self.show_records(self._services.children.children())
+
+    def open_child(self, child_id: int) -> ChildDetailDialog:
+        dialog = ChildDetailDialog(services=self._services, hub=self._hub, child_id=child_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _on_table_activated_record(self, view: ChildView | None) -> None:
+        if view is not None:
+            self.open_child(view.child.id)
+
+    def _on_open_button_clicked(self) -> None:
+        self._on_table_activated_record(self.table.selected_record())
+
+    def _on_new_button_clicked(self) -> None:
+        dialog = ChildDialog(services=self._services, hub=self._hub, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.open_child(dialog.saved.id)
+
+    def _on_import_button_clicked(self) -> None:
+        locations = self._services.locations.locations()
+        if not locations:
+            messages.inform(self, "Overdracht inlezen", "Maak eerst een locatie aan.")
+            return
+        path = messages.choose_open_file(self, "Overdrachtsdossier inlezen", "Overdrachtsdossier (*.json)")
+        if path is None:
+            return
+        name = locations[0].name if len(locations) == 1 else messages.choose_item(
+            self, "Overdracht inlezen", "Bij welke locatie komt het kind?", [loc.name for loc in locations])
+        location = next((loc for loc in locations if loc.name == name), None)
+        if location is None:
+            return
+        try:
+            child_id, change = self._services.transfer.import_file(path, location.id)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc, "Overdrachtsdossier niet ingelezen")
+            return
+        self._hub.publish(change)
+        self.open_child(child_id)
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"child", "case", "consent", "location"}:

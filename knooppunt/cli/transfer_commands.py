@@ -1,0 +1,53 @@
+"""``transfer export`` and ``transfer import``: the overdrachtsdossier without a screen."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import KnooppuntError
+from .common import add_db_argument, open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    transfer = sub.add_parser("transfer", help="overdrachtsdossier (doorgaande lijn) maken of inlezen")
+    actions = transfer.add_subparsers(dest="transfer_command", required=True, metavar="ACTIE")
+
+    export = actions.add_parser("export", help="overdrachtsdossier van een kind maken (alleen met toestemming)")
+    add_db_argument(export)
+    export.add_argument("--child", required=True, type=int, metavar="ID", help="nummer van het kind")
+    export.add_argument("file", type=Path, metavar="BESTAND", help="het te maken JSON-bestand")
+    export.set_defaults(run=_export)
+
+    imp = actions.add_parser("import", help="overdrachtsdossier inlezen als geschiedenis bij een locatie")
+    add_db_argument(imp)
+    imp.add_argument("--location", required=True, metavar="NAAM", help="naam van de ontvangende locatie")
+    imp.add_argument("file", type=Path, metavar="BESTAND", help="het overdrachtsdossier (JSON)")
+    imp.set_defaults(run=_import)
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.file.exists():
+        raise KnooppuntError(f"{args.file} bestaat al; kies een andere bestandsnaam.")
+    services = open_db(args)
+    try:
+        services.transfer.export_file(args.child, args.file)
+        name = services.children.child(args.child).full_name
+    finally:
+        services.close()
+    print(f"Overdrachtsdossier van {name} gemaakt: {args.file}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    services = open_db(args)
+    try:
+        location = services.locations.location_by_name(args.location)
+        if location is None:
+            raise KnooppuntError(f"Er is geen locatie ‘{args.location}’ in deze database.")
+        child_id, _ = services.transfer.import_file(args.file, location.id)
+        name = services.children.child(child_id).full_name
+    finally:
+        services.close()
+    print(f"Overdrachtsdossier van {name} ingelezen bij {location.name} (kind {child_id}).")
+    return 0

@@ -1,0 +1,103 @@
+"""Het dossier van één kind: timeline first (what the chair opens), then parents, consent, case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from knooppunt.domain.children import age_on
+from knooppunt.errors import KnooppuntError
+from knooppunt.services import Change, Services
+
+from .. import messages
+from ..hub import SignalHub
+from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
+from ..widgets.timeline_view import TimelineView
+from .child_dialog import ChildDialog
+
+RELEVANT = {"child", "guardian", "consent", "case", "discussion", "meeting", "decision", "agreement", "location"}
+
+
+class ChildDetailDialog(QDialog):
+    def __init__(self, *, services: Services, hub: SignalHub, child_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._hub, self._child_id = services, hub, child_id
+        services.audit.log_access("dossier geopend", "child", child_id)
+        self.resize(1120, 700)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.facts = QLabel()
+        self.facts.setObjectName("pageIntro")
+        self.edit_button = QPushButton("&Gegevens wijzigen…")
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.export_button = QPushButton("Overdrachts&dossier maken…")
+        self.export_button.setToolTip("Voor de volgende locatie (doorgaande lijn); alleen met toestemming van "
+                                      "de ouders voor de overdracht.")
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+
+        self.timeline = TimelineView(self)
+        self.guardians = GuardiansTab(services=services, hub=hub, child_id=child_id, parent=self)
+        self.consents = ConsentsTab(services=services, hub=hub, child_id=child_id, parent=self)
+        self.case = CaseTab(services=services, hub=hub, child_id=child_id, parent=self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline, "&Tijdlijn")
+        self.tabs.addTab(self.guardians, "O&uders")
+        self.tabs.addTab(self.consents, "Toe&stemming")
+        self.tabs.addTab(self.case, "&Casus")
+        for number in range(4):
+            QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.tabs.setCurrentIndex(n))
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.facts)
+        top.addLayout(titles, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        hub.changed.connect(self._on_hub_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            child = self._services.children.child(self._child_id)
+        except KnooppuntError:
+            self.reject()
+            return
+        location = self._services.locations.location(child.location_id)
+        today = self._services.store.now().date()
+        self.setWindowTitle(f"Dossier – {child.full_name}")
+        self.heading.setText(child.full_name)
+        facts = [f"{age_on(child.date_of_birth, today)} jaar (geboren {child.date_of_birth:%d-%m-%Y})",
+                 child.group_name, location.name]
+        self.facts.setText(" · ".join(f for f in facts if f))
+        self.timeline.set_entries(self._services.timeline.timeline(self._child_id))
+        for tab in (self.guardians, self.consents, self.case):
+            tab.reload()
+
+    def _on_hub_changed(self, change: Change) -> None:
+        if change.entity in RELEVANT:
+            self.reload()
+
+    def _on_edit_button_clicked(self) -> None:
+        child = self._services.children.child(self._child_id)
+        ChildDialog(services=self._services, hub=self._hub, child=child, parent=self).exec()
+
+    def _on_export_button_clicked(self) -> None:
+        child = self._services.children.child(self._child_id)
+        suggested = Path.home() / f"overdracht {child.full_name}.json"
+        path = messages.choose_save_file(self, "Overdrachtsdossier opslaan", suggested, "Overdrachtsdossier (*.json)")
+        if path is None:
+            return
+        try:
+            self._hub.publish(self._services.transfer.export_file(self._child_id, path))
+        except KnooppuntError as exc:
+            messages.show_error(self, exc, "Overdrachtsdossier niet gemaakt")
+            return
+        messages.inform(self, "Overdrachtsdossier gemaakt",
+                        f"Het overdrachtsdossier van {child.full_name} staat in {path}. Geef het veilig door "
+                        "aan de volgende locatie; het bevat geen contactgegevens en geen interne notities.")

@@ -1,0 +1,78 @@
+"""Ouder/verzorger toevoegen of wijzigen: relation, gezag, contact details, language, interpreter."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from knooppunt.domain.children import Guardian
+from knooppunt.errors import KnooppuntError
+from knooppunt.services import Services
+
+from ..hub import SignalHub
+from .form_support import FieldErrors, save_buttons
+
+RELATIONS = ("moeder", "vader", "ouder", "pleegouder", "voogd", "stiefmoeder", "stiefvader", "grootouder")
+
+
+class GuardianDialog(QDialog):
+    def __init__(self, *, services: Services, hub: SignalHub, child_id: int, guardian: Guardian | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Ouder/verzorger wijzigen" if guardian else "Ouder/verzorger toevoegen")
+        self._services, self._hub = services, hub
+        self._guardian = guardian or Guardian(None, child_id, "")
+        g = self._guardian
+        self.name = QLineEdit(g.name)
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(RELATIONS)
+        self.relation.setCurrentText(g.relation)
+        self.has_authority = QCheckBox("heeft ouderlijk gezag (moet toestemming geven)")
+        self.has_authority.setChecked(g.has_authority)
+        self.phone = QLineEdit(g.phone)
+        self.email = QLineEdit(g.email)
+        self.address = QLineEdit(g.address)
+        self.address.setPlaceholderText("straat, huisnummer, postcode en plaats")
+        self.preferred_language = QLineEdit(g.preferred_language)
+        self.needs_interpreter = QCheckBox("tolk nodig bij gesprekken")
+        self.needs_interpreter.setChecked(g.needs_interpreter)
+        hint = QLabel("Gescheiden ouders voeg je als twee personen toe, elk met eigen contactgegevens. "
+                      "Wie gezag heeft, krijgt de afsprakenbrief: dan is een adres of e-mailadres nodig.")
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        self.errors = FieldErrors({"name": self.name, "email": self.email, "address": self.address}, self)
+        form = QFormLayout()
+        form.addRow("&Naam", self.name)
+        form.addRow("&Relatie tot het kind", self.relation)
+        form.addRow("", self.has_authority)
+        form.addRow("&Telefoon", self.phone)
+        form.addRow("&E-mail", self.email)
+        form.addRow("&Adres", self.address)
+        form.addRow("&Voorkeurstaal", self.preferred_language)
+        form.addRow("", self.needs_interpreter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.errors)
+        layout.addWidget(save_buttons(self, self._on_buttons_accepted))
+        self.resize(520, 400)
+
+    def guardian(self) -> Guardian:
+        return replace(self._guardian, name=self.name.text(), relation=self.relation.currentText(),
+                       has_authority=self.has_authority.isChecked(), phone=self.phone.text(), email=self.email.text(),
+                       address=self.address.text(), preferred_language=self.preferred_language.text(),
+                       needs_interpreter=self.needs_interpreter.isChecked())
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            if self._guardian.id is None:
+                _, change = self._services.children.add_guardian(self.guardian())
+            else:
+                change = self._services.children.update_guardian(self.guardian())
+        except KnooppuntError as exc:
+            self.errors.show_error(exc)
+            return
+        self._hub.publish(change)
+        self.accept()
