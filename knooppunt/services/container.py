@@ -13,7 +13,11 @@ from .audit import AuditService
 from .children import ChildService
 from .consent import ConsentService
 from .locations import LocationService
+from .invitations import InvitationService
+from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
+from .parents_screen import ParentsScreenService
+from .planning import PlanningService
 from .profile import ProfileService
 
 
@@ -27,6 +31,10 @@ class Services:
     consent: ConsentService
     meetings: MeetingService
     agreements: AgreementService
+    planning: PlanningService
+    invitations: InvitationService
+    meeting_mode: MeetingModeService
+    parents_screen: ParentsScreenService
 
     def close(self) -> None:
         self.store.close()
@@ -34,15 +42,22 @@ class Services:
 
 def build_services(store: Store) -> Services:
     children = ChildService(store)
+    locations = LocationService(store)
+    consent = ConsentService(store, children)
+    planning = PlanningService(store, locations, children, consent)
     services = Services(
         store=store,
         profile=ProfileService(store),
         audit=AuditService(store),
-        locations=LocationService(store),
+        locations=locations,
         children=children,
-        consent=ConsentService(store, children),
+        consent=consent,
         meetings=MeetingService(store),
         agreements=AgreementService(store),
+        planning=planning,
+        invitations=InvitationService(store, locations, children),
+        meeting_mode=MeetingModeService(store, children, planning),
+        parents_screen=ParentsScreenService(store, children),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"
