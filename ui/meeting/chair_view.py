@@ -153,7 +153,7 @@ class ChairView(QWidget):
         ):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
 
@@ -190,6 +190,8 @@ class ChairView(QWidget):
         self._load(discussion_id)
         self._fill_children()
         self._clock.start()
+        if not self.item_view.editors:
+            self.agenda_list.setFocus()
         self.current_changed.emit(discussion_id)
         return True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -30,6 +31,7 @@ class MeetingWindow(QMainWindow):
         self.chair = ChairView(services=services, hub=hub, meeting_id=meeting_id)
         self.setCentralWidget(self.chair)
         self.parents_screen = ParentsScreen(services=services)
+        self.parents_screen.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.chair.current_changed.connect(self._on_chair_current_changed)
         self.chair.content_changed.connect(self._on_chair_content_changed)
         menu = self.menuBar().addMenu("&Overleg")
@@ -57,6 +59,7 @@ class MeetingWindow(QMainWindow):
         self._place_parents_screen()
         self.parents_screen.show_discussion(self.chair.state.discussion.id if self.chair.state else None)
         self.parents_screen.show()
+        self.activateWindow()  # the chair keeps typing; the parents only look
 
     def _place_parents_screen(self) -> None:
         """On a second monitor or beamer when there is one, full screen; else a normal window."""
