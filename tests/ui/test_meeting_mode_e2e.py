@@ -112,6 +112,14 @@ def test_plan_two_children_run_first_childs_agenda_and_close(qtbot, window, demo
     _key(qtbot, chair, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert chair.state.child.first_name == "Noor"
     assert "Zoë" not in screen.visible_text()
+    # back to Zoë: her finalised notes can be read, not changed
+    _key(qtbot, chair, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert chair.state.child.first_name == "Zoë"
+    _key(qtbot, chair, Qt.Key.Key_PageDown)
+    assert chair.item_view.item.kind == AgendaKind.GOAL
+    assert [e.text() for e in chair.item_view.editors] == ["Gedeeld bij punt 1", "Intern geheim 1"]
+    assert all(e.editor.isReadOnly() for e in chair.item_view.editors)
+    assert not chair.item_view.add_shared.isEnabled()
 
 
 def test_without_parents_the_chair_cannot_move_on_until_reason_and_consent(qtbot, window, demo_services):

@@ -208,7 +208,7 @@ class ChairView(QWidget):
         self.item_view.add_shared.setEnabled(not locked)
         self.item_view.add_internal.setEnabled(not locked)
         for editor in self.item_view.editors:
-            editor.editor.setReadOnly(locked)
+            editor.set_read_only(locked)
         self._show_notice("Deze bespreking is afgerond (vastgesteld); de notities zijn alleen te lezen."
                           if locked else "")
         self._update_clocks()
@@ -241,8 +241,11 @@ class ChairView(QWidget):
 
     # Agenda items --------------------------------------------------------------------------
     def go_to_item(self, item_id: int) -> bool:
-        if self.state is None or self.state.discussion.status == DiscussionStatus.FINALISED:
+        if self.state is None:
             return False
+        if self.state.discussion.status == DiscussionStatus.FINALISED:
+            self._browse(item_id)  # a finalised discussion can be read, item by item
+            return True
         current = self.state.discussion.current_item_id
         if item_id == current:
             return True
@@ -263,6 +266,14 @@ class ChairView(QWidget):
         self.current_changed.emit(self.state.discussion.id)
         return True
 
+    def _browse(self, item_id: int) -> None:
+        item = next((i for i in self.state.agenda if i.id == item_id), None)
+        self.item_view.show_item(item)
+        self.item_view.add_shared.setEnabled(False)
+        self.item_view.add_internal.setEnabled(False)
+        for editor in self.item_view.editors:
+            editor.set_read_only(True)
+
     def next_item(self) -> None:
         self._step_item(1)
 
@@ -274,6 +285,8 @@ class ChairView(QWidget):
             return
         ids = [i.id for i in self.state.agenda]
         current = self.state.discussion.current_item_id
+        if self.state.discussion.status == DiscussionStatus.FINALISED and self.item_view.item is not None:
+            current = self.item_view.item.id
         index = (ids.index(current) if current in ids else -1) + step
         if 0 <= index < len(ids):
             self.go_to_item(ids[index])

@@ -34,6 +34,8 @@ class MeetingWindow(QMainWindow):
         self.parents_screen.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.chair.current_changed.connect(self._on_chair_current_changed)
         self.chair.content_changed.connect(self._on_chair_content_changed)
+        # Agreements recorded in the outcomes panel (or elsewhere) show up on the parents' screen.
+        hub.changed.connect(self._on_hub_changed)
         menu = self.menuBar().addMenu("&Overleg")
         toggle = QAction("&Ouderscherm tonen/verbergen", self)
         toggle.setShortcut(QKeySequence("F5"))
@@ -77,6 +79,10 @@ class MeetingWindow(QMainWindow):
     def _on_chair_content_changed(self, discussion_id: int) -> None:
         if self.parents_screen.isVisible():
             self.parents_screen.show_discussion(discussion_id)
+
+    def _on_hub_changed(self, change) -> None:
+        if change.entity in {"agreement", "decision", "note", "participant"} and self.parents_screen.isVisible():
+            self.parents_screen.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.chair.leave()

@@ -91,6 +91,12 @@ class NoteEditor(QFrame):
     def dirty(self) -> bool:
         return self._dirty
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A finalised discussion (vastgesteld) is read, not edited."""
+        self.editor.setReadOnly(read_only)
+        for widget in (self.perspective, self.toggle, self.remove):
+            widget.setEnabled(not read_only)
+
     def text(self) -> str:
         return self.editor.toPlainText()
 
