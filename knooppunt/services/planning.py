@@ -168,6 +168,10 @@ class PlanningService:
         return Change.created("participant", participant_id)
 
     def remove_participant(self, participant_id: int) -> Change:
+        participant = self._store.get(Participant, "participant", participant_id)
+        discussion = self._store.get(Discussion, "discussion", participant.discussion_id)
+        if discussion.status == DiscussionStatus.FINALISED:
+            raise ValidationError("participant", "Deze bespreking is vastgesteld; de deelnemers blijven zoals ze waren.")
         with self._store.unit_of_work() as uow:
             uow.delete("participant", "id = ?", [participant_id])
             uow.audit("deelnemer verwijderd", "participant", participant_id)

@@ -67,6 +67,7 @@ class AgendaItemView(QWidget):
         self._notes_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self._notes_box)
 
@@ -83,6 +84,8 @@ class AgendaItemView(QWidget):
     def show_item(self, item: AgendaItem | None) -> None:
         self.flush()
         for editor in self.editors:
+            editor.hide()
+            editor.setParent(None)
             editor.deleteLater()
         self.editors = []
         self.item = item
@@ -171,6 +174,8 @@ class AgendaItemView(QWidget):
     def _on_editor_removed(self, note_id: int) -> None:
         editor = next(e for e in self.editors if e.note.id == note_id)
         self.editors.remove(editor)
+        editor.hide()
+        editor.setParent(None)
         editor.deleteLater()
         self.refresh_turns()
         self.notes_changed.emit()

@@ -90,11 +90,15 @@ class AttendancePanel(QWidget):
         while self._grid.count():
             widget = self._grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.rows = {}
         for row, p in enumerate(state.participants):
             name = QLabel(f"{p.name}\n{p.organisation or _KIND_LABEL[p.kind]}"
                           + (f" · {p.role}" if p.role and p.kind == ParticipantKind.PARTNER else ""))
+            name.setToolTip(name.text())
+            name.setWordWrap(True)
             combo = QComboBox()
             for value, label in Attendance.choices():
                 combo.addItem(label, value)

@@ -122,7 +122,7 @@ class ChairView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(centre)
         splitter.addWidget(right)
-        splitter.setSizes([270, 640, 420])
+        splitter.setSizes([250, 700, 390])
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.meeting_label)

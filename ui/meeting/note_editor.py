@@ -46,7 +46,6 @@ class NoteEditor(QFrame):
         self.setObjectName("noteEditor")
         self.badge = QLabel()
         self.badge.setObjectName("noteBadge")
-        self.badge.setMinimumWidth(190)
         self.perspective = QComboBox()
         self.perspective.addItem("— wie vertelt —", "")
         for key, _kind, label in PERSPECTIVES:
@@ -74,13 +73,13 @@ class NoteEditor(QFrame):
         head.addWidget(self.badge)
         head.addWidget(self.perspective)
         head.addStretch(1)
-        head.addWidget(self.status)
         head.addWidget(self.toggle)
         head.addWidget(self.remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addLayout(head)
         layout.addWidget(self.editor)
+        layout.addWidget(self.status)
         self._show_visibility()
 
     @property

@@ -72,7 +72,9 @@ class PlanningDialog(QDialog):
         when.addWidget(QLabel("voorstel:"))
         when.addWidget(self.suggestions, 1)
         form = QFormLayout()
-        form.addRow("&Datum", when)
+        date_label = QLabel("&Datum")
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, when)
         form.addRow("&Begintijd", self.time)
         form.addRow("&Plaats", self.place)
         form.addRow("&Voorzitter", self.chair)
@@ -123,6 +125,9 @@ class PlanningDialog(QDialog):
         invite_row = QHBoxLayout()
         invite_row.addWidget(self.incidental_combo, 1)
         invite_row.addWidget(self.invite_button)
+        self.remove_participant_button = QPushButton("Deelnemer &verwijderen…")
+        self.remove_participant_button.clicked.connect(self._on_remove_participant_button_clicked)
+        invite_row.addWidget(self.remove_participant_button)
         export_row = QHBoxLayout()
         export_row.addWidget(self.ics_button)
         export_row.addWidget(self.copy_button)
@@ -191,6 +196,7 @@ class PlanningDialog(QDialog):
     def _fill_participants(self) -> None:
         discussion_id = self.selected_discussion_id()
         for widget in (self.participants, self.incidental_combo, self.invite_button, self.ics_button,
+                       self.remove_participant_button,
                        self.copy_button, self.remove_child_button):
             widget.setEnabled(discussion_id is not None)
         self.participants.clear()
@@ -200,7 +206,9 @@ class PlanningDialog(QDialog):
             return
         for p in self._services.meeting_mode.participants(discussion_id):
             extra = p.organisation or p.role
-            self.participants.addItem(f"{p.kind.label}: {p.name}" + (f" – {extra}" if extra else ""))
+            row = QListWidgetItem(f"{p.kind.label}: {p.name}" + (f" – {extra}" if extra else ""))
+            row.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.participants.addItem(row)
         for view in self._services.planning.incidental_partners(discussion_id):
             self.incidental_combo.addItem(f"{view.partner.role}: {view.contact.name} ({view.organisation.name})",
                                           view.partner.id)
@@ -281,6 +289,18 @@ class PlanningDialog(QDialog):
             messages.show_error(self, exc, "Partner niet uitgenodigd")
             return
         self._hub.publish(change)
+        self._fill_participants()
+
+    def _on_remove_participant_button_clicked(self) -> None:
+        row = self.participants.currentItem()
+        if row is None or not messages.ask(self, "Deelnemer verwijderen",
+                                           f"{row.text()} niet uitnodigen voor dit kind?", confirm="Verwijderen"):
+            return
+        try:
+            self._hub.publish(self._services.planning.remove_participant(row.data(Qt.ItemDataRole.UserRole)))
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
+            return
         self._fill_participants()
 
     def _on_ics_button_clicked(self) -> None:
