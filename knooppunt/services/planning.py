@@ -11,7 +11,6 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from ..domain.children import age_on
-from ..domain.directory import Location
 from ..domain.enums import AgendaKind, DiscussionStatus, MeetingStatus, ParticipantKind, PartnerKind
 from ..domain.meeting_rules import CHILD_JOINS_FROM_AGE, suggest_dates
 from ..domain.meetings import DEFAULT_AGENDA, AgendaTemplateItem, Discussion, Meeting, Participant
@@ -204,8 +203,6 @@ class PlanningService:
             uow.audit("agenda-sjabloon gewijzigd", "location", location_id, f"{len(items)} punten")
         return Change.updated("location", location_id)
 
-    def location_of(self, meeting_id: int) -> Location:
-        return self._locations.location(self._store.get(Meeting, "meeting", meeting_id).location_id)
 
 
 def _partner(view: PartnerView, day: date) -> Participant:
