@@ -34,12 +34,9 @@ from .. import messages
 from ..hub import SignalHub
 from .agenda_item_view import AgendaItemView
 from .attendance_panel import AttendancePanel
+from .budget_clock import BudgetClock
 
 SAVE_TIME_EVERY = 30  # seconds; the item timers survive a crash up to this much
-
-
-def clock_text(seconds: int, budget_minutes: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d} / {budget_minutes}:00"
 
 
 class ChairView(QWidget):
@@ -54,7 +51,6 @@ class ChairView(QWidget):
         self.meeting_id = meeting_id
         self.state: ChairState | None = None
         self._seconds: dict[int, int] = {}
-        self._signalled: set[tuple[str, int]] = set()
         self._ticks = 0
 
         meeting = services.meetings.meeting(meeting_id)
@@ -62,12 +58,10 @@ class ChairView(QWidget):
         self.meeting_label.setObjectName("hint")
         self.child_title = QLabel()
         self.child_title.setObjectName("pageTitle")
-        self.item_clock = QLabel()
-        self.item_clock.setObjectName("quietClock")
-        self.item_clock.setToolTip("Tijd bij dit agendapunt / tijdsbudget")
-        self.slot_clock = QLabel()
-        self.slot_clock.setObjectName("quietClock")
-        self.slot_clock.setToolTip("Tijd voor dit kind / tijdslot")
+        self.item_clock = BudgetClock("Punt", "Tijd bij dit agendapunt / tijdsbudget")
+        self.item_clock.went_over.connect(lambda: self.over_budget.emit("item"))
+        self.slot_clock = BudgetClock("Kind", "Tijd voor dit kind / tijdslot")
+        self.slot_clock.went_over.connect(lambda: self.over_budget.emit("slot"))
         self.notice = QLabel()
         self.notice.setObjectName("gentleNotice")
         self.notice.setWordWrap(True)
@@ -360,32 +354,18 @@ class ChairView(QWidget):
             self._update_clocks()
 
     def _update_clocks(self) -> None:
-        if self.state is None:
-            self.item_clock.clear()
-            self.slot_clock.clear()
-            return
-        item = self.state.current_item
+        item = self.state.current_item if self.state else None
         if item is not None:
-            spent = self._seconds.get(item.id, 0)
-            self.item_clock.setText("Punt " + clock_text(spent, item.minutes))
-            self._mark_over(self.item_clock, spent > item.minutes * 60, ("item", item.id),
-                            f"Het tijdsbudget van ‘{item.title}’ is om.")
+            self.item_clock.show_time(self._seconds.get(item.id, 0), item.minutes, item.id,
+                                      f"Het tijdsbudget van ‘{item.title}’ is om.")
         else:
             self.item_clock.clear()
+        if self.state is None:
+            self.slot_clock.clear()
+            return
         total = sum(self._seconds.get(i.id, 0) for i in self.state.agenda)
-        self.slot_clock.setText("Kind " + clock_text(total, self.state.discussion.slot_minutes))
-        self._mark_over(self.slot_clock, total > self.state.discussion.slot_minutes * 60,
-                        ("slot", self.state.discussion.id), "Het tijdslot van dit kind is om.")
-
-    def _mark_over(self, label: QLabel, over: bool, key: tuple[str, int], text: str) -> None:
-        if bool(label.property("over")) != over:
-            label.setProperty("over", over)
-            label.style().unpolish(label)
-            label.style().polish(label)
-        if over and key not in self._signalled:
-            self._signalled.add(key)
-            label.setToolTip(text)
-            self.over_budget.emit(key[0])
+        self.slot_clock.show_time(total, self.state.discussion.slot_minutes, self.state.discussion.id,
+                                  "Het tijdslot van dit kind is om.")
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
