@@ -187,6 +187,18 @@ class MeetingModeService:
                       "met instemming" if parents_consent else "zonder instemming")
         return Change.updated("discussion", discussion_id)
 
+    def set_evaluation_date(self, discussion_id: int, day: date | None) -> Change:
+        """Evaluatiedatum: when parents and partners look together at how it goes."""
+        discussion = self.discussion(discussion_id)
+        self._writable(discussion_id)
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        if day is not None and day <= meeting.date:
+            raise ValidationError("evaluation_date", "De evaluatiedatum ligt na de datum van dit overleg.")
+        with self._store.unit_of_work() as uow:
+            uow.update("discussion", discussion_id, {"evaluation_date": day})
+            uow.audit("evaluatiedatum", "discussion", discussion_id, f"{day:%d-%m-%Y}" if day else "geen")
+        return Change.updated("discussion", discussion_id)
+
     # Notes (autosave) ----------------------------------------------------------------------
     def add_note(self, item_id: int, *, visibility: Visibility = Visibility.SHARED, perspective: str = "",
                  text: str = "") -> tuple[Note, Change]:

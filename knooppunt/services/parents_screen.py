@@ -65,6 +65,9 @@ class ParentsScreenService:
             notes = tuple((PERSPECTIVE_LABELS.get(n.perspective, ""), n.text.strip())
                           for n in shared if n.text.strip())
             question = QUESTIONS.get(item.kind, "").format(name=child.first_name)
+            if item.kind == AgendaKind.CLOSING and discussion.evaluation_date:
+                day = discussion.evaluation_date
+                question = f"We kijken samen hoe het gaat op {_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}."
             if item.kind == AgendaKind.REVIEW:
                 earlier = tuple(_agreement(a) for a in self._store.select(
                     Agreement, "agreement",
@@ -74,6 +77,11 @@ class ParentsScreenService:
                                   [discussion_id, child.id], order_by="id")
         return ParentsScreenContent(child.first_name, item.title if item else "Welkom", question, notes,
                                     tuple(_agreement(a) for a in made), earlier)
+
+
+_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
 
 
 def _agreement(a: Agreement) -> str:

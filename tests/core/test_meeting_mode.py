@@ -131,3 +131,17 @@ def test_review_lists_the_childs_open_earlier_agreements(planned):
     open_ones = services.meeting_mode.open_agreements(zoe.child_id, except_discussion_id=zoe.id)
     assert {a.description for a in open_ones} == {"Houden twee weken een slaapdagboek bij",
                                                   "Geeft Zoë na de pauze een actieve taak"}
+
+
+def test_evaluation_date_lies_after_the_meeting_and_is_told_to_the_parents(planned):
+    services, meeting, zoe, _ = planned
+    mode = services.meeting_mode
+    with pytest.raises(ValidationError) as error:
+        mode.set_evaluation_date(zoe.id, meeting.date)
+    assert error.value.field == "evaluation_date"
+    mode.set_evaluation_date(zoe.id, meeting.date + timedelta(weeks=6))
+    mode.start(zoe.id)
+    _mark_all(services, zoe.id)
+    mode.go_to_item(zoe.id, _item(services, zoe.id, AgendaKind.CLOSING).id)
+    content = services.parents_screen.content(zoe.id)
+    assert content.question == "We kijken samen hoe het gaat op woensdag 6 januari."

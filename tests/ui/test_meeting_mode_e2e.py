@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from knooppunt.domain.enums import AgendaKind, Attendance, DiscussionStatus, ParticipantKind, Visibility
@@ -98,12 +100,17 @@ def test_plan_two_children_run_first_childs_agenda_and_close(qtbot, window, demo
         qtbot.waitUntil(lambda: not shared.dirty and not internal.dirty, timeout=3000)
         qtbot.waitUntil(lambda: f"Gedeeld bij punt {number}" in screen.visible_text(), timeout=3000)
         assert not any(t in screen.visible_text() for t in typed_internal)
+        if item.kind == AgendaKind.CLOSING:
+            chair.item_view.evaluation_date.setDate(QDate(2027, 3, 8))
+            qtbot.mouseClick(chair.item_view.evaluation_save, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: "maandag 8 maart" in screen.visible_text())
         if number < len(agenda) - 1:
             _key(qtbot, chair, Qt.Key.Key_PageDown)
 
     monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
     _key(qtbot, chair, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert demo_services.meeting_mode.discussion(discussion_id).status == DiscussionStatus.FINALISED
+    closed = demo_services.meeting_mode.discussion(discussion_id)
+    assert closed.status == DiscussionStatus.FINALISED and closed.evaluation_date == date(2027, 3, 8)
     notes = [n for i in demo_services.meeting_mode.agenda(discussion_id) for n in demo_services.meeting_mode.notes(i.id)]
     assert sorted(n.visibility for n in notes) == [Visibility.SHARED] * 8 + [Visibility.INTERNAL] * 8
     assert {n.text for n in notes if n.visibility == Visibility.INTERNAL} == set(typed_internal)

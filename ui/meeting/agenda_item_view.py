@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -51,6 +54,23 @@ class AgendaItemView(QWidget):
         self.outcomes_layout = QVBoxLayout(self.outcomes_container)
         self.outcomes_layout.setContentsMargins(0, 0, 0, 0)
 
+        # Evaluatiedatum (CLOSING item): saved as soon as it is chosen.
+        self.evaluation_box = QWidget()
+        self.evaluation_date = QDateEdit()
+        self.evaluation_date.setCalendarPopup(True)
+        self.evaluation_date.setDisplayFormat("dd-MM-yyyy")
+        self.evaluation_date.setAccessibleName("Evaluatiedatum")
+        self.evaluation_save = QPushButton("Evaluatiedatum &vastleggen")
+        self.evaluation_save.clicked.connect(self._on_evaluation_save_clicked)
+        self.evaluation_error = QLabel()
+        self.evaluation_error.setObjectName("fieldError")
+        evaluation = QHBoxLayout(self.evaluation_box)
+        evaluation.setContentsMargins(0, 0, 0, 0)
+        evaluation.addWidget(QLabel("Evaluatiedatum:"))
+        evaluation.addWidget(self.evaluation_date)
+        evaluation.addWidget(self.evaluation_save)
+        evaluation.addWidget(self.evaluation_error, 1)
+
         self.add_shared = QPushButton("+ Gedeelde notitie  (Ctrl+Enter)")
         self.add_shared.clicked.connect(self._on_add_shared_clicked)
         self.add_internal = QPushButton("+ Interne notitie  (Ctrl+Shift+Enter)")
@@ -77,6 +97,7 @@ class AgendaItemView(QWidget):
         layout.addWidget(self.turns)
         layout.addWidget(self.review)
         layout.addWidget(self.outcomes_container)
+        layout.addWidget(self.evaluation_box)
         layout.addLayout(buttons)
         layout.addWidget(scroll, 1)
 
@@ -95,11 +116,18 @@ class AgendaItemView(QWidget):
         self.title.setText(item.title if item else "Kies een kind om te beginnen")
         self.review.setVisible(bool(item and item.kind == AgendaKind.REVIEW))
         self.outcomes_container.setVisible(bool(item and item.kind == AgendaKind.DECISIONS))
+        self.evaluation_box.setVisible(bool(item and item.kind == AgendaKind.CLOSING))
+        self._evaluation_message("", error=False)
         if item is None:
             self.turns.hide()
             return
         if item.kind == AgendaKind.REVIEW:
             self._show_review(item)
+        if item.kind == AgendaKind.CLOSING:
+            discussion = self._services.meeting_mode.discussion(item.discussion_id)
+            meeting = self._services.meetings.meeting(discussion.meeting_id)
+            day = discussion.evaluation_date or meeting.date + timedelta(weeks=6)
+            self.evaluation_date.setDate(QDate(day.year, day.month, day.day))
         for note in self._services.meeting_mode.notes(item.id):
             self._add_editor(note)
         self.refresh_turns()
@@ -178,6 +206,25 @@ class AgendaItemView(QWidget):
         editor.setParent(None)
         editor.deleteLater()
         self.refresh_turns()
+        self.notes_changed.emit()
+
+    def _evaluation_message(self, text: str, *, error: bool) -> None:
+        self.evaluation_error.setObjectName("fieldError" if error else "hint")
+        self.evaluation_error.style().unpolish(self.evaluation_error)
+        self.evaluation_error.style().polish(self.evaluation_error)
+        self.evaluation_error.setText(text)
+
+    def _on_evaluation_save_clicked(self) -> None:
+        if self.item is None:
+            return
+        try:
+            change = self._services.meeting_mode.set_evaluation_date(self.item.discussion_id,
+                                                                     self.evaluation_date.date().toPython())
+        except KnooppuntError as exc:
+            self._evaluation_message(exc.message, error=True)
+            return
+        self._evaluation_message("Vastgelegd", error=False)
+        self._hub.publish(change)
         self.notes_changed.emit()
 
     def _on_add_shared_clicked(self) -> None:
