@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
@@ -66,6 +66,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar(demo)
         # An intern begeleider starts with the meetings; a coordinator with the directory.
         self.navigation.setCurrentRow(2 if services.profile.role == "ib" else 0)
+        # A meeting that was running when the app stopped reopens where it was.
+        if services.meeting_mode.running() is not None:
+            self.navigation.setCurrentRow(2)
+            QTimer.singleShot(0, self.pages[2].resume_running)
         self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self)
         self.installEventFilter(self.lock_overlay)
         self.idle_watcher = None

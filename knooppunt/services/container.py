@@ -16,7 +16,11 @@ from .children import ChildService
 from .consent import ConsentService
 from .decisions import DecisionService
 from .locations import LocationService
+from .invitations import InvitationService
+from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
+from .parents_screen import ParentsScreenService
+from .planning import PlanningService
 from .profile import ProfileService
 from .records import RecordService
 from .timeline import TimelineService
@@ -38,6 +42,10 @@ class Services:
     cases: CaseService
     timeline: TimelineService
     transfer: TransferService
+    planning: PlanningService
+    invitations: InvitationService
+    meeting_mode: MeetingModeService
+    parents_screen: ParentsScreenService
 
     def close(self) -> None:
         self.store.close()
@@ -53,6 +61,7 @@ def build_services(store: Store) -> Services:
     consent = ConsentService(store, children)
     cases = CaseService(store)
     timeline = TimelineService(store, children, cases)
+    planning = PlanningService(store, locations, children, consent)
     services = Services(
         store=store,
         profile=ProfileService(store),
@@ -67,6 +76,10 @@ def build_services(store: Store) -> Services:
         cases=cases,
         timeline=timeline,
         transfer=TransferService(store, children, consent, cases, timeline),
+        planning=planning,
+        invitations=InvitationService(store, locations, children),
+        meeting_mode=MeetingModeService(store, children, planning),
+        parents_screen=ParentsScreenService(store, children),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

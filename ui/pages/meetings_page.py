@@ -1,13 +1,17 @@
-"""Overleggen: planned and held knooppunt meetings."""
+"""Overleggen: planned and held knooppunt meetings; plan one, or run it (vergadermodus)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from knooppunt.services import Change, Services
 from knooppunt.services.meetings import MeetingView
 
+from .. import messages
 from ..hub import SignalHub
+from ..meeting.meeting_window import MeetingWindow
+from ..meeting.planning_dialog import PlanningDialog
 from ..models.record_table import Column
 from .list_page import ListPage
 
@@ -27,17 +31,93 @@ class MeetingsPage(ListPage):
         super().__init__(
             title="Overleggen",
             explanation="Knooppuntoverleggen per locatie: gepland en gehouden. Per kind een tijdslot, "
-            "met de ouders als gelijkwaardige deelnemers.",
-            empty_text="Er zijn nog geen overleggen gepland.",
+            "met de ouders als gelijkwaardige deelnemers. Dubbelklik om te plannen.",
+            empty_text="Er zijn nog geen overleggen gepland. Kies ‘Nieuw overleg…’ (Ctrl+N).",
             columns=COLUMNS,
             parent=parent,
         )
         self._services = services
+        self._hub = hub
+        self.planning_dialog: PlanningDialog | None = None
+        self.meeting_window: MeetingWindow | None = None
+        self.location_combo = QComboBox()
+        self.location_combo.setToolTip("Locatie voor een nieuw overleg")
+        self.new_button = QPushButton("&Nieuw overleg…")
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.plan_button = QPushButton("&Plannen…")
+        self.plan_button.clicked.connect(self._on_plan_button_clicked)
+        self.run_button = QPushButton("Overleg &voeren")
+        self.run_button.setToolTip("Het voorzittersscherm en het ouderscherm (Ctrl+Shift+O)")
+        self.run_button.clicked.connect(self._on_run_button_clicked)
+        self.toolbar.addWidget(QLabel("Locatie:"))
+        self.toolbar.addWidget(self.location_combo)
+        for button in (self.new_button, self.plan_button, self.run_button):
+            self.toolbar.addWidget(button)
+        QShortcut(QKeySequence("Ctrl+N"), self, self._on_new_button_clicked)
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, self._on_run_button_clicked)
+        self.table.activated_record.connect(self._on_table_activated_record)
         hub.changed.connect(self._on_hub_changed)
         self.reload()
 
     def reload(self) -> None:
         self.show_records(self._services.meetings.meetings())
+        chosen = self.location_combo.currentData()
+        self.location_combo.clear()
+        for location in self._services.locations.locations():
+            self.location_combo.addItem(location.name, location.id)
+        if chosen is not None and self.location_combo.findData(chosen) >= 0:
+            self.location_combo.setCurrentIndex(self.location_combo.findData(chosen))
+
+    # Planning ------------------------------------------------------------------------------
+    def plan(self, view: MeetingView | None = None) -> PlanningDialog | None:
+        location_id = view.meeting.location_id if view else self.location_combo.currentData()
+        if location_id is None:
+            messages.inform(self, "Eerst een locatie", "Maak eerst een locatie aan (Locaties & partners).")
+            return None
+        self.planning_dialog = PlanningDialog(services=self._services, hub=self._hub, location_id=location_id,
+                                              meeting_id=view.meeting.id if view else None, parent=self)
+        self.planning_dialog.open()
+        return self.planning_dialog
+
+    def _on_new_button_clicked(self) -> None:
+        self.plan()
+
+    def _on_plan_button_clicked(self) -> None:
+        view = self.table.selected_record()
+        if view is not None:
+            self.plan(view)
+
+    def _on_table_activated_record(self, view: MeetingView) -> None:
+        self.plan(view)
+
+    # Running -------------------------------------------------------------------------------
+    def run(self, meeting_id: int, discussion_id: int | None = None) -> MeetingWindow | None:
+        discussions = self._services.meeting_mode.discussions(meeting_id)
+        if not discussions:
+            messages.inform(self, "Nog geen kinderen", "Plan eerst een of meer kinderen in dit overleg.")
+            return None
+        if self.meeting_window is not None:
+            self.meeting_window.close()
+        self.meeting_window = MeetingWindow(services=self._services, hub=self._hub, meeting_id=meeting_id)
+        self.meeting_window.show()
+        first = next((d for d in discussions if d.status.value in ("bezig", "gepland")), discussions[0])
+        self.meeting_window.open_discussion(discussion_id or first.id)
+        return self.meeting_window
+
+    def resume_running(self) -> MeetingWindow | None:
+        """After a restart (or a crash) the meeting reopens at the child and item where it was."""
+        running = self._services.meeting_mode.running()
+        if running is None:
+            return None
+        return self.run(running.meeting_id, running.id)
+
+    def _on_run_button_clicked(self) -> None:
+        view = self.table.selected_record()
+        if view is None:
+            messages.inform(self, "Kies een overleg", "Kies eerst in de lijst het overleg dat u gaat voeren.")
+            return
+        self.run(view.meeting.id)
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"meeting", "discussion", "location", "child"}:

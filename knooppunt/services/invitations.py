@@ -1,0 +1,150 @@
+"""Invitations per slot: an iCalendar file (.ics) and a plain text to paste into an e-mail.
+
+Both carry who, when, where and the agenda titles, and nothing sensitive: no notes, no
+hulpvraag, no concerns. The child is named by first name and initial only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from ..domain.enums import ParticipantKind
+from ..domain.meetings import AgendaItem, Discussion, Meeting, Participant
+from ..storage import Store
+from .children import ChildService
+from .locations import LocationService
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Knooppunt//Knooppuntoverleg//NL"
+
+
+@dataclass(frozen=True)
+class Invitee:
+    participant: Participant
+    email: str
+
+
+@dataclass(frozen=True)
+class Invitation:
+    meeting: Meeting
+    discussion: Discussion
+    location_name: str
+    child_label: str
+    invitees: list[Invitee]
+    agenda: list[AgendaItem]
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.meeting.date, self.discussion.slot_start, tzinfo=AMSTERDAM)
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.discussion.slot_minutes)
+
+    @property
+    def summary(self) -> str:
+        return f"Knooppuntoverleg {self.location_name}: gesprek over {self.child_label}"
+
+
+class InvitationService:
+    def __init__(self, store: Store, locations: LocationService, children: ChildService) -> None:
+        self._store = store
+        self._locations = locations
+        self._children = children
+
+    def invitation(self, discussion_id: int) -> Invitation:
+        discussion = self._store.get(Discussion, "discussion", discussion_id)
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        location = self._locations.location(meeting.location_id)
+        child = self._children.child(discussion.child_id)
+        participants = self._store.select(Participant, "participant", "discussion_id = ?", [discussion_id],
+                                          order_by="id")
+        guardian_mail = {g.id: g.email for g in self._children.guardians(child.id)}
+        contact_ids = [p.contact_id for p in participants if p.contact_id]
+        contact_mail = {}
+        if contact_ids:
+            marks = ",".join("?" * len(contact_ids))
+            contact_mail = {r["id"]: r["email"] for r in self._store.query(
+                f"SELECT id, email FROM contact_person WHERE id IN ({marks})", contact_ids)}
+        invitees = [Invitee(p, (guardian_mail.get(p.guardian_id) or contact_mail.get(p.contact_id) or "").strip())
+                    for p in participants]
+        agenda = self._store.select(AgendaItem, "agenda_item", "discussion_id = ?", [discussion_id],
+                                    order_by="position")
+        label = f"{child.first_name} {child.last_name[:1]}.".strip()
+        return Invitation(meeting, discussion, location.name, label, invitees, agenda)
+
+    def ics(self, discussion_id: int) -> bytes:
+        """One VEVENT for this child's slot, with a VTIMEZONE so Outlook places it right."""
+        inv = self.invitation(discussion_id)
+        cal = Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("method", "PUBLISH")
+        event = Event()
+        event.add("uid", f"knooppunt-{inv.meeting.id}-{inv.discussion.id}@knooppunt.local")
+        event.add("dtstamp", self._store.now().astimezone(AMSTERDAM))
+        event.add("dtstart", inv.start)
+        event.add("dtend", inv.end)
+        event.add("summary", inv.summary)
+        event.add("location", inv.meeting.place)
+        event.add("description", _description(inv))
+        for invitee in inv.invitees:
+            if not invitee.email:
+                continue
+            attendee = vCalAddress(f"mailto:{invitee.email}")
+            attendee.params["cn"] = vText(invitee.participant.name)
+            attendee.params["role"] = vText("REQ-PARTICIPANT")
+            event.add("attendee", attendee, encode=0)
+        cal.add_component(event)
+        # A short VTIMEZONE (this year and the next) keeps the file small; Outlook needs one.
+        cal.add_missing_timezones(first_date=date(inv.meeting.date.year, 1, 1),
+                                  last_date=date(inv.meeting.date.year + 2, 1, 1))
+        return cal.to_ical()
+
+    def text(self, discussion_id: int) -> str:
+        """Plain Dutch invitation for an e-mail: who, when, where, what — nothing sensitive."""
+        inv = self.invitation(discussion_id)
+        day = inv.meeting.date
+        lines = [
+            f"Uitnodiging knooppuntoverleg {inv.location_name}",
+            "",
+            f"Wanneer: {_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}, "
+            f"{inv.start:%H:%M}–{inv.end:%H:%M} uur",
+            f"Waar: {inv.meeting.place}",
+            f"Voorzitter: {inv.meeting.chair_name}",
+            f"Wat: een gesprek over {inv.child_label}, samen met de ouders.",
+            "",
+            "Wie zijn uitgenodigd:",
+            *[f"- {_who(i.participant)}" for i in inv.invitees],
+            "",
+            "Agenda:",
+            *[f"{n}. {item.title} ({item.minutes} min.)" for n, item in enumerate(inv.agenda, start=1)],
+            "",
+            "Kunt u niet? Laat het de voorzitter dan zo snel mogelijk weten.",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def _who(p: Participant) -> str:
+    if p.kind == ParticipantKind.PARTNER:
+        return f"{p.name} ({p.organisation})" if p.organisation else p.name
+    if p.kind == ParticipantKind.PARENT:
+        return f"{p.name} ({p.role or 'ouder'})"
+    if p.kind == ParticipantKind.SCHOOL:
+        return f"{p.name} ({p.role})" if p.role else p.name
+    return f"{p.name} (leerling)"
+
+
+def _description(inv: Invitation) -> str:
+    who = "\n".join(f"- {_who(i.participant)}" for i in inv.invitees)
+    agenda = "\n".join(f"{n}. {item.title}" for n, item in enumerate(inv.agenda, start=1))
+    return (f"Knooppuntoverleg, voorzitter {inv.meeting.chair_name}.\n\nDeelnemers:\n{who}\n\nAgenda:\n{agenda}")
+
+
+_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")

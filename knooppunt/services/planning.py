@@ -1,0 +1,234 @@
+"""Planning a knooppunt meeting: date and place, children in time slots, who is invited.
+
+Per child the participants are proposed: the parents, the child from 12, the school (chair)
+and the structural partners' fixed contacts. Incidental partners are added per child, and
+only when the consent covers their organisation (toestemming).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+from ..domain.children import age_on
+from ..domain.enums import AgendaKind, DiscussionStatus, MeetingStatus, ParticipantKind, PartnerKind
+from ..domain.meeting_rules import CHILD_JOINS_FROM_AGE, suggest_dates
+from ..domain.meetings import DEFAULT_AGENDA, AgendaTemplateItem, Discussion, Meeting, Participant
+from ..errors import ValidationError
+from ..storage import Store
+from .changes import Change
+from .children import ChildService
+from .consent import ConsentService
+from .locations import LocationService, PartnerView
+
+
+class PlanningService:
+    def __init__(self, store: Store, locations: LocationService, children: ChildService,
+                 consent: ConsentService) -> None:
+        self._store = store
+        self._locations = locations
+        self._children = children
+        self._consent = consent
+
+    # Meeting -------------------------------------------------------------------------------
+    def suggested_dates(self, location_id: int, count: int = 3) -> list[date]:
+        location = self._locations.location(location_id)
+        last = self._store.scalar(
+            "SELECT max(date) FROM meeting WHERE location_id = ? AND status != 'geannuleerd'", [location_id]
+        )
+        return suggest_dates(date.fromisoformat(last) if last else None, location.frequency_weeks,
+                             self._store.now().date(), count)
+
+    def create_meeting(self, meeting: Meeting) -> tuple[Meeting, Change]:
+        meeting = _validated(meeting, self._store.now().date())
+        self._locations.location(meeting.location_id)
+        with self._store.unit_of_work() as uow:
+            meeting_id = uow.insert("meeting", replace(meeting, id=None, status=MeetingStatus.PLANNED))
+            uow.audit("overleg gepland", "meeting", meeting_id, f"{meeting.date:%d-%m-%Y} {meeting.start_time:%H:%M}")
+        return replace(meeting, id=meeting_id), Change.created("meeting", meeting_id)
+
+    def update_meeting(self, meeting: Meeting) -> Change:
+        meeting = _validated(meeting, None)
+        with self._store.unit_of_work() as uow:
+            uow.update("meeting", meeting.id, {"date": meeting.date, "start_time": meeting.start_time,
+                                               "place": meeting.place, "chair_name": meeting.chair_name})
+            uow.audit("overleg gewijzigd", "meeting", meeting.id, f"{meeting.date:%d-%m-%Y}")
+        return Change.updated("meeting", meeting.id)
+
+    # Children in slots ---------------------------------------------------------------------
+    def next_slot(self, meeting_id: int) -> time:
+        meeting = self._store.get(Meeting, "meeting", meeting_id)
+        rows = self._store.query(
+            "SELECT slot_start, slot_minutes FROM discussion WHERE meeting_id = ? AND status != 'afgemeld'",
+            [meeting_id],
+        )
+        end = _minutes(meeting.start_time)
+        for row in rows:
+            end = max(end, _minutes(time.fromisoformat(row["slot_start"])) + row["slot_minutes"])
+        return time(min(end, 23 * 60 + 59) // 60, min(end, 23 * 60 + 59) % 60)
+
+    def add_child(self, meeting_id: int, child_id: int, *, slot_minutes: int = 30,
+                  slot_start: time | None = None) -> tuple[Discussion, Change]:
+        """Give the child a slot; refused with ``ConsentMissing`` unless consent covers the partners."""
+        if not 5 <= slot_minutes <= 180:
+            raise ValidationError("slot_minutes", "Een tijdslot duurt tussen 5 en 180 minuten.")
+        meeting = self._store.get(Meeting, "meeting", meeting_id)
+        child = self._children.child(child_id)
+        if child.location_id != meeting.location_id:
+            raise ValidationError("child", f"{child.full_name} hoort niet bij de locatie van dit overleg.")
+        if self._store.count("discussion", "meeting_id = ? AND child_id = ?", [meeting_id, child_id]):
+            raise ValidationError("child", f"{child.full_name} staat al op dit overleg.")
+        structural = [v for v in self._locations.partners(meeting.location_id)
+                      if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
+        self._consent.require(child_id, meeting.date, [v.partner.organisation_id for v in structural])
+        start = slot_start or self.next_slot(meeting_id)
+        discussion = Discussion(None, meeting_id, child_id, start, slot_minutes)
+        with self._store.unit_of_work() as uow:
+            discussion_id = uow.insert("discussion", discussion)
+            for participant in self._proposal(meeting, child_id, structural):
+                uow.insert("participant", replace(participant, discussion_id=discussion_id))
+            for item in self.agenda_template(meeting.location_id):
+                uow.insert("agenda_item", {"discussion_id": discussion_id, "position": item.position,
+                                           "kind": item.kind.value, "title": item.title, "minutes": item.minutes})
+            uow.audit("kind ingepland", "discussion", discussion_id, f"overleg {meeting_id}, {start:%H:%M}")
+        return replace(discussion, id=discussion_id), Change.created("discussion", discussion_id)
+
+    def remove_child(self, discussion_id: int) -> Change:
+        """Afmelden: the slot stays in the history as cancelled; nothing was discussed yet."""
+        discussion = self._store.get(Discussion, "discussion", discussion_id)
+        if discussion.status != DiscussionStatus.PLANNED:
+            raise ValidationError("child", "Deze bespreking is al begonnen en kan niet meer worden afgemeld.")
+        with self._store.unit_of_work() as uow:
+            uow.update("discussion", discussion_id, {"status": DiscussionStatus.REMOVED})
+            uow.audit("kind afgemeld", "discussion", discussion_id)
+        return Change.updated("discussion", discussion_id)
+
+    def ensure_prepared(self, discussion_id: int) -> Change | None:
+        """A slot planned elsewhere (older data, import) gets its participants and agenda now."""
+        discussion = self._store.get(Discussion, "discussion", discussion_id)
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        has_people = self._store.count("participant", "discussion_id = ?", [discussion_id])
+        has_agenda = self._store.count("agenda_item", "discussion_id = ?", [discussion_id])
+        if has_people and has_agenda:
+            return None
+        structural = [v for v in self._locations.partners(meeting.location_id)
+                      if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
+        with self._store.unit_of_work() as uow:
+            if not has_people:
+                for participant in self._proposal(meeting, discussion.child_id, structural):
+                    uow.insert("participant", replace(participant, discussion_id=discussion_id))
+            if not has_agenda:
+                for item in self.agenda_template(meeting.location_id):
+                    uow.insert("agenda_item", {"discussion_id": discussion_id, "position": item.position,
+                                               "kind": item.kind.value, "title": item.title,
+                                               "minutes": item.minutes})
+            uow.audit("bespreking voorbereid", "discussion", discussion_id)
+        return Change.updated("discussion", discussion_id)
+
+    def proposed_participants(self, meeting_id: int, child_id: int) -> list[Participant]:
+        meeting = self._store.get(Meeting, "meeting", meeting_id)
+        structural = [v for v in self._locations.partners(meeting.location_id)
+                      if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
+        return self._proposal(meeting, child_id, structural)
+
+    def _proposal(self, meeting: Meeting, child_id: int, structural: list[PartnerView]) -> list[Participant]:
+        child = self._children.child(child_id)
+        location = self._locations.location(meeting.location_id)
+        people = [Participant(None, 0, ParticipantKind.PARENT, g.name, role=g.relation, guardian_id=g.id)
+                  for g in self._children.guardians(child_id)]
+        if age_on(child.date_of_birth, meeting.date) >= CHILD_JOINS_FROM_AGE:
+            people.append(Participant(None, 0, ParticipantKind.CHILD, child.full_name, role="leerling"))
+        people.append(Participant(None, 0, ParticipantKind.SCHOOL, meeting.chair_name or "Intern begeleider",
+                                  location.name, "intern begeleider, voorzitter"))
+        people += [_partner(v, meeting.date) for v in structural]
+        return people
+
+    # Incidental partners -------------------------------------------------------------------
+    def incidental_partners(self, discussion_id: int) -> list[PartnerView]:
+        """Incidental partners of the location that are not yet invited for this child."""
+        discussion = self._store.get(Discussion, "discussion", discussion_id)
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        invited = {r["location_partner_id"] for r in self._store.query(
+            "SELECT location_partner_id FROM participant WHERE discussion_id = ?", [discussion_id])}
+        return [v for v in self._locations.partners(meeting.location_id)
+                if v.partner.kind == PartnerKind.INCIDENTAL and v.partner.is_filled and v.partner.id not in invited]
+
+    def add_incidental_partner(self, discussion_id: int, location_partner_id: int) -> Change:
+        """Invite an incidental partner for this child; ``ConsentMissing`` unless consent covers it."""
+        discussion = self._store.get(Discussion, "discussion", discussion_id)
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        view = next((v for v in self.incidental_partners(discussion_id) if v.partner.id == location_partner_id), None)
+        if view is None:
+            raise ValidationError("partner", "Deze partner is niet (meer) uit te nodigen voor dit kind.")
+        self._consent.require(discussion.child_id, meeting.date, [view.partner.organisation_id])
+        with self._store.unit_of_work() as uow:
+            participant_id = uow.insert("participant", replace(_partner(view, meeting.date), discussion_id=discussion_id))
+            uow.audit("partner uitgenodigd", "participant", participant_id, view.partner.role)
+        return Change.created("participant", participant_id)
+
+    def remove_participant(self, participant_id: int) -> Change:
+        participant = self._store.get(Participant, "participant", participant_id)
+        discussion = self._store.get(Discussion, "discussion", participant.discussion_id)
+        if discussion.status == DiscussionStatus.FINALISED:
+            raise ValidationError("participant", "Deze bespreking is vastgesteld; de deelnemers blijven zoals ze waren.")
+        with self._store.unit_of_work() as uow:
+            uow.delete("participant", "id = ?", [participant_id])
+            uow.audit("deelnemer verwijderd", "participant", participant_id)
+        return Change.deleted("participant", participant_id)
+
+    # Agenda template -----------------------------------------------------------------------
+    def agenda_template(self, location_id: int) -> list[AgendaTemplateItem]:
+        """The location's agenda (editable); the default agenda when none is stored."""
+        items = self._store.select(AgendaTemplateItem, "agenda_template_item", "location_id = ?", [location_id],
+                                   order_by="position, id")
+        if items:
+            return items
+        return [AgendaTemplateItem(None, location_id, position, kind, kind.label, minutes)
+                for position, (kind, minutes) in enumerate(DEFAULT_AGENDA)]
+
+    def save_agenda_template(self, location_id: int, items: list[tuple[AgendaKind, str, int]]) -> Change:
+        if not items:
+            raise ValidationError("agenda", "Een agenda heeft minstens één punt.")
+        for _kind, title, minutes in items:
+            if not title.strip():
+                raise ValidationError("agenda", "Elk agendapunt heeft een titel.")
+            if not 1 <= minutes <= 120:
+                raise ValidationError("agenda", f"‘{title}’: het tijdsbudget ligt tussen 1 en 120 minuten.")
+        with self._store.unit_of_work() as uow:
+            uow.delete("agenda_template_item", "location_id = ?", [location_id])
+            for position, (kind, title, minutes) in enumerate(items):
+                uow.insert("agenda_template_item", {"location_id": location_id, "position": position,
+                                                    "kind": AgendaKind(kind).value, "title": title.strip(),
+                                                    "minutes": minutes})
+            uow.audit("agenda-sjabloon gewijzigd", "location", location_id, f"{len(items)} punten")
+        return Change.updated("location", location_id)
+
+
+
+def _partner(view: PartnerView, day: date) -> Participant:
+    """The fixed contact, or the substitute when the fixed contact has left (vervanger)."""
+    person = view.contact
+    if person and person.left_on and person.left_on <= day and view.substitute:
+        person = view.substitute
+    return Participant(None, 0, ParticipantKind.PARTNER, person.name if person else view.partner.role,
+                       view.organisation.name if view.organisation else "", view.partner.role,
+                       location_partner_id=view.partner.id, contact_id=person.id if person else None)
+
+
+def _minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def _validated(meeting: Meeting, today: date | None) -> Meeting:
+    if today is not None and meeting.date < today:
+        raise ValidationError("date", "Kies een datum vandaag of later.")
+    if not meeting.place.strip():
+        raise ValidationError("place", "Vul in waar het overleg is (bijv. de teamkamer).")
+    if not meeting.chair_name.strip():
+        raise ValidationError("chair_name", "Vul in wie het overleg voorzit.")
+    return replace(meeting, place=meeting.place.strip(), chair_name=meeting.chair_name.strip())
+
+
+def slot_end(discussion: Discussion) -> time:
+    end = datetime.combine(date(2000, 1, 1), discussion.slot_start) + timedelta(minutes=discussion.slot_minutes)
+    return end.time()

@@ -1,0 +1,53 @@
+"""Helper process for test_meeting_autosave_kill: the real meeting window, typing a note.
+
+Usage: python -m tests.ui.typing_session DB PASSPHRASE KDF_ITER MEETING_ID DISCUSSION_ID
+Prints "<characters typed> <monotonic time>" after every keystroke, until it is killed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from knooppunt.domain.enums import Visibility  # noqa: E402
+from knooppunt.services.container import open_services  # noqa: E402
+from ui.hub import SignalHub  # noqa: E402
+from ui.meeting.meeting_window import MeetingWindow  # noqa: E402
+
+TEXT = "Moeder vertelt dat het thuis beter gaat sinds de nieuwe avondroutine. " * 20
+KEY_INTERVAL_MS = 30
+
+
+def main(argv: list[str]) -> None:
+    path, passphrase, kdf_iter, meeting_id, discussion_id = argv
+    app = QApplication([])
+    services = open_services(path, passphrase, kdf_iter=int(kdf_iter))
+    window = MeetingWindow(services=services, hub=SignalHub(), meeting_id=int(meeting_id))
+    window.show()
+    window.open_discussion(int(discussion_id))
+    editor = window.chair.item_view.add_note(Visibility.SHARED)
+    print(f"note {editor.note.id}", flush=True)
+    typed = 0
+
+    def type_one() -> None:
+        nonlocal typed
+        QTest.keyClicks(editor.editor, TEXT[typed])
+        typed += 1
+        print(f"{typed} {time.monotonic():.4f}", flush=True)
+
+    timer = QTimer()
+    timer.setInterval(KEY_INTERVAL_MS)
+    timer.timeout.connect(type_one)
+    timer.start()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,1 @@
+"""Meeting mode (vergadermodus): planning, the chair's view and the parents' screen."""

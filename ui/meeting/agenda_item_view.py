@@ -1,0 +1,234 @@
+"""The current agenda item in the chair's view: whose turn it is, earlier agreements, notes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from knooppunt.domain.enums import AgendaKind, Visibility
+from knooppunt.domain.meeting_rules import PERSPECTIVE_LABELS
+from knooppunt.domain.meetings import AgendaItem
+from knooppunt.errors import KnooppuntError
+from knooppunt.services import Services
+
+from .. import messages
+from ..hub import SignalHub
+from .note_editor import NoteEditor
+
+
+class AgendaItemView(QWidget):
+    """One agenda item. For DECISIONS, ``outcomes_container`` is where decisions are recorded."""
+
+    notes_changed = Signal()
+
+    def __init__(self, *, services: Services, hub: SignalHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._hub = hub
+        self.item: AgendaItem | None = None
+        self.editors: list[NoteEditor] = []
+
+        self.title = QLabel()
+        self.title.setObjectName("itemTitle")
+        self.turns = QLabel()
+        self.turns.setObjectName("turnStrip")
+        self.turns.setTextFormat(Qt.TextFormat.RichText)
+        self.turns.setWordWrap(True)
+        self.review = QLabel()
+        self.review.setObjectName("reviewList")
+        self.review.setWordWrap(True)
+        self.review.setTextFormat(Qt.TextFormat.PlainText)
+        # The lead fills this with the decisions/agreements panel (besluiten en afspraken).
+        self.outcomes_container = QWidget()
+        self.outcomes_container.setObjectName("outcomesContainer")
+        self.outcomes_layout = QVBoxLayout(self.outcomes_container)
+        self.outcomes_layout.setContentsMargins(0, 0, 0, 0)
+
+        # Evaluatiedatum (CLOSING item): saved as soon as it is chosen.
+        self.evaluation_box = QWidget()
+        self.evaluation_date = QDateEdit()
+        self.evaluation_date.setCalendarPopup(True)
+        self.evaluation_date.setDisplayFormat("dd-MM-yyyy")
+        self.evaluation_date.setAccessibleName("Evaluatiedatum")
+        self.evaluation_save = QPushButton("Evaluatiedatum &vastleggen")
+        self.evaluation_save.clicked.connect(self._on_evaluation_save_clicked)
+        self.evaluation_error = QLabel()
+        self.evaluation_error.setObjectName("fieldError")
+        evaluation = QHBoxLayout(self.evaluation_box)
+        evaluation.setContentsMargins(0, 0, 0, 0)
+        evaluation.addWidget(QLabel("Evaluatiedatum:"))
+        evaluation.addWidget(self.evaluation_date)
+        evaluation.addWidget(self.evaluation_save)
+        evaluation.addWidget(self.evaluation_error, 1)
+
+        self.add_shared = QPushButton("+ Gedeelde notitie  (Ctrl+Enter)")
+        self.add_shared.clicked.connect(self._on_add_shared_clicked)
+        self.add_internal = QPushButton("+ Interne notitie  (Ctrl+Shift+Enter)")
+        self.add_internal.setObjectName("internalButton")
+        self.add_internal.clicked.connect(self._on_add_internal_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_shared)
+        buttons.addWidget(self.add_internal)
+        buttons.addStretch(1)
+
+        self._notes_box = QWidget()
+        self._notes_layout = QVBoxLayout(self._notes_box)
+        self._notes_layout.setContentsMargins(0, 0, 0, 0)
+        self._notes_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self._notes_box)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.turns)
+        layout.addWidget(self.review)
+        layout.addWidget(self.outcomes_container)
+        layout.addWidget(self.evaluation_box)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
+
+    # Showing an item -----------------------------------------------------------------------
+    def show_item(self, item: AgendaItem | None) -> None:
+        self.flush()
+        for editor in self.editors:
+            editor.hide()
+            editor.setParent(None)
+            editor.deleteLater()
+        self.editors = []
+        self.item = item
+        enabled = item is not None
+        self.add_shared.setEnabled(enabled)
+        self.add_internal.setEnabled(enabled)
+        self.title.setText(item.title if item else "Kies een kind om te beginnen")
+        self.review.setVisible(bool(item and item.kind == AgendaKind.REVIEW))
+        self.outcomes_container.setVisible(bool(item and item.kind == AgendaKind.DECISIONS))
+        self.evaluation_box.setVisible(bool(item and item.kind == AgendaKind.CLOSING))
+        self._evaluation_message("", error=False)
+        if item is None:
+            self.turns.hide()
+            return
+        if item.kind == AgendaKind.REVIEW:
+            self._show_review(item)
+        if item.kind == AgendaKind.CLOSING:
+            discussion = self._services.meeting_mode.discussion(item.discussion_id)
+            meeting = self._services.meetings.meeting(discussion.meeting_id)
+            day = discussion.evaluation_date or meeting.date + timedelta(weeks=6)
+            self.evaluation_date.setDate(QDate(day.year, day.month, day.day))
+        for note in self._services.meeting_mode.notes(item.id):
+            self._add_editor(note)
+        self.refresh_turns()
+
+    def _show_review(self, item: AgendaItem) -> None:
+        discussion = self._services.meeting_mode.discussion(item.discussion_id)
+        agreements = self._services.meeting_mode.open_agreements(discussion.child_id,
+                                                                  except_discussion_id=discussion.id)
+        if not agreements:
+            self.review.setText("Er staan geen open afspraken van eerdere besprekingen.")
+            return
+        lines = ["Open afspraken van eerdere besprekingen:"]
+        for a in agreements:
+            due = f" — vóór {a.due_date:%d-%m-%Y}" if a.due_date else ""
+            lines.append(f"• {a.owner_name}: {a.description}{due} ({a.status.label})")
+        self.review.setText("\n".join(lines))
+
+    def refresh_turns(self) -> None:
+        if self.item is None:
+            return
+        order, turn = self._services.meeting_mode.whose_turn(self.item.id)
+        self.turns.setVisible(bool(order))
+        if not order:
+            return
+        parts = []
+        for key in order:
+            label = PERSPECTIVE_LABELS[key]
+            parts.append(f"<b><u>{label}</u></b>" if key == turn else label)
+        now = f"Aan de beurt: <b>{PERSPECTIVE_LABELS[turn]}</b>" if turn else "Iedereen is aan de beurt geweest"
+        self.turns.setText(f"{now} &nbsp;·&nbsp; volgorde: " + " → ".join(parts))
+
+    def current_turn(self) -> str:
+        if self.item is None:
+            return ""
+        return self._services.meeting_mode.whose_turn(self.item.id)[1] or ""
+
+    # Notes ---------------------------------------------------------------------------------
+    def add_note(self, visibility: Visibility) -> NoteEditor | None:
+        if self.item is None:
+            return None
+        try:
+            note, change = self._services.meeting_mode.add_note(self.item.id, visibility=visibility,
+                                                                 perspective=self.current_turn())
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
+            return None
+        self._hub.publish(change)
+        editor = self._add_editor(note)
+        editor.focus()
+        self.notes_changed.emit()
+        return editor
+
+    def _add_editor(self, note) -> NoteEditor:
+        editor = NoteEditor(services=self._services, hub=self._hub, note=note, parent=self._notes_box)
+        editor.saved.connect(self._on_editor_saved)
+        editor.removed.connect(self._on_editor_removed)
+        self._notes_layout.insertWidget(self._notes_layout.count() - 1, editor)
+        self.editors.append(editor)
+        return editor
+
+    def flush(self) -> bool:
+        return all([editor.flush() for editor in self.editors])
+
+    def focused_editor(self) -> NoteEditor | None:
+        return next((e for e in self.editors if e.isAncestorOf(self.focusWidget() or self)
+                     or e.editor.hasFocus()), self.editors[-1] if self.editors else None)
+
+    def _on_editor_saved(self, _note_id: int) -> None:
+        self.refresh_turns()
+        self.notes_changed.emit()
+
+    def _on_editor_removed(self, note_id: int) -> None:
+        editor = next(e for e in self.editors if e.note.id == note_id)
+        self.editors.remove(editor)
+        editor.hide()
+        editor.setParent(None)
+        editor.deleteLater()
+        self.refresh_turns()
+        self.notes_changed.emit()
+
+    def _evaluation_message(self, text: str, *, error: bool) -> None:
+        self.evaluation_error.setObjectName("fieldError" if error else "hint")
+        self.evaluation_error.style().unpolish(self.evaluation_error)
+        self.evaluation_error.style().polish(self.evaluation_error)
+        self.evaluation_error.setText(text)
+
+    def _on_evaluation_save_clicked(self) -> None:
+        if self.item is None:
+            return
+        try:
+            change = self._services.meeting_mode.set_evaluation_date(self.item.discussion_id,
+                                                                     self.evaluation_date.date().toPython())
+        except KnooppuntError as exc:
+            self._evaluation_message(exc.message, error=True)
+            return
+        self._evaluation_message("Vastgelegd", error=False)
+        self._hub.publish(change)
+        self.notes_changed.emit()
+
+    def _on_add_shared_clicked(self) -> None:
+        self.add_note(Visibility.SHARED)
+
+    def _on_add_internal_clicked(self) -> None:
+        self.add_note(Visibility.INTERNAL)

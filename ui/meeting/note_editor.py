@@ -1,0 +1,185 @@
+"""One note while typing it: saved as it is typed (autosave), shared or visibly internal.
+
+Autosave: the first keystroke after a save starts a short timer that is *not* restarted by
+further typing, so even during non-stop typing the text is written at least every
+``AUTOSAVE_MS`` — at most about a second of typing is ever unsaved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from knooppunt.domain.enums import Visibility
+from knooppunt.domain.meeting_rules import PERSPECTIVES
+from knooppunt.domain.meetings import Note
+from knooppunt.errors import KnooppuntError
+from knooppunt.services import Services
+
+from .. import messages
+from ..hub import SignalHub
+
+AUTOSAVE_MS = 600
+
+
+class NoteEditor(QFrame):
+    """A note of an agenda item; ``saved`` is emitted after each write to the database."""
+
+    saved = Signal(int)
+    removed = Signal(int)
+
+    def __init__(self, *, services: Services, hub: SignalHub, note: Note, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._hub = hub
+        self.note = note
+        self._dirty = False
+        self.setObjectName("noteEditor")
+        self.badge = QLabel()
+        self.badge.setObjectName("noteBadge")
+        self.perspective = QComboBox()
+        self.perspective.addItem("— wie vertelt —", "")
+        for key, _kind, label in PERSPECTIVES:
+            self.perspective.addItem(label, key)
+        self.perspective.setCurrentIndex(max(0, self.perspective.findData(note.perspective)))
+        self.perspective.setToolTip("Wiens inbreng is dit? (ouders eerst)")
+        self.perspective.currentIndexChanged.connect(self._on_perspective_current_index_changed)
+        self.toggle = QPushButton()
+        self.toggle.setToolTip("Wissel gedeeld / intern (Ctrl+I)")
+        self.toggle.clicked.connect(self._on_toggle_clicked)
+        self.remove = QPushButton("Verwijderen")
+        self.remove.clicked.connect(self._on_remove_clicked)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.editor = QPlainTextEdit(note.text)
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(70)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+
+        head = QHBoxLayout()
+        head.addWidget(self.badge)
+        head.addWidget(self.perspective)
+        head.addStretch(1)
+        head.addWidget(self.toggle)
+        head.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addLayout(head)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.status)
+        self._show_visibility()
+
+    @property
+    def is_internal(self) -> bool:
+        return self.note.visibility == Visibility.INTERNAL
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A finalised discussion (vastgesteld) is read, not edited."""
+        self.editor.setReadOnly(read_only)
+        for widget in (self.perspective, self.toggle, self.remove):
+            widget.setEnabled(not read_only)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def focus(self) -> None:
+        self.editor.setFocus()
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+
+    def flush(self) -> bool:
+        """Write the typed text now (also on leaving the item or closing); False when it failed."""
+        self._timer.stop()
+        if not self._dirty:
+            return True
+        text = self.editor.toPlainText()
+        try:
+            self._services.meeting_mode.save_note_text(self.note.id, text)
+        except KnooppuntError as exc:
+            self.status.setText("Niet opgeslagen: " + exc.message)
+            self.status.setObjectName("fieldError")
+            self.status.style().polish(self.status)
+            self._timer.start()  # try again shortly; nothing typed is thrown away
+            return False
+        self._dirty = text != self.editor.toPlainText()
+        self.note = Note(self.note.id, self.note.agenda_item_id, text, self.note.visibility, self.note.perspective)
+        self.status.setObjectName("hint")
+        self.status.setText("Opgeslagen")
+        self.saved.emit(self.note.id)
+        return True
+
+    def toggle_visibility(self) -> None:
+        self.flush()
+        new = Visibility.SHARED if self.is_internal else Visibility.INTERNAL
+        try:
+            change = self._services.meeting_mode.set_note_visibility(self.note.id, new)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
+            return
+        self.note = Note(self.note.id, self.note.agenda_item_id, self.note.text, new, self.note.perspective)
+        self._show_visibility()
+        self._hub.publish(change)
+        self.saved.emit(self.note.id)
+
+    def _show_visibility(self) -> None:
+        internal = self.is_internal
+        self.badge.setText("INTERN · niet voor ouders" if internal else "Gedeeld met ouders")
+        self.toggle.setText("Maak gedeeld" if internal else "Maak intern")
+        self.setProperty("internal", internal)
+        self.badge.setProperty("internal", internal)
+        self.editor.setPlaceholderText("Interne notitie: alleen voor de professionals…" if internal
+                                       else "Notitie die de ouders zien en meekrijgen…")
+        for widget in (self, self.badge, self.editor):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _on_editor_text_changed(self) -> None:
+        self._dirty = True
+        self.status.setText("")
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_perspective_current_index_changed(self, _index: int) -> None:
+        key = self.perspective.currentData() or ""
+        try:
+            change = self._services.meeting_mode.set_note_perspective(self.note.id, key)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
+            return
+        self.note = Note(self.note.id, self.note.agenda_item_id, self.note.text, self.note.visibility, key)
+        self._hub.publish(change)
+        self.saved.emit(self.note.id)
+
+    def _on_toggle_clicked(self) -> None:
+        self.toggle_visibility()
+
+    def _on_remove_clicked(self) -> None:
+        if self.text().strip() and not messages.ask(self, "Notitie verwijderen",
+                                                    "Deze notitie verwijderen? Dit kan niet ongedaan worden gemaakt.",
+                                                    confirm="Verwijderen"):
+            return
+        self._timer.stop()
+        try:
+            change = self._services.meeting_mode.delete_note(self.note.id)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
+            return
+        self._dirty = False
+        self._hub.publish(change)
+        self.removed.emit(self.note.id)
