@@ -4,7 +4,7 @@ The parent starts this in a fresh process and stops its clock when the line ``RE
 appears: the main window is shown and the event loop has gone idle. ``app`` opens DATABASE
 (passphrase from KNOOPPUNT_PASSPHRASE, SQLCipher's default key derivation, as the real app) and
 builds the real main window with all its pages loaded; ``bare`` shows an empty ``QMainWindow``.
-The line also carries the peak resident memory (ru_maxrss) at that moment.
+The line also carries the peak resident memory (VmHWM, else ru_maxrss) at that moment.
 """
 
 from __future__ import annotations
@@ -19,6 +19,18 @@ STARTED = time.perf_counter()
 
 
 def _peak_rss_mb() -> float:
+    """Peak resident memory of this process image in MB.
+
+    Linux's ``VmHWM`` first: ``ru_maxrss`` survives fork + exec, so a probe started by a big
+    parent (the runner right after generating) would report the parent's peak instead.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
@@ -51,8 +63,11 @@ def main(argv: list[str]) -> int:
     window.show()
 
     def ready() -> None:
-        print("READY " + json.dumps({"inside_s": time.perf_counter() - STARTED, "peak_rss_mb": _peak_rss_mb()}),
-              flush=True)
+        print("READY " + json.dumps({
+            "inside_s": time.perf_counter() - STARTED,
+            "peak_rss_mb": _peak_rss_mb(),
+            "ru_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }), flush=True)
         app.quit()
 
     QTimer.singleShot(0, ready)
