@@ -30,6 +30,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--runs", type=int, help="runs per measure (default: 3 tiny, 5 full)")
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="cache of generated databases")
+    parser.add_argument("--compare", type=Path, help="an earlier results JSON: adds a column 'vs earlier'")
     parser.add_argument("--only", help="comma-separated measures: " + ", ".join(k for k, _ in all_measures()))
     return parser.parse_args(argv)
 
@@ -77,15 +78,26 @@ def _number(value: float | None, unit: str) -> str:
     return f"{value:.3g} {unit}" if value < 100 else f"{value:.0f} {unit}"
 
 
-def table(report: dict) -> str:
-    rows = [HEADERS]
+def _versus(result: dict, earlier: dict | None) -> str:
+    """This run's median as a multiple of the earlier run's (×0.50: twice as fast)."""
+    old = (earlier or {}).get(result["measure"])
+    if not old or not old.get("median") or result["median"] is None:
+        return "–"
+    return f"×{result['median'] / old['median']:.2f}"
+
+
+def table(report: dict, earlier: dict | None = None) -> str:
+    """The results as a plain-text table; with ``earlier`` (an older report) a 'vs earlier' column."""
+    earlier_results = {r["measure"]: r for r in earlier["results"]} if earlier else None
+    headers = HEADERS + (("vs earlier",) if earlier else ())
+    rows = [headers]
     for r in report["results"]:
         met = {True: "yes", False: "NO", None: "–"}[r["met"]]
         ratio = "–" if r["ratio"] is None else f"{r['ratio']:.2f}"
         median = _number(r["median"], r["unit"]) if r["available"] else "not available yet"
-        rows.append((r["measure"], median, r["baseline"], _number(r["baseline_median"], r["unit"]), ratio,
-                     r["target"], met))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
+        row = (r["measure"], median, r["baseline"], _number(r["baseline_median"], r["unit"]), ratio, r["target"], met)
+        rows.append(row + ((_versus(r, earlier_results),) if earlier else ()))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]
     lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     notes = [f"  {r['measure']}: {r['note']}" for r in report["results"] if r["note"]]
@@ -94,6 +106,7 @@ def table(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
+    earlier = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
     report = run(args)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.json or args.results_dir / f"{stamp}-{report['size']}.json"
@@ -101,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     generated = "cached" if report["generation_s"] is None else f"generated in {report['generation_s']:.1f} s"
     print(f"Knooppunt benchmark, size {report['size']} (database {generated}), median of {report['runs']} runs\n")
-    print(table(report))
+    print(table(report, earlier))
+    if earlier:
+        print(f"\n'vs earlier': this run's median divided by that of {args.compare} ({earlier['started_at']}).")
     print(f"\nTotal {report['total_s']:.0f} s. Results: {path}")
     return 1 if any(r["note"].startswith("error:") for r in report["results"]) else 0

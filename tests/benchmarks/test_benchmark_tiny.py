@@ -96,3 +96,17 @@ def test_same_seed_gives_the_same_rows_and_another_seed_does_not(tmp_path):
     other, _ = ensure_database(SIZES["tiny"], 8, tmp_path / "c")
     assert _dump(plain_path(first)) == _dump(plain_path(again))
     assert _dump(plain_path(first)) != _dump(plain_path(other))
+
+
+def test_table_compares_with_an_earlier_run():
+    from benchmarks.measures import REPORT, Result
+    from benchmarks.runner import table
+
+    def report(median: float) -> dict:
+        result = Result("open Afspraken overview", "ms", "same SQL", REPORT, [median], [median / 2])
+        return {"results": [result.as_json()], "started_at": "2026-11-22T21:00:00"}
+
+    lines = table(report(30.0), earlier=report(60.0)).splitlines()
+    assert lines[0].split("|")[-1].strip() == "vs earlier"
+    assert lines[2].split("|")[-1].strip() == "×0.50"
+    assert "vs earlier" not in table(report(30.0))
