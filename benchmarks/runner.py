@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     size = SIZES[args.size]
     runs = args.runs or DEFAULT_RUNS[size.name]
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), datetime.now().isoformat(timespec="seconds")
     cached, generation_s = ensure_database(size, args.seed, args.results_dir)
     only = set(args.only.split(",")) if args.only else None
     results: list[Result] = []
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> dict:
         "seed": args.seed,
         "schema": schema_version(),
         "runs": runs,
-        "started_at": datetime.now().isoformat(timespec="seconds"),
+        "started_at": started_at,
         "generation_s": generation_s,
         "total_s": time.perf_counter() - started,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
