@@ -101,12 +101,13 @@ def timed(action: Callable[[], object], runs: int, *, scale: float = 1000.0) -> 
 
 
 def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
-    from . import documents, memory_and_start, reads, search, typing_stall, unlock
+    from . import documents, memory_and_start, page_search, reads, search, typing_stall, unlock
 
     return [
         ("start", memory_and_start.measure),
         ("unlock", unlock.measure),
         ("search", search.measure),
+        ("page_search", page_search.measure),
         ("reads", reads.measure),
         ("typing", typing_stall.measure),
         ("documents", documents.measure),

@@ -13,6 +13,7 @@ from .sql_replay import captured_reads, replay
 
 SEARCH_LIMIT = 50  # rows a search-as-you-type list shows
 TARGET = Target(20, "value", "ms")
+CHILD_NAMES_SQL = "SELECT first_name || ' ' || last_name AS name FROM child ORDER BY id"
 CONTACT_SQL = (
     "SELECT * FROM contact_person WHERE name LIKE ? AND left_on IS NULL ORDER BY name COLLATE NOCASE LIMIT ?"
 )
@@ -40,6 +41,11 @@ def _typed(services, sql: str, index: int) -> str:
     return rows[index % len(rows)]["name"]
 
 
+def typed_names(services, runs: int) -> list[str]:
+    """One child's full name per run, the same in every run of the same database."""
+    return [_typed(services, CHILD_NAMES_SQL, 7919 * (run + 1)) for run in range(runs)]
+
+
 def _measure_search(result: Result, conn, search, words: list[str]) -> None:
     for prefix in (p for word in words for p in _prefixes(word)):
         statements = captured_reads(conn, lambda: search(prefix))  # also warms the cache
@@ -51,11 +57,9 @@ def measure(ctx: Context) -> list[Result]:
     services = open_services(ctx)
     conn = services.store.db.conn
     try:
-        names_sql = "SELECT first_name || ' ' || last_name AS name FROM child ORDER BY id"
         children = Result("search children, per keystroke", "ms", "same SQL on the connection", TARGET)
         contacts = Result("search contacts, per keystroke", "ms", "same SQL on the connection", TARGET)
-        for run in range(ctx.runs):
-            word = _typed(services, names_sql, 7919 * (run + 1))
+        for run, word in enumerate(typed_names(services, ctx.runs)):
             _measure_search(children, conn, child_search(services), [word])
             contact = _typed(services, "SELECT name FROM contact_person ORDER BY id", 131 * (run + 1))
             search = contact_search(services)

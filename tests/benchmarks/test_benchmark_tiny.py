@@ -20,6 +20,7 @@ MEASURES = [
     "unlock (open_database, default KDF)",
     "search children, per keystroke",
     "search contacts, per keystroke",
+    "filter Kinderen page, per keystroke",
     "open Afspraken overview",
     "open a child's timeline",
     "longest GUI stall typing a note",
