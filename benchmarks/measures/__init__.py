@@ -119,3 +119,20 @@ def open_services(ctx: Context):
     from knooppunt.services.container import open_services as open_real
 
     return open_real(ctx.database, ctx.passphrase)
+
+
+def qt_application():
+    """The QApplication (offscreen), made once; Qt's harmless offscreen notice is kept quiet."""
+    import os
+    import sys
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    def on_message(_kind, _context, message: str) -> None:
+        if not message.startswith("This plugin does not support propagateSizeHints"):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(on_message)
+    return QApplication.instance() or QApplication([])

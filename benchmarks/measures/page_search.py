@@ -4,10 +4,9 @@ the service search with a limit, the way search-as-you-type could ask the databa
 
 from __future__ import annotations
 
-import os
 import time
 
-from . import Context, Result, Target, open_services, timed
+from . import Context, Result, Target, open_services, qt_application, timed
 from .search import SEARCH_LIMIT, child_search, typed_names
 
 
@@ -19,13 +18,12 @@ def _keystroke(page, text: str) -> None:
 
 
 def measure(ctx: Context) -> list[Result]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from ui.hub import SignalHub
     from ui.pages.children_page import ChildrenPage
 
-    _app = QApplication.instance() or QApplication([])
+    _app = qt_application()
     services = open_services(ctx)
     try:
         started = time.perf_counter()

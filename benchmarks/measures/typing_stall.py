@@ -8,10 +8,9 @@ longest gap. The baseline is the same typing without saving.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
-from . import Context, Result, Target, open_services
+from . import Context, Result, Target, open_services, qt_application
 
 KEY_INTERVAL_MS = 30
 SAVE_INTERVAL_MS = 500
@@ -104,10 +103,7 @@ def longest_stall(text: str, save: Callable[[str], None] | None) -> float:
 
 
 def measure(ctx: Context) -> list[Result]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    _app = QApplication.instance() or QApplication([])
+    _app = qt_application()
     services = open_services(ctx)
     try:
         save = note_saver(services)
