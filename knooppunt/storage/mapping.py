@@ -6,16 +6,12 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 def _base_type(hint: Any) -> Any:
@@ -25,21 +21,27 @@ def _base_type(hint: Any) -> Any:
     return hint
 
 
-def _to_python(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    """How a stored value becomes the field's Python value (None: it is stored as it is)."""
     kind = _base_type(hint)
     if kind is bool:
-        return bool(value)
+        return bool
     if kind is datetime:
-        return datetime.fromisoformat(value)
+        return datetime.fromisoformat
     if kind is date:
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if kind is time:
-        return time.fromisoformat(value)
+        return time.fromisoformat
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(value)
-    return value
+        return kind
+    return None
+
+
+@functools.cache
+def _converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    # Worked out once per class: type hints are slow to inspect, and lists load many rows.
+    hints = typing.get_type_hints(cls)
+    return tuple((field.name, _converter(hints[field.name])) for field in dataclasses.fields(cls))
 
 
 def to_db(value: Any) -> Any:
@@ -55,11 +57,11 @@ def to_db(value: Any) -> Any:
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
-    hints = _hints(cls)
     values = {}
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if field.name in row:
-            values[field.name] = _to_python(hints[field.name], row[field.name])
+    for name, convert in _converters(cls):
+        if name in row:
+            value = row[name]
+            values[name] = value if value is None or convert is None else convert(value)
     return cls(**values)
 
 

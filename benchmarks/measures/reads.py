@@ -1,0 +1,62 @@
+"""Opening the Afspraken overview and a child's timeline: the service reads behind those screens,
+against the same SQL run directly on the connection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knooppunt.domain.outcomes import Agreement
+
+from . import REPORT, Context, Result, open_services, timed
+from .sql_replay import captured_reads, replay
+
+
+def agreements_overview(services) -> Callable[[], object]:
+    return lambda: services.agreements.overview()
+
+
+def child_timeline(services, child_id: int) -> tuple[Callable[[], object], str]:
+    """The timeline service when there is one; until then the reads that exist for one child."""
+    timeline = getattr(services, "timeline", None)
+    if timeline is not None and hasattr(timeline, "timeline"):
+        return (lambda: timeline.timeline(child_id)), "timeline service"
+
+    def reads() -> None:
+        children = services.children
+        children.child(child_id)
+        children.guardians(child_id)
+        children.consents(child_id)
+        children.cases(child_id)
+        services.store.select(Agreement, "agreement", "child_id = ?", [child_id], order_by="id")
+
+    return reads, "child + guardians + consents + cases + agreements (no timeline service yet)"
+
+
+def _busiest_child(services) -> int:
+    return services.store.scalar(
+        "SELECT child_id FROM agreement GROUP BY child_id ORDER BY count(*) DESC, child_id LIMIT 1"
+    )
+
+
+def _compare(result: Result, conn, action, runs: int) -> None:
+    statements = captured_reads(conn, action)  # also warms the cache
+    for _ in range(runs):
+        result.samples += timed(action, 1)
+        result.baseline_samples += timed(replay(conn, statements), 1)
+
+
+def measure(ctx: Context) -> list[Result]:
+    services = open_services(ctx)
+    conn = services.store.db.conn
+    try:
+        overview = Result("open Afspraken overview", "ms", "same SQL on the connection", REPORT)
+        _compare(overview, conn, agreements_overview(services), ctx.runs)
+        overview.note = f"{len(services.agreements.overview())} agreements"
+        child_id = _busiest_child(services)
+        action, what = child_timeline(services, child_id)
+        timeline = Result("open a child's timeline", "ms", "same SQL on the connection", REPORT)
+        _compare(timeline, conn, action, ctx.runs)
+        timeline.note = what
+        return [overview, timeline]
+    finally:
+        services.close()

@@ -1,0 +1,113 @@
+"""The benchmark runs at tiny size in the test suite so it cannot rot (no timing assertions)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generator import PASSPHRASE, SIZES, ensure_database, plain_path
+from knooppunt.services.container import open_services
+
+REPO = Path(__file__).resolve().parents[2]
+MEASURES = [
+    "cold start to main window idle",
+    "peak RSS, database open, pages loaded",
+    "unlock (open_database, default KDF)",
+    "search children, per keystroke",
+    "search contacts, per keystroke",
+    "filter Kinderen page, per keystroke",
+    "open Afspraken overview",
+    "open a child's timeline",
+    "longest GUI stall typing a note",
+    "render a parents' letter",
+    "render an 8-child meeting report",
+]
+
+
+def _dump(path: Path) -> list[str]:
+    """Every row of the unencrypted copy, except when each migration happened to be applied."""
+    conn = sqlite3.connect(path)
+    try:
+        return [line for line in conn.iterdump() if '"_sqlite_migrations" VALUES' not in line]
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_tiny_run_prints_the_table_and_writes_json(tmp_path):
+    out = tmp_path / "run.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--size", "tiny", "--runs", "1", "--json", str(out),
+         "--results-dir", str(tmp_path / "cache")],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    header = next(line for line in done.stdout.splitlines() if line.startswith("measure"))
+    assert [c.strip() for c in header.split("|")] == [
+        "measure", "median", "baseline", "baseline median", "ratio", "target", "met?"]
+    for name in MEASURES:
+        assert name in done.stdout
+
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["size"] == "tiny" and report["runs"] == 1 and report["generation_s"] is not None
+    results = {r["measure"]: r for r in report["results"]}
+    assert list(results) == MEASURES
+    for r in results.values():
+        assert not r["note"].startswith("error:"), r["note"]
+        assert len(r["baseline_samples"]) >= 1 and r["baseline_median"] > 0
+        if r["available"]:
+            assert r["ratio"] == pytest.approx(r["median"] / r["baseline_median"])
+    assert results["cold start to main window idle"]["target"] == "ratio ≤ 1.5"
+    assert results["search children, per keystroke"]["target"] == "≤ 20 ms"
+    assert results["longest GUI stall typing a note"]["met"] in (True, False)
+    assert results["unlock (open_database, default KDF)"]["met"] is None  # reported, no target
+
+
+def test_generated_database_is_encrypted_and_has_the_sizes_rows(tmp_path):
+    path, seconds = ensure_database(SIZES["tiny"], 7, tmp_path)
+    assert seconds is not None
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT count(*) FROM child").fetchone()
+    services = open_services(path, PASSPHRASE)
+    try:
+        store = services.store
+        assert store.count("location") == 2
+        assert store.count("contact_person") == 50
+        assert store.count("child") == 200
+        assert store.count("meeting") == 50
+        assert store.count("agreement") == 1_000
+        assert store.count("guardian") >= 200 and store.count("consent") >= 200
+        assert store.count("decision") > 0 and store.count("discussion") > 0
+        assert [r["action"] for r in store.query("SELECT action FROM audit_log")] == ["benchmarkdata gegenereerd"]
+        assert services.children.children(search="a", limit=5)
+    finally:
+        services.close()
+    # The cache is reused: a second call does not generate again.
+    assert ensure_database(SIZES["tiny"], 7, tmp_path) == (path, None)
+
+
+def test_same_seed_gives_the_same_rows_and_another_seed_does_not(tmp_path):
+    first, _ = ensure_database(SIZES["tiny"], 7, tmp_path / "a")
+    again, _ = ensure_database(SIZES["tiny"], 7, tmp_path / "b")
+    other, _ = ensure_database(SIZES["tiny"], 8, tmp_path / "c")
+    assert _dump(plain_path(first)) == _dump(plain_path(again))
+    assert _dump(plain_path(first)) != _dump(plain_path(other))
+
+
+def test_table_compares_with_an_earlier_run():
+    from benchmarks.measures import REPORT, Result
+    from benchmarks.runner import table
+
+    def report(median: float) -> dict:
+        result = Result("open Afspraken overview", "ms", "same SQL", REPORT, [median], [median / 2])
+        return {"results": [result.as_json()], "started_at": "2026-11-22T21:00:00"}
+
+    lines = table(report(30.0), earlier=report(60.0)).splitlines()
+    assert lines[0].split("|")[-1].strip() == "vs earlier"
+    assert lines[2].split("|")[-1].strip() == "×0.50"
+    assert "vs earlier" not in table(report(30.0))
