@@ -62,11 +62,16 @@ class RecordLocked(KnooppuntError):
 class ConsentMissing(KnooppuntError):
     """Toestemming ontbreekt: ``missing`` names each person and scope that is lacking."""
 
-    def __init__(self, child_name: str, missing: list[str]) -> None:
+    def __init__(self, child_name: str, missing: list[str], *, child_id: int | None = None,
+                 day=None, organisation_ids: tuple[int, ...] = ()) -> None:
         super().__init__(
             f"{child_name} kan nog niet besproken worden: er ontbreekt toestemming.\n- " + "\n- ".join(missing)
         )
         self.missing = missing
+        # What was asked, so the screen can offer to record exactly the missing consent.
+        self.child_id = child_id
+        self.day = day
+        self.organisation_ids = organisation_ids
 
 
 class TransferConsentMissing(ConsentMissing):

@@ -59,10 +59,12 @@ class ConsentService:
 
     def require(self, child_id: int, day: date, organisation_ids: Iterable[int] = ()) -> None:
         """Raise ``ConsentMissing`` naming every missing person and scope."""
+        organisation_ids = tuple(organisation_ids)
         missing = self.missing(child_id, day, organisation_ids)
         if missing:
             child = self._children.child(child_id)
-            raise ConsentMissing(child.full_name, [m.description for m in missing])
+            raise ConsentMissing(child.full_name, [m.description for m in missing], child_id=child_id,
+                                 day=day, organisation_ids=organisation_ids)
 
     def organisation_names(self) -> dict[int, str]:
         return {r["id"]: r["name"] for r in self._store.query("SELECT id, name FROM organisation")}

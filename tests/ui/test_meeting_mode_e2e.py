@@ -81,9 +81,16 @@ def test_plan_two_children_run_first_childs_agenda_and_close(qtbot, window, demo
     typed_internal = []
     for number, item in enumerate(agenda):
         assert chair.item_view.item.id == item.id
+        panel = chair.item_view.outcomes_panel
         if item.kind == AgendaKind.REVIEW:
-            assert "slaapdagboek" in chair.item_view.review.text()
-        assert chair.item_view.outcomes_container.isVisibleTo(chair) == (item.kind == AgendaKind.DECISIONS)
+            # Earlier open agreements are listed, each ready for its outcome.
+            review = [a.description for a in panel.review.source.records()]
+            assert any("slaapdagboek" in text for text in review)
+            assert panel.review_box.isVisibleTo(chair) and not panel.decisions_box.isVisibleTo(chair)
+        if item.kind == AgendaKind.DECISIONS:
+            assert panel.decisions_box.isVisibleTo(chair) and panel.agreement_button.isVisibleTo(chair)
+        shows_outcomes = item.kind in (AgendaKind.REVIEW, AgendaKind.DECISIONS)
+        assert chair.item_view.outcomes_container.isVisibleTo(chair) == shows_outcomes
         _key(qtbot, chair.item_view, Qt.Key.Key_Return)
         shared = chair.item_view.editors[-1]
         assert not shared.is_internal

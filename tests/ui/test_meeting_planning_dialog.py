@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from knooppunt.errors import ConsentMissing
 from tests.conftest import TODAY
 from ui import messages
 from ui.hub import SignalHub
+from ui.dialogs.consent_dialog import ConsentDialog
 from ui.meeting.planning_dialog import PlanningDialog
+
+from .dialog_driver import when_dialog_opens
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -39,19 +41,44 @@ def test_a_meeting_without_place_is_refused_at_the_field(qtbot, dialog):
     assert not dialog.add_child_button.isEnabled()
 
 
+def _withdraw_all_consent(services, first_name):
+    child = next(v.child for v in services.children.children() if v.child.first_name == first_name)
+    with services.store.unit_of_work() as uow:
+        uow.execute("UPDATE consent SET withdrawn_on = ? WHERE child_id = ?", [TODAY, child.id])
+        uow.audit("test", "consent", None)
+    return child
+
+
 def test_child_without_consent_shows_what_is_missing_and_is_not_planned(qtbot, dialog, demo_services, monkeypatch):
     dialog.place.setText("Teamkamer")
     assert dialog.save()
-    daan = next(v.child for v in demo_services.children.children() if v.child.first_name == "Daan")
-    with demo_services.store.unit_of_work() as uow:
-        uow.execute("UPDATE consent SET withdrawn_on = ? WHERE child_id = ?", [TODAY, daan.id])
-        uow.audit("test", "consent", None)
-    shown = []
-    monkeypatch.setattr(messages, "show_error", lambda parent, error, title="": shown.append(error))
+    _withdraw_all_consent(demo_services, "Daan")
+    questions = []
+    monkeypatch.setattr(messages, "ask", lambda parent, title, question, **k: questions.append(question) or False)
     _choose(dialog, "Daan de Vries")
     assert not dialog.add_child()
-    assert isinstance(shown[0], ConsentMissing) and "Kim de Vries" in shown[0].message
+    assert "Kim de Vries" in questions[0] and "geen toestemming" in questions[0]
     assert dialog.slots.count() == 0
+
+
+def test_recording_the_missing_consent_from_the_message_plans_the_child(qtbot, dialog, demo_services, monkeypatch):
+    dialog.place.setText("Teamkamer")
+    assert dialog.save()
+    daan = _withdraw_all_consent(demo_services, "Daan")
+    monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
+    saved = []
+
+    def save_as_prefilled(consent_dialog):
+        qtbot.addWidget(consent_dialog)
+        consent_dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_dialog_opens(ConsentDialog, save_as_prefilled, saved)
+    _choose(dialog, "Daan de Vries")
+    assert dialog.add_child()
+    assert len(saved) == 1  # Kim has gezag; Bas (stiefvader) has not and is not asked
+    assert dialog.slots.count() == 1 and "Daan" in dialog.slots.item(0).text()
+    meeting = demo_services.meetings.meeting(dialog.meeting_id)
+    assert demo_services.consent.missing(daan.id, meeting.date) == []
 
 
 def test_invite_incidental_partner_and_save_ics(qtbot, dialog, demo_services, monkeypatch, tmp_path):

@@ -23,6 +23,7 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..widgets.outcomes_panel import OutcomesPanel
 from .note_editor import NoteEditor
 
 
@@ -48,7 +49,8 @@ class AgendaItemView(QWidget):
         self.review.setObjectName("reviewList")
         self.review.setWordWrap(True)
         self.review.setTextFormat(Qt.TextFormat.PlainText)
-        # The lead fills this with the decisions/agreements panel (besluiten en afspraken).
+        # Decisions, agreements and the outcomes of earlier agreements (OutcomesPanel).
+        self.outcomes_panel: OutcomesPanel | None = None
         self.outcomes_container = QWidget()
         self.outcomes_container.setObjectName("outcomesContainer")
         self.outcomes_layout = QVBoxLayout(self.outcomes_container)
@@ -115,12 +117,15 @@ class AgendaItemView(QWidget):
         self.add_internal.setEnabled(enabled)
         self.title.setText(item.title if item else "Kies een kind om te beginnen")
         self.review.setVisible(bool(item and item.kind == AgendaKind.REVIEW))
-        self.outcomes_container.setVisible(bool(item and item.kind == AgendaKind.DECISIONS))
+        self.outcomes_container.setVisible(bool(item and item.kind in (AgendaKind.REVIEW, AgendaKind.DECISIONS)))
         self.evaluation_box.setVisible(bool(item and item.kind == AgendaKind.CLOSING))
         self._evaluation_message("", error=False)
         if item is None:
             self.turns.hide()
             return
+        if item.kind in (AgendaKind.REVIEW, AgendaKind.DECISIONS):
+            panel = self._outcomes_for(item.discussion_id)
+            panel.show_sections(review=item.kind == AgendaKind.REVIEW, outcomes=item.kind == AgendaKind.DECISIONS)
         if item.kind == AgendaKind.REVIEW:
             self._show_review(item)
         if item.kind == AgendaKind.CLOSING:
@@ -132,7 +137,20 @@ class AgendaItemView(QWidget):
             self._add_editor(note)
         self.refresh_turns()
 
+    def _outcomes_for(self, discussion_id: int) -> OutcomesPanel:
+        if self.outcomes_panel is None or self.outcomes_panel.discussion_id != discussion_id:
+            if self.outcomes_panel is not None:
+                self.outcomes_panel.setParent(None)
+                self.outcomes_panel.deleteLater()
+            self.outcomes_panel = OutcomesPanel(services=self._services, hub=self._hub, discussion_id=discussion_id)
+            self.outcomes_layout.addWidget(self.outcomes_panel)
+            self.outcomes_panel.show()
+        return self.outcomes_panel
+
     def _show_review(self, item: AgendaItem) -> None:
+        if self.outcomes_panel is not None and self.outcomes_panel.has_review:
+            self.review.hide()  # the panel lists them, each with its outcome button
+            return
         discussion = self._services.meeting_mode.discussion(item.discussion_id)
         agreements = self._services.meeting_mode.open_agreements(discussion.child_id,
                                                                   except_discussion_id=discussion.id)

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.meetings import Meeting
-from knooppunt.errors import KnooppuntError, ValidationError
+from knooppunt.errors import ConsentMissing, KnooppuntError, ValidationError
 from knooppunt.services import Services
 from knooppunt.services.planning import slot_end
 
 from .. import messages
 from ..hub import SignalHub
+from ..dialogs.consent_dialog import offer_to_record_missing
 from .agenda_template_dialog import AgendaTemplateDialog
 
 
@@ -255,13 +256,21 @@ class PlanningDialog(QDialog):
         try:
             discussion, change = self._services.planning.add_child(self.meeting_id, child_id,
                                                                    slot_minutes=self.slot_minutes.value())
+        except ConsentMissing as exc:
+            if not self._offer_consent(exc):
+                return False
+            return self.add_child()  # consent is complete now: plan the child after all
         except KnooppuntError as exc:
-            # The lead wires the "record the missing consent" offer (consent dialog) here.
             messages.show_error(self, exc, "Kind niet ingepland")
             return False
         self._hub.publish(change)
         self._fill_slots(select=discussion.id)
         return True
+
+    def _offer_consent(self, exc: ConsentMissing) -> bool:
+        """Say what consent is missing and offer to record it; True when it is complete now."""
+        return offer_to_record_missing(self, services=self._services, hub=self._hub, child_id=exc.child_id,
+                                       day=exc.day, organisation_ids=exc.organisation_ids)
 
     def _on_add_child_button_clicked(self) -> None:
         self.add_child()
@@ -288,6 +297,10 @@ class PlanningDialog(QDialog):
             return
         try:
             change = self._services.planning.add_incidental_partner(discussion_id, partner_id)
+        except ConsentMissing as exc:
+            if self._offer_consent(exc):
+                self._on_invite_button_clicked()
+            return
         except KnooppuntError as exc:
             messages.show_error(self, exc, "Partner niet uitgenodigd")
             return

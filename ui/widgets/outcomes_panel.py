@@ -35,6 +35,8 @@ class OutcomesPanel(QWidget):
         self.discussion_id = discussion_id
         self._addenda: list[Addendum] = []
         self.active_dialog: QDialog | None = None
+        self._show_review = True
+        self._show_outcomes = True
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -87,15 +89,26 @@ class OutcomesPanel(QWidget):
         self.decisions.source.set_records(s.decisions.decisions(d))
         self.agreements.source.set_records(s.agreements.for_discussion(d))
         self.addenda.source.set_records(self._addenda)
-        self.review_box.setVisible(self.review.source.rowCount() > 0)
+        self.review_box.setVisible(self._show_review and self.review.source.rowCount() > 0)
+        self.decisions_box.setVisible(self._show_outcomes)
+        self.agreements_box.setVisible(self._show_outcomes)
         discussion = self._context.discussion
         if self.locked:
             when = discussion.finalised_at.strftime("%d-%m-%Y %H:%M") if discussion.finalised_at else ""
             self.banner.setText(f"Vastgesteld op {when} door {discussion.finalised_by}. Besluiten en afspraken "
                                 "kunnen niet meer gewijzigd worden; een correctie wordt een aanvulling.")
         self.banner.setVisible(self.locked)
-        self.addenda_box.setVisible(self.locked)
+        self.addenda_box.setVisible(self.locked and self._show_outcomes)
         self._update_buttons()
+
+    def show_sections(self, *, review: bool, outcomes: bool) -> None:
+        """The chair view shows the review on its own agenda item, decisions on theirs."""
+        self._show_review, self._show_outcomes = review, outcomes
+        self.reload()
+
+    @property
+    def has_review(self) -> bool:
+        return self.review.source.rowCount() > 0
 
     def _update_buttons(self) -> None:
         editable = not self.locked
