@@ -27,6 +27,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="start op een nieuwe, tijdelijke demodatabase")
     parser.add_argument("--smoke-test", action="store_true", help="bouw het hoofdvenster, toon het en sluit af")
     parser.add_argument("--db", type=Path, help="een ander databasebestand dan het standaardbestand")
+    parser.add_argument("--version", action="version", version=f"Knooppunt {__version__}")
     return parser.parse_args(argv)
 
 
@@ -47,6 +48,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationDisplayName("Knooppunt")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Knooppunt")
+    app.setDesktopFileName("knooppunt")  # ties windows to knooppunt.desktop (icon on Wayland)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     app.setWindowIcon(QIcon(str(resource("icons", "knooppunt.svg"))))
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
@@ -67,8 +69,14 @@ def _install_crash_handler() -> None:
     sys.excepthook = handle
 
 
+# Where --smoke-test saves a picture of the main window (used to look at the frozen program).
+SCREENSHOT_ENV = "KNOOPPUNT_SMOKE_SCREENSHOT"
+
+
 def smoke_test() -> int:
     """Build the real main window on a temporary demo database, show it, and close."""
+    import os
+
     from .startup import demo_session
 
     session = demo_session()
@@ -78,6 +86,8 @@ def smoke_test() -> int:
         for _ in range(5):
             QApplication.processEvents()
         ok = window.isVisible() and window.stack.count() == 4
+        if os.environ.get(SCREENSHOT_ENV):
+            ok = window.grab().save(os.environ[SCREENSHOT_ENV]) and ok
         window.close()
         QApplication.processEvents()
     finally:
