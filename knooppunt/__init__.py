@@ -6,10 +6,10 @@ from __future__ import annotations
 def _read_version() -> str:
     """The version in pyproject.toml: read directly in a source checkout (so it is never stale
     after an edit), else from the installed package's metadata (wheel, frozen bundle)."""
-    from pathlib import Path
+    from knooppunt.paths import pyproject_file
 
-    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-    if pyproject.is_file():
+    pyproject = pyproject_file()
+    if pyproject is not None:
         import tomllib
 
         try:
