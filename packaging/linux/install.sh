@@ -15,8 +15,12 @@ ICONS=$DATA_HOME/icons/hicolor
 SIZES="16 32 48 64 128 256"
 
 refresh_menus() {
-    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$DATA_HOME/applications" || true
-    command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$ICONS" || true
+    if command -v update-desktop-database >/dev/null 2>&1; then
+        update-desktop-database -q "$DATA_HOME/applications" || true
+    fi
+    if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+        gtk-update-icon-cache -q -t "$ICONS" || true
+    fi
 }
 
 if [ "${1:-}" = "--uninstall" ]; then

@@ -10,6 +10,7 @@ When PyInstaller or the dependencies cannot be installed here, it skips and says
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -143,6 +144,18 @@ def test_frozen_modules_hold_no_tests_or_test_tools(unpacked):
     assert {"knooppunt", "knooppunt.paths", "ui.app", "sqlcipher3"} <= modules
     top_level = {module.split(".")[0] for module in modules}
     assert not top_level & {"tests", "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "importlinter"}
+
+
+def test_every_qt_module_the_program_imports_is_bundled(unpacked):
+    imported = {
+        module
+        for package in ("knooppunt", "ui")
+        for path in (ROOT / package).rglob("*.py")
+        for module in re.findall(r"\bPySide6\.(Qt\w+)", path.read_text(encoding="utf-8"))
+    }
+    assert "QtWidgets" in imported
+    bundled = {path.name.split(".")[0] for path in (unpacked / "_internal" / "PySide6").glob("Qt*.*")}
+    assert imported <= bundled, f"left out of the bundle: {sorted(imported - bundled)} (see UNUSED_QT in the spec)"
 
 
 def test_desktop_entry_and_icons(unpacked):
