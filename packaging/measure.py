@@ -60,7 +60,7 @@ def measure(bundle: Path, *, runs: int = 3, compare_source: bool = False) -> dic
         if bundle.is_file():
             report["archive_bytes"] = bundle.stat().st_size
             with tarfile.open(bundle) as tar:
-                tar.extractall(unpack_dir, filter="tar")
+                tar.extractall(unpack_dir, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
             folder = Path(unpack_dir) / "knooppunt"
         else:
             folder = bundle
