@@ -47,6 +47,8 @@ fi
 step "PyInstaller en het project (met afhankelijkheden) installeren"
 "$VENV/bin/python" -m pip install --quiet "$PYINSTALLER_REQ" || cannot_build "PyInstaller installeren mislukt"
 "$VENV/bin/python" -m pip install --quiet "$ROOT" || cannot_build "het project installeren mislukt"
+# pip builds the project's wheel in the source tree; leave no stale copy of the code behind.
+rm -rf "$ROOT/build/lib" "$ROOT/build/bdist."*
 
 VERSION=$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("knooppunt"))')
 ARCH=$(uname -m)
