@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -75,8 +76,6 @@ SCREENSHOT_ENV = "KNOOPPUNT_SMOKE_SCREENSHOT"
 
 def smoke_test() -> int:
     """Build the real main window on a temporary demo database, show it, and close."""
-    import os
-
     from .startup import demo_session
 
     session = demo_session()
