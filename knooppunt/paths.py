@@ -19,6 +19,14 @@ def _bundle_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def pyproject_file() -> Path | None:
+    """The project's pyproject.toml in a source checkout; None in an installed or frozen program."""
+    if getattr(sys, "_MEIPASS", None):
+        return None
+    candidate = _bundle_root() / "pyproject.toml"
+    return candidate if candidate.is_file() else None
+
+
 def templates_dir() -> Path:
     return _bundle_root() / "templates"
 

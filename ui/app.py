@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="start op een nieuwe, tijdelijke demodatabase")
     parser.add_argument("--smoke-test", action="store_true", help="bouw het hoofdvenster, toon het en sluit af")
     parser.add_argument("--db", type=Path, help="een ander databasebestand dan het standaardbestand")
+    parser.add_argument("--version", action="version", version=f"Knooppunt {__version__}")
     return parser.parse_args(argv)
 
 
@@ -48,6 +50,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationDisplayName("Knooppunt")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Knooppunt")
+    app.setDesktopFileName("knooppunt")  # ties windows to knooppunt.desktop (icon on Wayland)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     app.setWindowIcon(QIcon(str(resource("icons", "knooppunt.svg"))))
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
@@ -80,6 +83,10 @@ def _install_crash_handler(log_path: Path | None) -> None:
     sys.excepthook = handle
 
 
+# Where --smoke-test saves a picture of the main window (used to look at the frozen program).
+SCREENSHOT_ENV = "KNOOPPUNT_SMOKE_SCREENSHOT"
+
+
 def smoke_test() -> int:
     """Build the real main window on a temporary demo database, show it, and close."""
     from .startup import demo_session
@@ -91,6 +98,8 @@ def smoke_test() -> int:
         for _ in range(5):
             QApplication.processEvents()
         ok = window.isVisible() and window.stack.count() == 4
+        if os.environ.get(SCREENSHOT_ENV):
+            ok = window.grab().save(os.environ[SCREENSHOT_ENV]) and ok
         window.close()
         QApplication.processEvents()
     finally:
