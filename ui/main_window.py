@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
@@ -20,6 +22,51 @@ from .pages.locations_page import LocationsPage
 from .pages.meetings_page import MeetingsPage
 
 
+PAGES = [
+    ("Locaties & partners", LocationsPage),
+    ("Kinderen", ChildrenPage),
+    ("Overleggen", MeetingsPage),
+    ("Afspraken", AgreementsPage),
+]
+
+
+class LazyPages(Sequence[QWidget]):
+    """The main window's pages, each built (and added to the stack) on first use."""
+
+    def __init__(self, stack: QStackedWidget, factories: list[Callable[[], QWidget]]) -> None:
+        self._stack = stack
+        self._factories = factories
+        self._built: dict[int, QWidget] = {}
+        self._placeholders = [QWidget() for _ in factories]
+        for placeholder in self._placeholders:
+            stack.addWidget(placeholder)
+
+    def __len__(self) -> int:
+        return len(self._factories)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        index = range(len(self))[index]
+        if index not in self._built:
+            # Collect pending garbage first: a cycle of dead Qt wrappers collected in the middle of a
+            # widget's construction (here: inside a signal) crashed PySide6 in the test suite.
+            gc.collect()
+            page = self._factories[index]()
+            placeholder = self._placeholders[index]
+            current = self._stack.currentWidget() is placeholder
+            self._stack.insertWidget(self._stack.indexOf(placeholder), page)
+            self._stack.removeWidget(placeholder)
+            placeholder.setParent(None)
+            self._built[index] = page
+            if current:
+                self._stack.setCurrentWidget(page)
+        return self._built[index]
+
+    def is_built(self, index: int) -> bool:
+        return index in self._built
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -36,22 +83,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
         self.resize(1280, 800)
 
-        self.pages: list[QWidget] = [
-            LocationsPage(services=services, hub=hub),
-            ChildrenPage(services=services, hub=hub),
-            MeetingsPage(services=services, hub=hub),
-            AgreementsPage(services=services, hub=hub),
-        ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)
-            item.setToolTip(f"{page.title} (Ctrl+{number})")
+        # Pages are built when first shown: the window appears at once, even on a large database.
+        self.pages = LazyPages(self.stack, [lambda kind=kind: kind(services=services, hub=hub) for _, kind in PAGES])
+        for number, (title, _kind) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{number})")
             self.navigation.addItem(item)
-            self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.navigation.setFixedWidth(210)
 
         central = QWidget()
@@ -84,6 +126,10 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self.pages[row])
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
         lock_action = QAction("&Vergrendelen", self)
@@ -97,8 +143,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu("&Beeld")
-        for number, page in enumerate(self.pages, start=1):
-            action = QAction(page.title, self)
+        for number, (title, _kind) in enumerate(PAGES, start=1):
+            action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.show_page(i))
             view_menu.addAction(action)

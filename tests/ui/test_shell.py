@@ -79,6 +79,7 @@ def test_main_window_shows_the_four_areas_with_demo_data(app, qtbot, demo_servic
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == ["Locaties & partners", "Kinderen", "Overleggen", "Afspraken"]
     assert window.stack.currentWidget().title == "Overleggen"  # an IB'er starts with the meetings
+    assert not window.pages.is_built(1)  # the other areas are built when first opened
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     children = window.stack.currentWidget()
     assert children.title == "Kinderen"
