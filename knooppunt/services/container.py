@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..documents.service import DocumentService
 from ..storage import Store, create_database, open_database
 from .agreements import AgreementService
 from .audit import AuditService
@@ -27,6 +28,7 @@ class Services:
     consent: ConsentService
     meetings: MeetingService
     agreements: AgreementService
+    documents: DocumentService
 
     def close(self) -> None:
         self.store.close()
@@ -43,6 +45,7 @@ def build_services(store: Store) -> Services:
         consent=ConsentService(store, children),
         meetings=MeetingService(store),
         agreements=AgreementService(store),
+        documents=DocumentService(store),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"
