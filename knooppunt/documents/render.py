@@ -26,6 +26,7 @@ import jinja2
 from babel.dates import format_date
 from lxml import etree
 from markupsafe import Markup, escape
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from z3c.rml import document as rml_document
 
@@ -102,7 +103,10 @@ class DutchCanvas(Canvas):
     """A ReportLab canvas that marks the PDF as Dutch (``/Lang (nl)``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("lang", "nl")
+        kwargs["lang"] = kwargs.get("lang") or "nl"
+        # Start in the embedded font, so no standard (non-embedded) font appears in the PDF at all.
+        if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or "DejaVuSans"
         super().__init__(*args, **kwargs)
 
 

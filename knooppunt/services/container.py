@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..documents.service import DocumentService
+from typing import TYPE_CHECKING
+
 from ..storage import Store, create_database, open_database
 from .agreements import AgreementService
 from .audit import AuditService
@@ -16,6 +17,9 @@ from .consent import ConsentService
 from .locations import LocationService
 from .meetings import MeetingService
 from .profile import ProfileService
+
+if TYPE_CHECKING:
+    from ..documents.service import DocumentService
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,9 @@ class Services:
 
 
 def build_services(store: Store) -> Services:
+    # Imported here: the documents package uses services.changes, which imports this module.
+    from ..documents.service import DocumentService
+
     children = ChildService(store)
     services = Services(
         store=store,
