@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, time
 
 import pypdf
@@ -35,6 +36,16 @@ def pdf_text(pdf: bytes) -> str:
 
 def page_texts(pdf: bytes) -> list[str]:
     return [squash(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def body_text(pdf: bytes) -> str:
+    """The squashed text of all pages without their header and footer, so text running on from
+    one page to the next reads as one piece."""
+    bodies = []
+    for page in page_texts(pdf):
+        head, _, body = page.partition(re.search(r"Pagina\d+van\d+", page).group(0))
+        bodies.append(body)
+    return "".join(bodies)
 
 
 def squash(text: str) -> str:
@@ -79,4 +90,4 @@ def add_discussion(
     return discussion_id
 
 
-__all__ = ["DecisionStatus", "Visibility", "add_discussion", "document_service", "page_texts", "pdf_text", "squash"]
+__all__ = ["DecisionStatus", "Visibility", "add_discussion", "body_text", "document_service", "page_texts", "pdf_text", "squash"]
