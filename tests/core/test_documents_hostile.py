@@ -26,12 +26,13 @@ from .documents_helpers import (
 
 MARKUP = "Let op: <b>niet vet</b> & <para>geen alinea</para> {{ geen_sjabloon }} {% if x %} &amp; <br/> \"'"
 # What the embedded DejaVu Sans can show: Latin (with Vietnamese), Greek, Cyrillic, markup characters.
-PRINTABLE = st.characters(
-    codec="utf-8",
-    categories=("L", "N", "P", "S", "Zs"),
-    include_characters="<>&{}%\"'\n",
-    max_codepoint=0x4FF,
-) | st.sampled_from("ễệửỳĐđ")
+PRINTABLE = st.sampled_from(
+    "".join(chr(c) for c in range(0x20, 0x7F))  # ASCII, including < > & { } % " '
+    + "".join(chr(c) for c in range(0xC0, 0x180))  # Latin-1 letters and Latin Extended-A
+    + "ΑΒΓΔΘΛΞΠΣΦΨΩαβγδεζηθλμξπσφψω"  # Greek
+    + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯабвгдежзийклмнопрстуфхцчшщыэюя"  # Cyrillic
+    + "ễệửỳĐđăơư€–—“”‘’…\n"  # Vietnamese, typography, line breaks
+)
 NAMES = ["Zoë", "Şükrü", "Łukasz", "Nguyễn Văn An", "Αλέξανδρος", "Дмитрий", "Anaïs-Émilie"]
 
 
