@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -185,10 +186,14 @@ class TemplateRenderer:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
+# z3c.rml resets ReportLab's global configuration for every document: one layout at a time.
+_LAYOUT_LOCK = threading.Lock()
+
+
 def rml_to_pdf(source: str) -> bytes:
     """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch."""
     root = etree.fromstring(source.encode("utf-8"), _PARSER)
-    doc = rml_document.Document(root, canvasClass=DutchCanvas)
     output = io.BytesIO()
-    doc.process(output)
+    with _LAYOUT_LOCK:
+        rml_document.Document(root, canvasClass=DutchCanvas).process(output)
     return output.getvalue()

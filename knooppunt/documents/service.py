@@ -63,6 +63,33 @@ class RenderedDocument:
         return self.finalised_at is not None
 
 
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything needed to produce one PDF, read from the database beforehand.
+
+    ``run`` touches no database, so the UI can call it on a worker thread (the SQLite connection
+    belongs to the GUI thread). A finalised document carries its stored bytes and renders nothing.
+    """
+
+    target: DocumentTarget
+    title: str
+    file_name: str
+    renderer: TemplateRenderer
+    context: dict
+    location_id: int
+    stored: RenderedDocument | None = None
+
+    def run(self, progress: Progress | None = None) -> RenderedDocument:
+        if self.stored is not None:
+            if progress:
+                progress(100)
+            return self.stored
+        if progress:
+            progress(10)
+        pdf = self.renderer.render(self.target.kind, self.context, location_id=self.location_id, progress=progress)
+        return RenderedDocument(self.target, self.title, pdf, hashlib.sha256(pdf).hexdigest(), file_name=self.file_name)
+
+
 class DocumentService:
     def __init__(self, store: Store, renderer: TemplateRenderer | None = None) -> None:
         self._store = store
@@ -73,12 +100,14 @@ class DocumentService:
     def document(self, target: DocumentTarget, *, signature_line: bool = False,
                  progress: Progress | None = None) -> RenderedDocument:
         """The finalised bytes if this document was vastgesteld, else a fresh concept."""
+        return self.prepare(target, signature_line=signature_line).run(progress)
+
+    def prepare(self, target: DocumentTarget, *, signature_line: bool = False) -> RenderJob:
+        """Read what the document needs now; render later (possibly on another thread)."""
         stored = self.stored(target)
         if stored is not None:
-            if progress:
-                progress(100)
-            return stored
-        return self._render(target, finalised=False, signature_line=signature_line, progress=progress)
+            return RenderJob(target, stored.title, stored.file_name, self.renderer, {}, 0, stored)
+        return self._job(target, finalised=False, signature_line=signature_line)
 
     def stored(self, target: DocumentTarget) -> RenderedDocument | None:
         rows = self._store.query(
@@ -97,10 +126,20 @@ class DocumentService:
     def finalise(self, target: DocumentTarget, *, signature_line: bool = False,
                  progress: Progress | None = None) -> tuple[RenderedDocument, Change]:
         """Vaststellen: render once more, store the exact bytes and their hash; locked from now on."""
+        job = self.prepare_finalise(target, signature_line=signature_line)
+        return self.save_finalised(job.run(progress))
+
+    def prepare_finalise(self, target: DocumentTarget, *, signature_line: bool = False) -> RenderJob:
+        """Check that the document may be finalised and read it, marked as final (no CONCEPT)."""
         if self.stored(target) is not None:
             raise RecordLocked(f"{target.kind.label} is al vastgesteld; u kunt het alleen nog afdrukken.")
         self._check_ready(target)
-        rendered = self._render(target, finalised=True, signature_line=signature_line, progress=progress)
+        return self._job(target, finalised=True, signature_line=signature_line)
+
+    def save_finalised(self, rendered: RenderedDocument) -> tuple[RenderedDocument, Change]:
+        target = rendered.target
+        if self.stored(target) is not None:
+            raise RecordLocked(f"{target.kind.label} is al vastgesteld; u kunt het alleen nog afdrukken.")
         now = self._store.now()
         with self._store.unit_of_work() as uow:
             doc_id = uow.insert("document", {
@@ -118,14 +157,11 @@ class DocumentService:
         """Log a print or export (``afgedrukt``, ``opgeslagen als PDF``): who, when, which document."""
         table, record_id = rendered.target.record
         state = "vastgesteld" if rendered.finalised else "concept"
-        self._store_audit(f"{rendered.target.kind.label} {how}", table, record_id,
-                          f"{state} sha256={rendered.sha256} {detail}".strip())
+        with self._store.unit_of_work() as uow:
+            uow.audit(f"{rendered.target.kind.label} {how}", table, record_id,
+                      f"{state} sha256={rendered.sha256} {detail}".strip())
 
     # Internals -------------------------------------------------------------------------------
-    def _store_audit(self, action: str, table: str, record_id: int, detail: str) -> None:
-        with self._store.unit_of_work() as uow:
-            uow.audit(action, table, record_id, detail)
-
     def _check_ready(self, target: DocumentTarget) -> None:
         if target.discussion_id is not None:
             status = self._store.get(Discussion, "discussion", target.discussion_id).status
@@ -143,10 +179,7 @@ class DocumentService:
             return self._reader.meeting(target.meeting_id, internal=internal, finalised=finalised)
         return self._reader.discussion(target.discussion_id, internal=internal, finalised=finalised)
 
-    def _render(self, target: DocumentTarget, *, finalised: bool, signature_line: bool,
-                progress: Progress | None) -> RenderedDocument:
-        if progress:
-            progress(5)
+    def _job(self, target: DocumentTarget, *, finalised: bool, signature_line: bool) -> RenderJob:
         doc = self._read(target, finalised=finalised)
         title, file_name = self._names(target, doc)
         subject = title if target.kind.per_meeting else f"{target.kind.label} – {doc.child_name}"
@@ -155,10 +188,7 @@ class DocumentService:
             "documentdatum": self._store.now().date(), "concept": not finalised,
             "handtekening": signature_line, "afkortingen": _glossary(doc),
         }
-        if progress:
-            progress(15)
-        pdf = self.renderer.render(target.kind, context, location_id=doc.location.id, progress=progress)
-        return RenderedDocument(target, title, pdf, hashlib.sha256(pdf).hexdigest(), file_name=file_name)
+        return RenderJob(target, title, file_name, self.renderer, context, doc.location.id)
 
     @staticmethod
     def _names(target: DocumentTarget, doc: DiscussionDocument | MeetingDocument) -> tuple[str, str]:
@@ -189,4 +219,4 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "kind"
 
 
-__all__ = ["DocumentKind", "DocumentService", "DocumentTarget", "NotFound", "RenderedDocument"]
+__all__ = ["DocumentKind", "DocumentService", "DocumentTarget", "NotFound", "RenderJob", "RenderedDocument"]
