@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.services import Change, Services
 from knooppunt.services.meetings import MeetingView
 
+from .. import messages
+from ..documents.document_dialog import DocumentDialog
 from ..hub import SignalHub
 from ..models.record_table import Column
 from .list_page import ListPage
@@ -33,11 +35,23 @@ class MeetingsPage(ListPage):
             parent=parent,
         )
         self._services = services
+        self._hub = hub
+        self.documents_button = QPushButton("Verslag en &brief…", self)
+        self.documents_button.setToolTip("Verslag, afsprakenbrief voor ouders: bekijken, vaststellen, afdrukken")
+        self.documents_button.clicked.connect(self._on_documents_button_clicked)
+        self.toolbar.addWidget(self.documents_button)
         hub.changed.connect(self._on_hub_changed)
         self.reload()
 
     def reload(self) -> None:
         self.show_records(self._services.meetings.meetings())
+
+    def _on_documents_button_clicked(self) -> None:
+        view = self.table.selected_record()
+        if view is None:
+            messages.inform(self, "Verslag en brief", "Kies eerst een overleg in de lijst.")
+            return
+        DocumentDialog(services=self._services, hub=self._hub, meeting_id=view.meeting.id, parent=self).exec()
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"meeting", "discussion", "location", "child"}:
