@@ -11,7 +11,7 @@ from knooppunt.documents import RenderJob
 from .pdf_pages import page_images
 
 log = logging.getLogger(__name__)
-PREVIEW_DPI = 96
+PREVIEW_DPI = 88
 
 
 class RenderSignals(QObject):
