@@ -107,3 +107,37 @@ def test_meetings_page_opens_the_dialog_for_the_selected_meeting(qtbot, demo_ser
     page.table.selectRow(0)
     page.documents_button.click()
     assert opened == [page.table.selected_record().meeting.id]
+
+
+def test_end_to_end_from_the_main_window_to_a_finalised_printed_letter(
+    qtbot, demo_services, hub, tmp_path, db_path, monkeypatch
+):
+    """Overleggen → held meeting → Verslag en brief… → vaststellen → opslaan als PDF."""
+    from ui.main_window import MainWindow
+
+    demo_services.documents.renderer = TemplateRenderer(override_root=tmp_path / "sjablonen")
+    window = MainWindow(services=demo_services, hub=hub, database_path=db_path, demo=True)
+    qtbot.addWidget(window)
+    window.show_page(2)
+    page = window.stack.currentWidget()
+    assert isinstance(page, MeetingsPage)
+    row = next(r for r in range(page.table.model().rowCount()) if page.table.record_at(r).meeting.status == "gehouden")
+    page.table.selectRow(row)
+    out = tmp_path / "brief-vastgesteld.pdf"
+    monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
+    monkeypatch.setattr(messages, "choose_save_file", lambda *a: out)
+
+    def drive(dialog):
+        qtbot.waitUntil(lambda: dialog.rendered is not None and dialog._task is None, timeout=20000)
+        dialog.finalise_button.click()
+        qtbot.waitUntil(lambda: dialog.rendered.finalised and dialog._task is None, timeout=20000)
+        dialog.save_button.click()
+        dialog.done(0)
+        return 0
+
+    monkeypatch.setattr(DocumentDialog, "exec", drive)
+    page.documents_button.click()
+    text = " ".join(pypdf.PdfReader(str(out)).pages[0].extract_text().split())
+    assert "Afspraken over Zoë" in text and "CONCEPT" not in text
+    assert [e.action for e in demo_services.audit.recent(2)] == [
+        "Afsprakenbrief voor ouders opgeslagen als PDF", "document vastgesteld"]
