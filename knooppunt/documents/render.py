@@ -32,6 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 from z3c.rml import document as rml_document
 
 from .. import paths
+from ..errors import KnooppuntError
 from .model import DocumentKind
 
 # Characters XML 1.0 cannot hold (control characters); user text may contain them (pasted text).
@@ -98,6 +99,10 @@ def agreement_blocks(agreements: Any) -> list[dict[str, Any]]:
         else:
             blocks.append({"tabel": True, "afspraken": [agreement]})
     return blocks
+
+
+class TemplateProblem(KnooppuntError):
+    """A (location's own) template cannot be filled or laid out."""
 
 
 class DutchCanvas(Canvas):
@@ -174,10 +179,17 @@ class TemplateRenderer:
         location_id: int | None,
         progress: Callable[[int], None] | None = None,
     ) -> bytes:
-        source = self.rml(kind, context, location_id=location_id)
-        if progress:
-            progress(30)
-        pdf = rml_to_pdf(source)
+        try:
+            source = self.rml(kind, context, location_id=location_id)
+            if progress:
+                progress(30)
+            pdf = rml_to_pdf(source)
+        except (jinja2.TemplateError, etree.XMLSyntaxError) as exc:
+            origin = self.template_origin(kind.template, location_id)
+            raise TemplateProblem(
+                f"Het sjabloon {origin} (of een sjabloon dat het gebruikt) bevat een fout: {exc}. "
+                "Herstel of verwijder de eigen kopie; het ingebouwde sjabloon wordt dan weer gebruikt."
+            ) from exc
         if progress:
             progress(100)
         return pdf

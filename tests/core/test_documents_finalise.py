@@ -123,3 +123,18 @@ def _write_png(path) -> None:
     raw = b"".join(b"\x00" + b"\x1f\x3a\x5f" * 8 for _ in range(4))
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0))
                      + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_a_broken_own_template_gives_a_clear_message(demo_services, docs, zoe_letter, tmp_path):
+    from knooppunt.documents.render import TemplateProblem
+
+    own = tmp_path / "sjablonen"
+    own.mkdir()
+    (own / "afsprakenbrief.rml.j2").write_text('{% extends "_pagina.rml.j2" %}{% block inhoud %}<para>'
+                                               '{{ doc.bestaat_niet }}</para>{% endblock %}', encoding="utf-8")
+    with pytest.raises(TemplateProblem, match="afsprakenbrief.rml.j2"):
+        docs.document(zoe_letter)
+    (own / "afsprakenbrief.rml.j2").write_text('{% extends "_pagina.rml.j2" %}{% block inhoud %}<para>open'
+                                               '{% endblock %}', encoding="utf-8")
+    with pytest.raises(TemplateProblem, match="bevat een fout"):
+        docs.document(zoe_letter)

@@ -135,8 +135,10 @@ def test_letter_never_contains_internal_notes_over_generated_discussions(demo_se
     letter_text = squash(pdf_text(letter(docs, discussion)))
     internal_text = squash(pdf_text(docs.document(
         DocumentTarget(DocumentKind.MINUTES_INTERNAL, discussion_id=discussion)).pdf))
+    shared_minutes = squash(pdf_text(docs.document(DocumentTarget(DocumentKind.MINUTES, discussion_id=discussion)).pdf))
     for secret in secrets:
         assert secret not in letter_text
+        assert secret not in shared_minutes
         assert secret in internal_text  # the test can fail: the internal version does show it
     for kind, text, visibility, _ in rows:
         if visibility == Visibility.SHARED and squash(text):

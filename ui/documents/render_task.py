@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from knooppunt.documents import RenderJob
+from knooppunt.errors import KnooppuntError
 
 from .pdf_pages import page_images
 
@@ -37,6 +38,9 @@ class RenderTask(QRunnable):
                 rendered.pdf, self.preview_dpi,
                 lambda done, total: self.signals.progressed.emit(70 + int(30 * done / total)),
             ))
+        except KnooppuntError as exc:  # e.g. a location's own template with an error in it
+            self.signals.failed.emit(exc.message)
+            return
         except Exception as exc:  # noqa: BLE001 - reported to the dialog, which shows it and logs it
             log.exception("Rendering %s failed", self.job.target)
             self.signals.failed.emit(f"Het document kon niet worden gemaakt: {exc}")
