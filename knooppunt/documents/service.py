@@ -186,6 +186,7 @@ class DocumentService:
         context = {
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
             "documentdatum": self._store.now().date(), "concept": not finalised,
+            "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor} if finalised else None,
             "handtekening": signature_line, "afkortingen": _glossary(doc),
         }
         return RenderJob(target, title, file_name, self.renderer, context, doc.location.id)

@@ -40,6 +40,8 @@ def test_finalised_letter_reprints_byte_identical_even_after_data_changed(
     assert change.entity == "document" and change.action == "created"
     assert finalised.finalised and finalised.sha256 == hashlib.sha256(finalised.pdf).hexdigest()
     assert "CONCEPT" not in pdf_text(finalised.pdf)
+    assert f"Vastgesteld op 23 november 2026 door {demo_services.store.actor}" in " ".join(
+        pdf_text(finalised.pdf).split())
 
     # Months later: the clock moved on, a name changed, a note was edited.
     clock.now = clock.now.replace(year=2027, month=5)
