@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..storage import Store, create_database, open_database
 from ..storage.database import verify_passphrase
 from .agreements import AgreementService
@@ -25,6 +27,9 @@ from .profile import ProfileService
 from .records import RecordService
 from .timeline import TimelineService
 from .transfer import TransferService
+
+if TYPE_CHECKING:
+    from ..documents.service import DocumentService
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Services:
     invitations: InvitationService
     meeting_mode: MeetingModeService
     parents_screen: ParentsScreenService
+    documents: DocumentService
 
     def close(self) -> None:
         self.store.close()
@@ -56,6 +62,9 @@ class Services:
 
 
 def build_services(store: Store) -> Services:
+    # Imported here: the documents package uses services.changes, which imports this module.
+    from ..documents.service import DocumentService
+
     children = ChildService(store)
     locations = LocationService(store)
     consent = ConsentService(store, children)
@@ -80,6 +89,7 @@ def build_services(store: Store) -> Services:
         invitations=InvitationService(store, locations, children),
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
+        documents=DocumentService(store),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -9,6 +9,7 @@ from knooppunt.services import Change, Services
 from knooppunt.services.meetings import MeetingView
 
 from .. import messages
+from ..documents.document_dialog import DocumentDialog
 from ..hub import SignalHub
 from ..meeting.meeting_window import MeetingWindow
 from ..meeting.planning_dialog import PlanningDialog
@@ -57,6 +58,10 @@ class MeetingsPage(ListPage):
         QShortcut(QKeySequence("Ctrl+N"), self, self._on_new_button_clicked)
         QShortcut(QKeySequence("Ctrl+Shift+O"), self, self._on_run_button_clicked)
         self.table.activated_record.connect(self._on_table_activated_record)
+        self.documents_button = QPushButton("Verslag en &brief…", self)
+        self.documents_button.setToolTip("Verslag, afsprakenbrief voor ouders: bekijken, vaststellen, afdrukken")
+        self.documents_button.clicked.connect(self._on_documents_button_clicked)
+        self.toolbar.addWidget(self.documents_button)
         hub.changed.connect(self._on_hub_changed)
         self.reload()
 
@@ -118,6 +123,13 @@ class MeetingsPage(ListPage):
             messages.inform(self, "Kies een overleg", "Kies eerst in de lijst het overleg dat u gaat voeren.")
             return
         self.run(view.meeting.id)
+
+    def _on_documents_button_clicked(self) -> None:
+        view = self.table.selected_record()
+        if view is None:
+            messages.inform(self, "Verslag en brief", "Kies eerst een overleg in de lijst.")
+            return
+        DocumentDialog(services=self._services, hub=self._hub, meeting_id=view.meeting.id, parent=self).exec()
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"meeting", "discussion", "location", "child"}:

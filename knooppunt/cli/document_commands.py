@@ -1,0 +1,86 @@
+"""``meetings`` and ``minutes``: list meetings and render verslag, afsprakenbrief or overlegverslag."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..documents import DocumentKind, DocumentTarget
+from ..errors import KnooppuntError, NotFound
+from .common import add_db_argument, open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    meetings = sub.add_parser("meetings", help="overleggen tonen: id, datum, locatie, kinderen, status")
+    add_db_argument(meetings)
+    meetings.set_defaults(run=_meetings)
+
+    minutes = sub.add_parser(
+        "minutes", help="verslag, afsprakenbrief of overlegverslag als PDF maken",
+        description="Zonder --child: het verslag van het hele overleg. Met --child: het verslag van dat kind, "
+        "of met --letter de afsprakenbrief voor de ouders. Een vastgesteld document komt precies zo uit als "
+        "bij het vaststellen.",
+    )
+    add_db_argument(minutes)
+    minutes.add_argument("--meeting", required=True, type=int, metavar="ID", help="id van het overleg")
+    minutes.add_argument("--child", type=int, metavar="ID", help="id van het kind")
+    kind = minutes.add_mutually_exclusive_group()
+    kind.add_argument("--letter", action="store_true", help="de afsprakenbrief voor de ouders")
+    kind.add_argument("--internal", action="store_true", help="het interne verslag (met interne notities)")
+    minutes.add_argument("--signature", action="store_true", help="met een regel 'voor gezien' om te tekenen")
+    minutes.add_argument("--finalise", action="store_true", help="vaststellen: daarna verandert dit document niet meer")
+    minutes.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="het PDF-bestand")
+    minutes.set_defaults(run=_minutes)
+
+
+def _meetings(args: argparse.Namespace) -> int:
+    services = open_db(args)
+    try:
+        rows = []
+        for view in services.meetings.meetings():
+            children = services.store.query(
+                "SELECT c.first_name || ' ' || c.last_name AS name FROM discussion d JOIN child c ON c.id = d.child_id "
+                "WHERE d.meeting_id = ? AND d.status != 'afgemeld' ORDER BY d.slot_start", [view.meeting.id])
+            rows.append((str(view.meeting.id), view.meeting.date.isoformat(), view.location_name,
+                         ", ".join(r["name"] for r in children) or "–", view.meeting.status.label))
+    finally:
+        services.close()
+    header = ("id", "datum", "locatie", "kinderen", "status")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[4])
+    if not rows:
+        print("Er zijn nog geen overleggen.")
+    return 0
+
+
+def _minutes(args: argparse.Namespace) -> int:
+    services = open_db(args)
+    try:
+        target = _target(services, args)
+        docs = services.documents
+        if args.finalise:
+            rendered, _ = docs.finalise(target, signature_line=args.signature)
+        else:
+            rendered = docs.document(target, signature_line=args.signature)
+        args.out.write_bytes(rendered.pdf)
+        docs.record_output(rendered, "opgeslagen als PDF", f"knooppunt-cli {args.out}")
+    finally:
+        services.close()
+    state = "vastgesteld" if rendered.finalised else "concept"
+    print(f"{rendered.title} ({state}) opgeslagen in {args.out}")
+    return 0
+
+
+def _target(services, args: argparse.Namespace) -> DocumentTarget:
+    services.meetings.meeting(args.meeting)  # NotFound when the meeting does not exist
+    if args.child is None:
+        if args.letter or args.internal:
+            raise KnooppuntError("Een afsprakenbrief of intern verslag is per kind: geef ook --child op.")
+        return DocumentTarget(DocumentKind.MEETING_REPORT, meeting_id=args.meeting)
+    discussion = services.store.scalar(
+        "SELECT id FROM discussion WHERE meeting_id = ? AND child_id = ?", [args.meeting, args.child])
+    if discussion is None:
+        raise NotFound(f"Kind {args.child} is niet besproken in overleg {args.meeting}.")
+    kind = DocumentKind.LETTER if args.letter else DocumentKind.MINUTES_INTERNAL if args.internal else DocumentKind.MINUTES
+    return DocumentTarget(kind, discussion_id=discussion)

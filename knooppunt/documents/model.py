@@ -1,0 +1,180 @@
+"""What a document shows, as plain values: the templates see only these, never the database.
+
+The read model decides *what* may be printed (a letter for parents gets no internal note at all:
+they are left out here, not hidden by a template); the templates decide *how* it looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    """Soort document; de waarden staan ook in de tabel ``document``."""
+
+    MINUTES = "verslag"
+    MINUTES_INTERNAL = "verslag_intern"
+    LETTER = "afsprakenbrief"
+    MEETING_REPORT = "overlegverslag"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def template(self) -> str:
+        return _TEMPLATES[self]
+
+    @property
+    def shows_internal_notes(self) -> bool:
+        return self is DocumentKind.MINUTES_INTERNAL
+
+    @property
+    def per_meeting(self) -> bool:
+        return self is DocumentKind.MEETING_REPORT
+
+
+_LABELS = {
+    DocumentKind.MINUTES: "Verslag",
+    DocumentKind.MINUTES_INTERNAL: "Verslag (intern)",
+    DocumentKind.LETTER: "Afsprakenbrief voor ouders",
+    DocumentKind.MEETING_REPORT: "Verslag van het overleg",
+}
+_TEMPLATES = {
+    DocumentKind.MINUTES: "verslag.rml.j2",
+    DocumentKind.MINUTES_INTERNAL: "verslag.rml.j2",
+    DocumentKind.LETTER: "afsprakenbrief.rml.j2",
+    DocumentKind.MEETING_REPORT: "overlegverslag.rml.j2",
+}
+
+
+@dataclass(frozen=True)
+class LocationInfo:
+    id: int
+    name: str
+    address: str
+    postcode_city: str
+    city: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """Deelnemer: naam, wat hij/zij is (rol, organisatie) en aanwezigheid."""
+
+    name: str
+    kind: str
+    role: str
+    organisation: str
+    function: str
+    present: bool
+    attendance: str
+    absence_reason: str
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    text: str
+    perspective: str
+    internal: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    """Agendapunt met de notities die in dit document mogen staan."""
+
+    kind: str
+    title: str
+    notes: tuple[NoteLine, ...]
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    text: str
+    category: str
+    decided_by: str
+    organisation: str
+    mandate: str
+    provisional: bool
+    parents_position: str
+    parents_position_label: str
+    parents_words: str
+    child_position: str
+    child_position_label: str
+    child_words: str
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    owner: str
+    owner_kind: str
+    description: str
+    due_date: date | None
+    evaluation_date: date | None
+    status: str
+    outcome_note: str = ""
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """Vaste contactpersoon van de ouders bij een kernpartner."""
+
+    role: str
+    name: str
+    organisation: str
+    function: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class DiscussionDocument:
+    """Alles wat een verslag of afsprakenbrief over één kind nodig heeft."""
+
+    discussion_id: int
+    meeting_id: int
+    location: LocationInfo
+    meeting_date: date
+    start_time: time
+    place: str
+    chair: str
+    child_name: str
+    child_first_name: str
+    group: str
+    parents: tuple[str, ...]
+    participants: tuple[PersonLine, ...]
+    sections: tuple[Section, ...]
+    decisions: tuple[DecisionLine, ...]
+    agreements: tuple[AgreementLine, ...]
+    reviewed: tuple[AgreementLine, ...]
+    evaluation_date: date | None
+    next_meeting: datetime | None
+    contacts: tuple[ContactLine, ...]
+    parents_absent_reason: str
+    internal: bool
+    finalised: bool
+
+    @property
+    def present(self) -> tuple[PersonLine, ...]:
+        return tuple(p for p in self.participants if p.present)
+
+    @property
+    def absent(self) -> tuple[PersonLine, ...]:
+        return tuple(p for p in self.participants if not p.present)
+
+
+@dataclass(frozen=True)
+class MeetingDocument:
+    """Het verslag van een heel overleg: alle besprekingen na elkaar."""
+
+    meeting_id: int
+    location: LocationInfo
+    meeting_date: date
+    start_time: time
+    place: str
+    chair: str
+    discussions: tuple[DiscussionDocument, ...]
+    internal: bool
+    finalised: bool

@@ -1,0 +1,211 @@
+"""Jinja2 template → RML → PDF (z3c.rml lays the RML out with ReportLab).
+
+Layout lives in ``templates/*.rml.j2``; this module only finds the template, fills it with the
+read model's values (always escaped) and turns the RML into PDF bytes with Dutch metadata.
+
+Template lookup order (first hit wins), so a location can use its own letterhead and wording
+without touching code:
+
+1. ``<user data folder>/templates/<location id>/<name>`` — this location's own copy;
+2. ``<user data folder>/templates/<name>`` — a copy for every location on this laptop;
+3. the built-in ``templates/<name>`` shipped with the program.
+
+A ``logo.png`` (or ``logo.jpg``) in folder 1 or 2 is printed at the top of every page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections.abc import Callable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from lxml import etree
+from markupsafe import Markup, escape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from z3c.rml import document as rml_document
+
+from .. import paths
+from ..errors import KnooppuntError
+from .model import DocumentKind
+
+# Characters XML 1.0 cannot hold (control characters); user text may contain them (pasted text).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
+
+
+def clean(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def dutch_date(value: date | datetime | None, style: str = "full") -> str:
+    """``maandag 23 november 2026`` (full) or ``23 november 2026`` (long); empty for None."""
+    if value is None:
+        return ""
+    return format_date(value, format=style, locale="nl")
+
+
+def dutch_time(value: time | datetime | None) -> str:
+    return "" if value is None else f"{value:%H.%M} uur"
+
+
+def text_block(value: Any) -> Markup:
+    """User text, escaped, with its line breaks kept: ``<b>`` and ``{{ }}`` print literally."""
+    lines = clean(str(value or "")).splitlines() or [""]
+    return Markup("<br/>").join(escape(line) for line in lines)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return "" if value is None else value
+    return clean(value)
+
+
+# An agreement with a very long text could not fit in one table row on a page; it is printed as a
+# block of its own instead (a table row is never split across pages).
+LONG_AGREEMENT = 900
+
+_PERSPECTIVES = {"ouders": "Ouders", "ouder": "Ouders", "school": "School", "partner": "Partner"}
+_SAYS = {"ouders": "Ouders:", "ouder": "Ouders:", "school": "School:", "partner": "Hulpverlener:"}
+
+
+def perspective(value: str, child_first_name: str) -> str:
+    if value == "kind":
+        return child_first_name
+    return _PERSPECTIVES.get(value, value.capitalize())
+
+
+def says(value: str, child_first_name: str) -> str:
+    """Short plain label before a note in the letter (``Ouders:``, ``Zoë:``)."""
+    if value == "kind":
+        return f"{child_first_name}:"
+    return _SAYS.get(value, f"{value.capitalize()}:")
+
+
+def agreement_blocks(agreements: Any) -> list[dict[str, Any]]:
+    """Consecutive ordinary agreements form one table; a very long one stands on its own."""
+    blocks: list[dict[str, Any]] = []
+    for agreement in agreements:
+        if len(agreement.description) + len(agreement.owner) > LONG_AGREEMENT:
+            blocks.append({"tabel": False, "afspraken": [agreement]})
+        elif blocks and blocks[-1]["tabel"]:
+            blocks[-1]["afspraken"].append(agreement)
+        else:
+            blocks.append({"tabel": True, "afspraken": [agreement]})
+    return blocks
+
+
+class TemplateProblem(KnooppuntError):
+    """A (location's own) template cannot be filled or laid out."""
+
+
+class DutchCanvas(Canvas):
+    """A ReportLab canvas that marks the PDF as Dutch (``/Lang (nl)``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["lang"] = kwargs.get("lang") or "nl"
+        # Start in the embedded font, so no standard (non-embedded) font appears in the PDF at all.
+        if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or "DejaVuSans"
+        super().__init__(*args, **kwargs)
+
+
+class TemplateRenderer:
+    """Finds a template (a location's own copy first), fills it and lays it out as PDF."""
+
+    def __init__(self, *, builtin_dir: Path | None = None, override_root: Path | None = None) -> None:
+        self.builtin_dir = builtin_dir or paths.templates_dir()
+        self.override_root = override_root if override_root is not None else paths.user_data_dir() / "templates"
+        self._environments: dict[int | None, jinja2.Environment] = {}
+
+    def search_path(self, location_id: int | None) -> list[Path]:
+        path = []
+        if location_id is not None:
+            path.append(self.override_root / str(location_id))
+        path.extend([self.override_root, self.builtin_dir])
+        return path
+
+    def template_origin(self, name: str, location_id: int | None) -> Path:
+        """Which file would be used for ``name`` (for the settings screen and the docs)."""
+        for folder in self.search_path(location_id):
+            if (folder / name).is_file():
+                return folder / name
+        raise FileNotFoundError(name)
+
+    def logo(self, location_id: int | None) -> Path | None:
+        for folder in self.search_path(location_id)[:-1]:
+            for name in LOGO_NAMES:
+                if (folder / name).is_file():
+                    return folder / name
+        return None
+
+    def environment(self, location_id: int | None) -> jinja2.Environment:
+        env = self._environments.get(location_id)
+        if env is None:
+            env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader([str(p) for p in self.search_path(location_id)]),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                finalize=_finalize,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=False,
+            )
+            env.filters.update(datum=dutch_date, tijd=dutch_time, tekst=text_block)
+            env.globals.update(afspraakblokken=agreement_blocks, perspectief=perspective, zegt=says)
+            self._environments[location_id] = env
+        return env
+
+    def rml(self, kind: DocumentKind, context: dict[str, Any], *, location_id: int | None) -> str:
+        fonts = {
+            "regular": str(paths.resource("fonts", "DejaVuSans.ttf")),
+            "bold": str(paths.resource("fonts", "DejaVuSans-Bold.ttf")),
+        }
+        logo = self.logo(location_id)
+        template = self.environment(location_id).get_template(kind.template)
+        return template.render(kind=kind, fonts=fonts, logo=str(logo) if logo else None, **context)
+
+    def render(
+        self,
+        kind: DocumentKind,
+        context: dict[str, Any],
+        *,
+        location_id: int | None,
+        progress: Callable[[int], None] | None = None,
+    ) -> bytes:
+        try:
+            source = self.rml(kind, context, location_id=location_id)
+            if progress:
+                progress(30)
+            pdf = rml_to_pdf(source)
+        except (jinja2.TemplateError, etree.XMLSyntaxError) as exc:
+            origin = self.template_origin(kind.template, location_id)
+            raise TemplateProblem(
+                f"Het sjabloon {origin} (of een sjabloon dat het gebruikt) bevat een fout: {exc}. "
+                "Herstel of verwijder de eigen kopie; het ingebouwde sjabloon wordt dan weer gebruikt."
+            ) from exc
+        if progress:
+            progress(100)
+        return pdf
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+
+
+# z3c.rml resets ReportLab's global configuration for every document: one layout at a time.
+_LAYOUT_LOCK = threading.Lock()
+
+
+def rml_to_pdf(source: str) -> bytes:
+    """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch."""
+    root = etree.fromstring(source.encode("utf-8"), _PARSER)
+    output = io.BytesIO()
+    with _LAYOUT_LOCK:
+        rml_document.Document(root, canvasClass=DutchCanvas).process(output)
+    return output.getvalue()

@@ -1,0 +1,223 @@
+"""Verslagen en afsprakenbrieven: concept bekijken, vaststellen (exacte PDF bewaren), herdrukken.
+
+A concept is rendered fresh each time. *Vaststellen* renders once more, stores those exact bytes
+with their SHA-256 in ``document`` and from then on every preview, print and export of that
+document returns the stored bytes: a reprint months later is identical, whatever changed since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..domain.enums import DiscussionStatus
+from ..domain.meetings import Discussion
+from ..errors import KnooppuntError, NotFound, RecordLocked
+from ..storage import Store
+from ..services.changes import Change
+from .glossary import used_in
+from .model import DiscussionDocument, DocumentKind, MeetingDocument
+from .read_model import DocumentReader
+from .render import TemplateRenderer, dutch_date
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class DocumentTarget:
+    """Welk document: een soort plus de bespreking (per kind) of het overleg (overlegverslag)."""
+
+    kind: DocumentKind
+    discussion_id: int | None = None
+    meeting_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind.per_meeting != (self.meeting_id is not None) or (self.discussion_id is None) == (
+            self.meeting_id is None
+        ):
+            raise ValueError(f"{self.kind} needs {'a meeting' if self.kind.per_meeting else 'a discussion'}")
+
+    @property
+    def record(self) -> tuple[str, int]:
+        if self.meeting_id is not None:
+            return "meeting", self.meeting_id
+        return "discussion", self.discussion_id  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    target: DocumentTarget
+    title: str
+    pdf: bytes
+    sha256: str
+    finalised_at: datetime | None = None
+    finalised_by: str = ""
+    file_name: str = "document.pdf"
+
+    @property
+    def finalised(self) -> bool:
+        return self.finalised_at is not None
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything needed to produce one PDF, read from the database beforehand.
+
+    ``run`` touches no database, so the UI can call it on a worker thread (the SQLite connection
+    belongs to the GUI thread). A finalised document carries its stored bytes and renders nothing.
+    """
+
+    target: DocumentTarget
+    title: str
+    file_name: str
+    renderer: TemplateRenderer
+    context: dict
+    location_id: int
+    stored: RenderedDocument | None = None
+
+    def run(self, progress: Progress | None = None) -> RenderedDocument:
+        if self.stored is not None:
+            if progress:
+                progress(100)
+            return self.stored
+        if progress:
+            progress(10)
+        pdf = self.renderer.render(self.target.kind, self.context, location_id=self.location_id, progress=progress)
+        return RenderedDocument(self.target, self.title, pdf, hashlib.sha256(pdf).hexdigest(), file_name=self.file_name)
+
+
+class DocumentService:
+    def __init__(self, store: Store, renderer: TemplateRenderer | None = None) -> None:
+        self._store = store
+        self._reader = DocumentReader(store)
+        self.renderer = renderer or TemplateRenderer()
+
+    # Reading ---------------------------------------------------------------------------------
+    def document(self, target: DocumentTarget, *, signature_line: bool = False,
+                 progress: Progress | None = None) -> RenderedDocument:
+        """The finalised bytes if this document was vastgesteld, else a fresh concept."""
+        return self.prepare(target, signature_line=signature_line).run(progress)
+
+    def prepare(self, target: DocumentTarget, *, signature_line: bool = False) -> RenderJob:
+        """Read what the document needs now; render later (possibly on another thread)."""
+        stored = self.stored(target)
+        if stored is not None:
+            return RenderJob(target, stored.title, stored.file_name, self.renderer, {}, 0, stored)
+        return self._job(target, finalised=False, signature_line=signature_line)
+
+    def stored(self, target: DocumentTarget) -> RenderedDocument | None:
+        rows = self._store.query(
+            "SELECT pdf, sha256, finalised_at, finalised_by FROM document WHERE kind = ? "
+            "AND coalesce(discussion_id, 0) = ? AND coalesce(meeting_id, 0) = ?",
+            [target.kind.value, target.discussion_id or 0, target.meeting_id or 0],
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        title, file_name = self._names(target, self._read(target, finalised=True))
+        return RenderedDocument(target, title, bytes(row["pdf"]), row["sha256"],
+                                datetime.fromisoformat(row["finalised_at"]), row["finalised_by"], file_name)
+
+    # Writing ---------------------------------------------------------------------------------
+    def finalise(self, target: DocumentTarget, *, signature_line: bool = False,
+                 progress: Progress | None = None) -> tuple[RenderedDocument, Change]:
+        """Vaststellen: render once more, store the exact bytes and their hash; locked from now on."""
+        job = self.prepare_finalise(target, signature_line=signature_line)
+        return self.save_finalised(job.run(progress))
+
+    def prepare_finalise(self, target: DocumentTarget, *, signature_line: bool = False) -> RenderJob:
+        """Check that the document may be finalised and read it, marked as final (no CONCEPT)."""
+        if self.stored(target) is not None:
+            raise RecordLocked(f"{target.kind.label} is al vastgesteld; u kunt het alleen nog afdrukken.")
+        self._check_ready(target)
+        return self._job(target, finalised=True, signature_line=signature_line)
+
+    def save_finalised(self, rendered: RenderedDocument) -> tuple[RenderedDocument, Change]:
+        target = rendered.target
+        if self.stored(target) is not None:
+            raise RecordLocked(f"{target.kind.label} is al vastgesteld; u kunt het alleen nog afdrukken.")
+        now = self._store.now()
+        with self._store.unit_of_work() as uow:
+            doc_id = uow.insert("document", {
+                "discussion_id": target.discussion_id, "meeting_id": target.meeting_id,
+                "kind": target.kind.value, "pdf": rendered.pdf, "sha256": rendered.sha256,
+                "finalised_at": now.isoformat(timespec="seconds"), "finalised_by": self._store.actor,
+            })
+            uow.audit("document vastgesteld", "document", doc_id,
+                      f"{target.kind.value} {target.record[0]} {target.record[1]} sha256={rendered.sha256}")
+        stored = self.stored(target)
+        assert stored is not None
+        return stored, Change.created("document", doc_id)
+
+    def record_output(self, rendered: RenderedDocument, how: str, detail: str = "") -> None:
+        """Log a print or export (``afgedrukt``, ``opgeslagen als PDF``): who, when, which document."""
+        table, record_id = rendered.target.record
+        state = "vastgesteld" if rendered.finalised else "concept"
+        with self._store.unit_of_work() as uow:
+            uow.audit(f"{rendered.target.kind.label} {how}", table, record_id,
+                      f"{state} sha256={rendered.sha256} {detail}".strip())
+
+    # Internals -------------------------------------------------------------------------------
+    def _check_ready(self, target: DocumentTarget) -> None:
+        if target.discussion_id is not None:
+            status = self._store.get(Discussion, "discussion", target.discussion_id).status
+            if status != DiscussionStatus.FINALISED:
+                raise KnooppuntError("Stel eerst de bespreking vast; daarna kunt u het verslag of de brief vaststellen.")
+            return
+        open_count = self._store.count(
+            "discussion", "meeting_id = ? AND status NOT IN ('vastgesteld', 'afgemeld')", [target.meeting_id])
+        if open_count:
+            raise KnooppuntError(f"Nog {open_count} bespreking(en) in dit overleg zijn niet vastgesteld.")
+
+    def _read(self, target: DocumentTarget, *, finalised: bool) -> DiscussionDocument | MeetingDocument:
+        internal = target.kind.shows_internal_notes
+        if target.meeting_id is not None:
+            return self._reader.meeting(target.meeting_id, internal=internal, finalised=finalised)
+        return self._reader.discussion(target.discussion_id, internal=internal, finalised=finalised)
+
+    def _job(self, target: DocumentTarget, *, finalised: bool, signature_line: bool) -> RenderJob:
+        doc = self._read(target, finalised=finalised)
+        title, file_name = self._names(target, doc)
+        subject = title if target.kind.per_meeting else f"{target.kind.label} – {doc.child_name}"
+        context = {
+            "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
+            "documentdatum": self._store.now().date(), "concept": not finalised,
+            "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor} if finalised else None,
+            "handtekening": signature_line, "afkortingen": _glossary(doc),
+        }
+        return RenderJob(target, title, file_name, self.renderer, context, doc.location.id)
+
+    @staticmethod
+    def _names(target: DocumentTarget, doc: DiscussionDocument | MeetingDocument) -> tuple[str, str]:
+        day = dutch_date(doc.meeting_date, "long")
+        if isinstance(doc, MeetingDocument):
+            title = f"Verslag knooppuntoverleg {day}"
+            stem = f"overlegverslag-{doc.meeting_date.isoformat()}"
+        elif target.kind is DocumentKind.LETTER:
+            title = f"Afspraken over {doc.child_name}, {day}"
+            stem = f"afsprakenbrief-{_slug(doc.child_name)}-{doc.meeting_date.isoformat()}"
+        else:
+            title = f"{target.kind.label} {doc.child_name}, {day}"
+            stem = f"{target.kind.value}-{_slug(doc.child_name)}-{doc.meeting_date.isoformat()}"
+        return title, f"{stem}.pdf"
+
+
+def _glossary(doc: DiscussionDocument | MeetingDocument) -> list[tuple[str, str]]:
+    if isinstance(doc, MeetingDocument):
+        return []
+    texts = [c.organisation for c in doc.contacts] + [c.role for c in doc.contacts]
+    texts += [p.organisation for p in doc.participants] + [d.organisation for d in doc.decisions]
+    texts += [a.owner for a in doc.agreements]
+    return used_in(texts)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "kind"
+
+
+__all__ = ["DocumentKind", "DocumentService", "DocumentTarget", "NotFound", "RenderJob", "RenderedDocument"]

@@ -1,0 +1,57 @@
+"""``knooppunt-cli meetings`` and ``minutes``: the same documents, headless."""
+
+from __future__ import annotations
+
+import pytest
+
+from knooppunt.cli import main
+
+from .documents_helpers import pdf_text, squash
+
+
+@pytest.fixture
+def demo_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", "een lange wachtwoordzin")
+    monkeypatch.setattr("knooppunt.paths.user_data_dir", lambda: tmp_path / "gebruiker")
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    return path
+
+
+def test_meetings_lists_id_date_location_children_and_status(demo_db, capsys):
+    capsys.readouterr()
+    assert main(["meetings", "--db", str(demo_db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["id", "datum", "locatie", "kinderen", "status"]
+    held = next(line for line in lines if "Gehouden" in line)
+    assert held.split()[0] == "1" and "Kindcentrum De Vlinderboom" in held and "Zoë Janssen, Anaïs Bakker" in held
+
+
+def test_minutes_writes_letter_minutes_and_meeting_report(demo_db, tmp_path, capsys):
+    letter, internal, report = tmp_path / "brief.pdf", tmp_path / "intern.pdf", tmp_path / "overleg.pdf"
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter", "--signature",
+                 "--out", str(letter)]) == 0
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--internal",
+                 "--out", str(internal)]) == 0
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--out", str(report)]) == 0
+    assert "Afspraken over Zoë" in pdf_text(letter.read_bytes()) and "Voor gezien" in pdf_text(letter.read_bytes())
+    assert squash("INTERN – Partner: Vader werkt in ploegendienst") in squash(pdf_text(internal.read_bytes()))
+    assert "Anaïs Bakker" in pdf_text(report.read_bytes())
+    assert "opgeslagen in" in capsys.readouterr().out
+
+
+def test_minutes_finalise_then_reprint_is_identical(demo_db, tmp_path):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter", "--finalise",
+                 "--out", str(first)]) == 0
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter",
+                 "--out", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert "CONCEPT" not in pdf_text(first.read_bytes())
+
+
+def test_minutes_for_a_child_not_in_the_meeting_is_a_clear_error(demo_db, tmp_path, capsys):
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "6", "--out",
+                 str(tmp_path / "x.pdf")]) == 2
+    assert "niet besproken in overleg 1" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,0 +1,1 @@
+"""Verslagen en afsprakenbrieven in de app: voorbeeld, vaststellen, afdrukken, opslaan als PDF."""
