@@ -12,6 +12,7 @@ from .agreements import AgreementService
 from .audit import AuditService
 from .children import ChildService
 from .consent import ConsentService
+from .directory import DirectoryService
 from .locations import LocationService
 from .meetings import MeetingService
 from .profile import ProfileService
@@ -27,6 +28,7 @@ class Services:
     consent: ConsentService
     meetings: MeetingService
     agreements: AgreementService
+    directory: DirectoryService
 
     def close(self) -> None:
         self.store.close()
@@ -34,15 +36,17 @@ class Services:
 
 def build_services(store: Store) -> Services:
     children = ChildService(store)
+    locations = LocationService(store)
     services = Services(
         store=store,
         profile=ProfileService(store),
         audit=AuditService(store),
-        locations=LocationService(store),
+        locations=locations,
         children=children,
         consent=ConsentService(store, children),
         meetings=MeetingService(store),
         agreements=AgreementService(store),
+        directory=DirectoryService(store, locations),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"
