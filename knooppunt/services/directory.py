@@ -193,6 +193,10 @@ class DirectoryService:
             data = contact_list_pdf(location, views, today=self._store.now().date(), made_by=self._store.actor)
         else:
             raise KnooppuntError(f"Onbekend formaat ‘{fmt}’: kies csv, vcard, directory of pdf.")
+        self.save_rendered(location_id, path, data, fmt)
+
+    def save_rendered(self, location_id: int, path: Path, data: bytes, fmt: str) -> None:
+        """Write an export and log who took the location's contact data where."""
         try:
             path.write_bytes(data)
         except OSError as exc:
