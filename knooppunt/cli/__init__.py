@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import KnooppuntError
-from . import database_commands
+from . import database_commands, directory_commands
 
 # Each module offers ``register(subparsers)``; later features add theirs here.
-COMMAND_MODULES = [database_commands]
+COMMAND_MODULES = [database_commands, directory_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -54,11 +54,17 @@ def contact_list_pdf(location: Location, views: Iterable, *, today: date, made_b
                             topMargin=14 * mm, bottomMargin=14 * mm, title=f"Contactlijst knooppunt {location.name}",
                             author=made_by, subject="Kernpartners, contactpersonen en mandaten")
     views = list(views)
+    problems = sum(1 for v in views if v.partner.mandate.problem_on(today))
     story = [
         Paragraph(f"Contactlijst knooppunt {escape(location.name)}", styles["title"]),
         Paragraph(escape(f"{location.type.label} · knooppunt elke {location.frequency_weeks} weken · "
                          f"stand van {today:%d-%m-%Y}"), styles["sub"]),
-        Spacer(1, 4 * mm),
+        Paragraph(escape(
+            "School (intern begeleider) en ouders/kind zitten altijd aan tafel. "
+            + (f"Let op: bij {problems} rol(len) ontbreekt een geldig mandaat; besluiten zijn dan voorlopig tot "
+               "de organisatie ze bevestigt." if problems else "Alle mandaten zijn geldig op deze datum.")),
+            styles["warn"] if problems else styles["sub"]),
+        Spacer(1, 2 * mm),
     ]
     for kind, heading in ((PartnerKind.STRUCTURAL, "Structurele kernpartners (altijd aan tafel)"),
                           (PartnerKind.INCIDENTAL, "Incidentele kernpartners (op uitnodiging)")):
@@ -68,12 +74,6 @@ def contact_list_pdf(location: Location, views: Iterable, *, today: date, made_b
             story.append(Paragraph("Geen.", styles["base"]))
             continue
         story.append(_table(group, styles, today))
-    problems = sum(1 for v in views if v.partner.mandate.problem_on(today))
-    story += [Spacer(1, 5 * mm), Paragraph(escape(
-        "School (intern begeleider) en ouders/kind zitten altijd aan tafel. "
-        + (f"Let op: bij {problems} rol(len) ontbreekt een geldig mandaat; besluiten zijn dan voorlopig tot de "
-           "organisatie ze bevestigt." if problems else "Alle mandaten zijn geldig op deze datum.")),
-        styles["sub"])]
 
     def footer(canvas, document) -> None:
         canvas.saveState()
@@ -110,7 +110,7 @@ def _table(group: list, styles: dict[str, ParagraphStyle], today: date) -> Table
             p("\n".join(x for x in (s.name, s.phone, s.email) if x) if s else "—"),
             p(mandate, "warn" if problem else "cell"),
         ])
-    table = Table(rows, colWidths=[44 * mm, 44 * mm, 48 * mm, 50 * mm, 42 * mm, 41 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[44 * mm, 44 * mm, 42 * mm, 58 * mm, 38 * mm, 43 * mm], repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f3b4d")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

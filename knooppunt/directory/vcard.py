@@ -31,7 +31,7 @@ def _card(person, view, what: str, location_name: str):
     if person.phone:
         tel = card.add("tel")
         tel.value = person.phone
-        tel.type_param = "WORK"
+        tel.type_param = "CELL" if person.phone.startswith("06") else "WORK"
     if person.email:
         email = card.add("email")
         email.value = person.email

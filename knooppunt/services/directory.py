@@ -55,7 +55,7 @@ class ImportPlan:
     @property
     def summary(self) -> str:
         if not self.changes:
-            return "Geen verschillen: het adresboek is al gelijk aan het bestand."
+            return "Geen verschillen: het adresboek is al gelijk aan het bestand"
         return (f"{self.count(NEW)} nieuw, {self.count(CHANGED)} gewijzigd, {self.count(REMOVED)} verwijderd")
 
 
