@@ -88,6 +88,14 @@ def contact_list_pdf(location: Location, views: Iterable, *, today: date, made_b
     return buffer.getvalue()
 
 
+def _phone_email(person, styles) -> Paragraph:
+    """Phone and e-mail; long addresses in a smaller size so they stay on one line."""
+    parts = [escape(person.phone)] if person.phone else []
+    if person.email:
+        parts.append(f'<font size="{7 if len(person.email) > 30 else 8.5}">{escape(person.email)}</font>')
+    return Paragraph("<br/>".join(parts), styles["cell"])
+
+
 def _table(group: list, styles: dict[str, ParagraphStyle], today: date) -> Table:
     def p(text: str, style: str = "cell") -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
@@ -106,7 +114,7 @@ def _table(group: list, styles: dict[str, ParagraphStyle], today: date) -> Table
             p(v.organisation.name if v.organisation else "— nog in te vullen —"),
             p("\n".join(x for x in (c.name, c.function, c.availability and f"bereikbaar: {c.availability}") if x)
               if c else "—"),
-            p("\n".join(x for x in (c.phone, c.email) if x) if c else ""),
+            _phone_email(c, styles) if c else p(""),
             p("\n".join(x for x in (s.name, s.phone, s.email) if x) if s else "—"),
             p(mandate, "warn" if problem else "cell"),
         ])
