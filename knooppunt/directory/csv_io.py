@@ -21,7 +21,7 @@ from .report import ImportRefused, RowProblem
 from .validation import format_date, normalise_email, normalise_phone, parse_date
 
 MAX_BYTES = 5 * 1024 * 1024  # a location's directory is a few kB; 2,000 contacts are ~0.5 MB
-MAX_ROWS = 10_000
+MAX_ROWS = 5_000
 MAX_PROBLEMS = 200
 _DELIMITERS = ";,\t"
 

@@ -164,6 +164,30 @@ class LocationService:
                       location.name)
         return Change.updated("location", location_id)
 
+    # Organisation types (per municipality: wijkteam, gebiedsteam, CJG, ...) --------------------
+    def add_organisation_type(self, name: str) -> Change:
+        name = self._check_type_name(name, None)
+        with self._store.unit_of_work() as uow:
+            type_id = DirectoryWriter(self._store, uow, self._store.now().date()).organisation_type(name)
+            uow.audit("organisatiesoort toegevoegd", "organisation_type", type_id, name)
+        return Change.created("organisation", type_id)
+
+    def rename_organisation_type(self, type_id: int, name: str) -> Change:
+        name = self._check_type_name(name, type_id)
+        with self._store.unit_of_work() as uow:
+            uow.update("organisation_type", type_id, {"name": name})
+            uow.audit("organisatiesoort hernoemd", "organisation_type", type_id, name)
+        return Change.updated("organisation", type_id)
+
+    def _check_type_name(self, name: str, type_id: int | None) -> str:
+        name = name.strip()
+        if not name:
+            raise ValidationError("name", "Geef de soort organisatie een naam, bijv. ‘Gebiedsteam’.")
+        if any(name.casefold() in (t.name.casefold(), t.code.casefold()) and t.id != type_id
+               for t in self.organisation_types()):
+            raise ValidationError("name", f"De soort ‘{name}’ bestaat al.")
+        return name
+
     # Partners (kernpartners) -------------------------------------------------------------------
     def add_role(self, location_id: int, role: str, kind: PartnerKind) -> Change:
         role = role.strip()

@@ -232,3 +232,26 @@ def test_random_bytes_never_raise_an_unexpected_error(data):
         csv_io.parse_csv(data)
     except ImportRefused:
         pass
+
+
+_names = st.text(alphabet="abcdeéëïöüçşłĳ ABCÉ'\";,-\n\t0123456789", max_size=25)
+_phones = st.sampled_from(["", "045 850 1234", "06 12345678", "+32 470 12 34 56", "12", "bel me"])
+_emails = st.sampled_from(["", "a@b.nl", "x@y", "geen"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(_names, st.sampled_from(["", "structureel", "incidenteel", "x"]), _names, _names,
+                               _phones, _emails, st.sampled_from(["", "31-07-2027", "2027-02-30"])), max_size=6))
+def test_random_rows_are_either_refused_whole_or_imported_whole(demo_services, rows):
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(
+        [["Rol", "Soort", "Organisatie", "Vaste contactpersoon", "Telefoon", "E-mail", "Mandaat geldig tot"],
+         *rows])
+    before = fingerprint(demo_services)
+    try:
+        plan = demo_services.directory.plan_import(DEMO, csv_io.parse_csv(buffer.getvalue().encode()))
+    except KnooppuntError:
+        assert fingerprint(demo_services) == before
+        return
+    assert fingerprint(demo_services) == before  # the preview changed nothing
+    demo_services.directory.apply_import(plan)

@@ -95,6 +95,16 @@ class PersonFields(QWidget):
             self.set_person(person)
 
 
+def _history_text(history: list[dict]) -> str:
+    """‘Eerder: Marieke Hendriks (tot 23-11-2026, andere baan)’ — who sat here before."""
+    parts = []
+    for h in history[:3]:
+        until = h["valid_until"][8:10] + "-" + h["valid_until"][5:7] + "-" + h["valid_until"][:4]
+        who = h["contact"] or "—"
+        parts.append(f"{who} (tot {until}" + (f", {h['reason']}" if h["reason"] else "") + ")")
+    return ("Eerder: " + "; ".join(parts)) if parts else ""
+
+
 class PartnerDialog(QDialog):
     """Fill in one role at the table; ``save(entry)`` is the service call that may refuse it."""
 
@@ -121,6 +131,8 @@ class PartnerDialog(QDialog):
         self.organisation.setEditText(view.organisation.name if view.organisation else "")
         self.organisation.currentTextChanged.connect(self._on_organisation_current_text_changed)
         self.organisation_type = QComboBox()
+        self.organisation_type.setEditable(True)  # types differ per municipality: a new name adds one
+        self.organisation_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for t in self._types.values():
             self.organisation_type.addItem(t.name, t.id)
         self.organisation_hint = QLabel()
@@ -145,6 +157,9 @@ class PartnerDialog(QDialog):
             widget.textChanged.connect(self._on_mandate_changed)
         self.mandate_description.textChanged.connect(self._on_mandate_changed)
 
+        self.history = QLabel(_history_text(locations.partner_history(view.partner.id)))
+        self.history.setObjectName("hint")
+        self.history.setWordWrap(True)
         self.contact.set_person(view.contact)
         self.substitute.set_person(view.substitute)
         self._on_organisation_current_text_changed(self.organisation.currentText())
@@ -172,7 +187,10 @@ class PartnerDialog(QDialog):
         top.addRow("Soort organisatie", self.organisation_type)
         top.addRow("", self.organisation_hint)
         contact_box = QGroupBox("&Vaste contactpersoon")
-        QVBoxLayout(contact_box).addWidget(self.contact)
+        contact_layout = QVBoxLayout(contact_box)
+        contact_layout.addWidget(self.contact)
+        if self.history.text():
+            contact_layout.addWidget(self.history)
         substitute_box = QGroupBox("Ver&vanger (bij afwezigheid)")
         QVBoxLayout(substitute_box).addWidget(self.substitute)
         mandate_box = QGroupBox("&Mandaat: wat mag deze persoon besluiten?")
@@ -203,7 +221,7 @@ class PartnerDialog(QDialog):
                 raise ValidationError(key, str(exc)) from None
         organisation = self.organisation.currentText().strip()
         known = self._organisations.get(organisation.casefold())
-        type_name = "" if known else self._types[self.organisation_type.currentData()].code
+        type_name = "" if known else self.organisation_type.currentText().strip()
         return PartnerEntry(
             role=self.role.text(), organisation=organisation, kind=PartnerKind(self.kind.currentData()),
             organisation_type=type_name, contact=self.contact.entry(), substitute=self.substitute.entry(),

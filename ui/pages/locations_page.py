@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,6 +32,7 @@ from knooppunt.services.locations import PartnerView
 
 from .. import messages
 from ..dialogs.location_dialog import LocationDialog
+from ..dialogs.organisation_types_dialog import OrganisationTypesDialog
 from ..dialogs.partner_dialog import PartnerDialog
 from ..dialogs.replace_person_dialog import ReplacePersonDialog
 from ..dialogs.role_dialog import RoleDialog
@@ -108,11 +110,17 @@ class LocationsPage(QWidget):
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.archive_button = QPushButton("Archiveren…")
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
+        self.show_archived = QCheckBox("Gearchiveerde locaties tonen")
+        self.show_archived.toggled.connect(self._on_show_archived_toggled)
+        self.types_button = QPushButton("Soorten &organisaties…")
+        self.types_button.setToolTip("Per gemeente anders: wijkteam, gebiedsteam, CJG, …")
+        self.types_button.clicked.connect(self._on_types_button_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.location_list, 1)
-        for button in (self.new_button, self.edit_button, self.archive_button):
+        left_layout.addWidget(self.show_archived)
+        for button in (self.new_button, self.edit_button, self.archive_button, self.types_button):
             left_layout.addWidget(button)
 
         self.details = QLabel()
@@ -181,8 +189,9 @@ class LocationsPage(QWidget):
         select_id = select_id or self.selected_location_id()
         self.location_list.blockSignals(True)
         self.location_list.clear()
-        for location in self._services.locations.locations():
-            item = QListWidgetItem(f"{location.name}\n{location.type.label}")
+        for location in self._services.locations.locations(include_archived=self.show_archived.isChecked()):
+            archived = f" · gearchiveerd {location.archived_on:%d-%m-%Y}" if location.archived_on else ""
+            item = QListWidgetItem(f"{location.name}\n{location.type.label}{archived}")
             item.setData(Qt.ItemDataRole.UserRole, location.id)
             self.location_list.addItem(item)
             if location.id == select_id:
@@ -204,6 +213,7 @@ class LocationsPage(QWidget):
         if not has:
             return
         location = self._services.locations.location(location_id)
+        self.archive_button.setText("&Terugzetten" if location.archived_on else "Archiveren…")
         address = ", ".join(p for p in (location.address, f"{location.postcode} {location.city}".strip()) if p)
         lines = [f"{location.name} · {location.type.label}" + (f" · {address}" if address else ""),
                  f"Knooppunt elke {location.frequency_weeks} weken."]
@@ -252,11 +262,18 @@ class LocationsPage(QWidget):
         location_id = self.selected_location_id()
         if location_id is None:
             return
-        name = self._services.locations.location(location_id).name
+        location = self._services.locations.location(location_id)
+        name = location.name
+        if location.archived_on:
+            self._run(lambda: self._services.locations.archive_location(location_id, restore=True))
+            return
         if messages.ask(self, "Locatie archiveren",
                         f"‘{name}’ archiveren? De locatie verdwijnt uit de lijsten; kinderen, overleggen en "
                         "verslagen blijven bewaard.", confirm="Archiveren"):
             self._run(lambda: self._services.locations.archive_location(location_id))
+
+    def _on_types_button_clicked(self) -> None:
+        self._open(OrganisationTypesDialog(locations=self._services.locations, publish=self._publish, parent=self))
 
     def _selected_partner(self) -> PartnerView | None:
         view = self.partners.selected_record()
@@ -320,6 +337,9 @@ class LocationsPage(QWidget):
     # Slots -----------------------------------------------------------------------------------
     def _on_dialog_finished(self, _result: int) -> None:
         self.dialog = None
+
+    def _on_show_archived_toggled(self, _checked: bool) -> None:
+        self.reload()
 
     def _on_location_list_current_item_changed(self, *_args) -> None:
         self._show_selected()
