@@ -125,7 +125,9 @@ class DirectoryWriter:
                                           "WHERE location_id = ?", [location_id])
             new_id = self._uow.insert("location_partner", LocationPartner(
                 None, location_id, kind=kind, position=position, **values))
-            self.changes.append(DirectoryChange(NEW, "Rol", entry.role.strip(), kind.label.lower()))
+            who = [entry.organisation.strip(), entry.contact.name.strip() if entry.contact and org_id else ""]
+            detail = ", ".join(x for x in [kind.label.lower(), *who] if x)
+            self.changes.append(DirectoryChange(NEW, "Rol", entry.role.strip(), detail))
             self.partner_ids.add(new_id)
             return new_id
         if entry.kind:

@@ -27,7 +27,8 @@ class ReplacePersonDialog(QDialog):
         where = "\n".join(f"• {location} — {role}" for location, role in places) or "• (nergens contactpersoon)"
         intro = QLabel(
             f"{leaving.name} ({organisation.name if organisation else 'zonder organisatie'}) vertrekt. "
-            f"De opvolger neemt het over in alle {len(places)} rol(len) hieronder; {leaving.name} blijft "
+            f"De opvolger neemt het over in {'de rol' if len(places) == 1 else f'alle {len(places)} rollen'} "
+            f"hieronder; {leaving.name} blijft "
             f"zichtbaar in de geschiedenis van elke rol.\n\n{where}")
         intro.setWordWrap(True)
         self.successor = PersonFields(full=True)

@@ -52,15 +52,15 @@ def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
         return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
 
     return [
-        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=220),
-        Column[PartnerView]("Soort", lambda v: v.partner.kind, width=90),
+        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=200),
+        Column[PartnerView]("Soort", lambda v: v.partner.kind, width=85),
         Column[PartnerView]("Organisatie", lambda v: v.organisation.name if v.organisation
-                            else "— nog in te vullen —", width=190,
+                            else "— nog in te vullen —", width=180,
                             warning=lambda v: None if v.organisation else "Deze rol is nog niet ingevuld"),
-        Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=150),
+        Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=140),
+        Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=215),
+        Column[PartnerView]("Vervanger", lambda v: v.substitute.name if v.substitute else "", width=125),
         Column[PartnerView]("Telefoon", lambda v: v.contact.phone if v.contact else "", width=105),
-        Column[PartnerView]("Vervanger", lambda v: v.substitute.name if v.substitute else "", width=130),
-        Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=230),
         Column[PartnerView]("E-mail", lambda v: v.contact.email if v.contact else "", width=200),
     ]
 
