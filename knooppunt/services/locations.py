@@ -304,4 +304,8 @@ def _validated(location: Location) -> Location:
         raise ValidationError("type", "Kies het soort locatie (kinderopvang, voorschool, PO, VO, MBO of SO).")
     if not 1 <= location.frequency_weeks <= 52:
         raise ValidationError("frequency_weeks", "De frequentie ligt tussen 1 en 52 weken.")
-    return replace(location, name=name, type=kind)
+    try:
+        phone = normalise_phone(location.phone)
+    except ValueError as exc:
+        raise ValidationError("phone", str(exc)) from None
+    return replace(location, name=name, type=kind, phone=phone)

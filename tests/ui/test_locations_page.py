@@ -70,3 +70,20 @@ def test_the_partner_dialog_shows_who_sat_there_before(qtbot, page, demo_service
     page.partners.selectRow(0)
     click(qtbot, page.fill_button)
     assert page.dialog.history.text() == "Eerder: Marieke Hendriks (tot 23-11-2026, pensioen)"
+
+
+def test_enter_on_a_role_opens_it_and_a_bad_location_phone_is_shown_at_the_field(qtbot, page):
+    page.partners.setFocus()
+    page.partners.selectRow(2)
+    qtbot.keyClick(page.partners, Qt.Key.Key_Return)
+    assert page.dialog.windowTitle() == "Kernpartner: Voorschoolse voorziening"
+    page.dialog.reject()
+    click(qtbot, page.edit_button)
+    dialog = page.dialog
+    dialog.form.phone.setText("045 57")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert dialog.isVisible() and "geen geldig telefoonnummer" in dialog.form.error.text()
+    dialog.form.phone.setText("0455710001")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+    assert not dialog.isVisible()
+    assert "tel. 045 571 0001" in page.details.text()  # normalised

@@ -129,8 +129,9 @@ class LocationsPage(QWidget):
         self.details.setObjectName("locationDetails")
         self.partners = RecordTableView(partner_columns(lambda: self._services.store.now().date()), self)
         self.partners.activated_record.connect(self._on_partners_activated_record)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.partners, self._on_fill_button_clicked,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.partners, self._on_fill_button_clicked,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.fill_button = QPushButton("Partner &invullen…")
         self.fill_button.setToolTip("Organisatie, vaste contactpersoon, vervanger en mandaat (Enter)")
         self.fill_button.clicked.connect(self._on_fill_button_clicked)
@@ -215,7 +216,8 @@ class LocationsPage(QWidget):
         location = self._services.locations.location(location_id)
         self.archive_button.setText("&Terugzetten" if location.archived_on else "Archiveren…")
         address = ", ".join(p for p in (location.address, f"{location.postcode} {location.city}".strip()) if p)
-        lines = [f"{location.name} · {location.type.label}" + (f" · {address}" if address else ""),
+        lines = [f"{location.name} · {location.type.label}" + (f" · {address}" if address else "")
+                 + (f" · tel. {location.phone}" if location.phone else ""),
                  f"Knooppunt elke {location.frequency_weeks} weken."]
         if location.composition:
             lines.append(f"Samenstelling: {location.composition}")
