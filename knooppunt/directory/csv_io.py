@@ -184,6 +184,8 @@ def _entry(row: int, v: dict[str, str]) -> tuple[PartnerEntry | None, list[RowPr
     if not v.get("phone") and v.get("mobile"):
         phone = checked("mobile", normalise_phone)
     email = checked("email", normalise_email)
+    organisation_phone = checked("organisation_phone", normalise_phone) or ""
+    organisation_email = checked("organisation_email", normalise_email) or ""
     contact = PersonEntry(name, v.get("function", ""), phone or "", email or "", v.get("availability", ""),
                           v.get("note", "")) if name else None
     substitute = None
@@ -211,6 +213,8 @@ def _entry(row: int, v: dict[str, str]) -> tuple[PartnerEntry | None, list[RowPr
             problems.append(RowProblem(row, LABELS[key], "is te lang (hoogstens 200 tekens)."))
     entry = PartnerEntry(
         role=role, organisation=organisation, kind=kind, organisation_type=v.get("organisation_type", ""),
+        organisation_phone=organisation_phone, organisation_email=organisation_email,
+        organisation_address=v.get("organisation_address", ""),
         contact=contact, substitute=substitute,
         mandate_category=v.get("mandate_category", ""), mandate_description=v.get("mandate_description", ""),
         mandate_valid_from=valid_from, mandate_valid_until=valid_until, row=row,
@@ -240,6 +244,8 @@ def csv_rows(views: Iterable, type_names: dict[int, str]) -> list[list[str]]:
         values = {
             "role": p.role, "kind": p.kind.value, "organisation": o.name if o else "",
             "organisation_type": type_names.get(o.type_id, "") if o else "",
+            "organisation_phone": o.phone if o else "", "organisation_email": o.email if o else "",
+            "organisation_address": o.address if o else "",
             "mandate_category": p.mandate_category, "mandate_description": p.mandate_description,
             "mandate_valid_from": format_date(p.mandate_valid_from),
             "mandate_valid_until": format_date(p.mandate_valid_until),

@@ -41,6 +41,8 @@ def dump(location: Location, views: Iterable, type_names: dict[int, str], *, mad
             "role": p.role, "kind": p.kind.value,
             "organisation": view.organisation.name if view.organisation else "",
             "organisation_type": type_names.get(view.organisation.type_id, "") if view.organisation else "",
+            **{f"organisation_{key}": getattr(view.organisation, key) if view.organisation else ""
+               for key in ("phone", "email", "address")},
             "contact": _person(view.contact), "substitute": _person(view.substitute),
             "mandate_category": p.mandate_category, "mandate_description": p.mandate_description,
             "mandate_valid_from": p.mandate_valid_from.isoformat() if p.mandate_valid_from else None,
@@ -134,6 +136,14 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
                 problem(f"{label}, {field_label}", str(exc))
         people[key] = PersonEntry(**values)
     organisation = str(item.get("organisation") or "").strip()
+    details = {f"organisation_{key}": str(item.get(f"organisation_{key}") or "").strip()
+               for key in ("phone", "email", "address")}
+    for key, check, label in (("organisation_phone", normalise_phone, "Telefoon organisatie"),
+                              ("organisation_email", normalise_email, "E-mail organisatie")):
+        try:
+            details[key] = check(details[key])
+        except ValueError as exc:
+            problem(label, str(exc))
     if (people["contact"] or people["substitute"]) and not organisation:
         problem("Organisatie", "ontbreekt.")
     dates = {}
@@ -146,5 +156,5 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
     return PartnerEntry(
         role=item["role"].strip(), organisation=organisation, kind=kind,
         organisation_type=str(item.get("organisation_type") or ""), contact=people["contact"],
-        substitute=people["substitute"], mandate_category=str(item.get("mandate_category") or ""),
+        substitute=people["substitute"], **details, mandate_category=str(item.get("mandate_category") or ""),
         mandate_description=str(item.get("mandate_description") or ""), row=number, **dates)

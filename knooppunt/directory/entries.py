@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ..domain.directory import Location
@@ -32,6 +32,9 @@ class PartnerEntry:
     organisation: str
     kind: PartnerKind | None = None
     organisation_type: str = ""
+    organisation_phone: str = ""
+    organisation_email: str = ""
+    organisation_address: str = ""
     contact: PersonEntry | None = None
     substitute: PersonEntry | None = None
     mandate_category: str = ""
@@ -49,4 +52,3 @@ class DirectoryData:
     location: Location | None = None  # only a directory file carries the location itself
     authoritative: bool = False  # True: roles missing from the file are removed
     source: str = ""
-    organisation_types: tuple[tuple[str, str], ...] = field(default=())

@@ -157,7 +157,7 @@ class DirectoryService:
             if entry.role:
                 writer.partner(writer.location_id, entry, merge=merge)
             elif entry.contact:
-                org_id = writer.organisation(entry.organisation, entry.organisation_type)
+                org_id = writer.organisation_of(entry)
                 writer.person(org_id, entry.contact, merge=merge)
         if data.authoritative:
             keep = {e.role.casefold() for e in data.partners}

@@ -66,13 +66,28 @@ class DirectoryWriter:
         self.changes.append(DirectoryChange(NEW, "Soort organisatie", name))
         return self._uow.insert("organisation_type", OrganisationType(None, code, name))
 
-    def organisation(self, name: str, type_text: str = "", role: str = "") -> int:
+    def organisation(self, name: str, type_text: str = "", role: str = "", *, phone: str = "", email: str = "",
+                     address: str = "") -> int:
+        """Found by name (its type is kept), else added. Empty details never erase known ones."""
+        details = {"phone": phone.strip(), "email": email.strip(), "address": address.strip()}
         found = self._store.select(Organisation, "organisation", "name = ? COLLATE NOCASE", [name.strip()])
         if found:
-            return found[0].id
+            current = found[0]
+            updates = {k: v for k, v in details.items() if v and v != getattr(current, k)}
+            if updates:
+                self._uow.update("organisation", current.id, updates)
+                labels = {"phone": "telefoon", "email": "e-mail", "address": "adres"}
+                detail = ", ".join(f"{labels[k]} ‘{getattr(current, k)}’ → ‘{v}’" for k, v in updates.items())
+                self.changes.append(DirectoryChange(CHANGED, "Organisatie", current.name, detail))
+            return current.id
         type_id = self.organisation_type(type_text, role)
         self.changes.append(DirectoryChange(NEW, "Organisatie", name.strip()))
-        return self._uow.insert("organisation", Organisation(None, name.strip(), type_id))
+        return self._uow.insert("organisation", Organisation(None, name.strip(), type_id, **details))
+
+    def organisation_of(self, entry: PartnerEntry) -> int:
+        return self.organisation(entry.organisation, entry.organisation_type, entry.role,
+                                 phone=entry.organisation_phone, email=entry.organisation_email,
+                                 address=entry.organisation_address)
 
     # People ----------------------------------------------------------------------------------
     def person(self, organisation_id: int, entry: PersonEntry, *, merge: bool) -> int:
@@ -108,7 +123,7 @@ class DirectoryWriter:
         current = self._find_role(location_id, entry.role, partner_id)
         org_id = contact_id = substitute_id = None
         if entry.organisation.strip():
-            org_id = self.organisation(entry.organisation, entry.organisation_type, entry.role)
+            org_id = self.organisation_of(entry)
             if entry.contact and entry.contact.name.strip():
                 contact_id = self.person(org_id, entry.contact, merge=merge)
             if entry.substitute and entry.substitute.name.strip():

@@ -46,8 +46,9 @@ def directory(services, location_name=DEMO):
     for v in services.locations.partners(location.id):
         people = [(p.name, p.function, p.phone, p.email, p.availability, p.note) if p else None
                   for p in (v.contact, v.substitute)]
-        out.append((v.partner.role, v.partner.kind, v.organisation.name if v.organisation else None, *people,
-                    v.partner.mandate))
+        organisation = (v.organisation.name, v.organisation.phone, v.organisation.email,
+                        v.organisation.address) if v.organisation else None
+        out.append((v.partner.role, v.partner.kind, organisation, *people, v.partner.mandate))
     return out
 
 
@@ -83,6 +84,7 @@ def test_export_opens_in_dutch_excel_and_round_trips(demo_services, services_fac
     plan = import_file(empty, path)
     assert plan.count("nieuw") > 0
     assert directory(empty) == directory(demo_services)
+    assert directory(empty)[0][2] == ("JGZ Heuvelland", "045 850 1234", "", "")
 
 
 def test_importing_the_same_file_twice_changes_nothing(demo_services, tmp_path):

@@ -52,9 +52,9 @@ def test_import_on_an_empty_laptop_creates_the_location_with_its_directory(demo_
     laptop.directory.apply_import(plan)
     location = laptop.locations.location_by_name(DEMO)
     assert location.frequency_weeks == 6 and location.working_agreements.startswith("We praten")
-    theirs = [(v.partner.role, v.organisation and v.organisation.name, v.contact and v.contact.email,
+    theirs = [(v.partner.role, v.organisation and v.organisation.phone, v.contact and v.contact.email,
                v.substitute and v.substitute.name, v.partner.mandate) for v in laptop.locations.partners(location.id)]
-    ours = [(v.partner.role, v.organisation and v.organisation.name, v.contact and v.contact.email,
+    ours = [(v.partner.role, v.organisation and v.organisation.phone, v.contact and v.contact.email,
              v.substitute and v.substitute.name, v.partner.mandate) for v in demo_services.locations.partners(1)]
     assert theirs == ours
 
