@@ -269,6 +269,11 @@ def validated_entry(entry: PartnerEntry) -> PartnerEntry:
     has_people = bool((entry.contact and entry.contact.name) or (entry.substitute and entry.substitute.name))
     if has_people and not entry.organisation:
         raise ValidationError("organisation", "Vul de organisatie in waar de contactpersoon werkt.")
+    for field, check in (("organisation_phone", normalise_phone), ("organisation_email", normalise_email)):
+        try:
+            entry = replace(entry, **{field: check(getattr(entry, field))})
+        except ValueError as exc:
+            raise ValidationError(field, str(exc)) from None
     contact = _validated_person(entry.contact, "contact") if entry.contact and entry.contact.name else None
     substitute = _validated_person(entry.substitute, "substitute") if entry.substitute and entry.substitute.name else None
     if contact and substitute and contact.name.casefold() == substitute.name.casefold():

@@ -34,7 +34,7 @@ _FIELD_NAMES = {
     "contact_phone": "Telefoon contactpersoon", "contact_email": "E-mail contactpersoon",
     "substitute_name": "Vervanger", "substitute_phone": "Telefoon vervanger",
     "substitute_email": "E-mail vervanger", "mandate_valid_from": "Mandaat geldig vanaf",
-    "mandate_valid_until": "Mandaat geldig tot",
+    "mandate_valid_until": "Mandaat geldig tot", "organisation_phone": "Telefoon organisatie",
 }
 
 
@@ -135,6 +135,8 @@ class PartnerDialog(QDialog):
         self.organisation_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for t in self._types.values():
             self.organisation_type.addItem(t.name, t.id)
+        self.organisation_phone = QLineEdit(view.organisation.phone if view.organisation else "")
+        self.organisation_phone.setPlaceholderText("algemeen nummer van de organisatie (mag leeg)")
         self.organisation_hint = QLabel()
         self.organisation_hint.setObjectName("hint")
         self.contact = PersonFields(full=True)
@@ -170,7 +172,7 @@ class PartnerDialog(QDialog):
             "contact_phone": self.contact.phone, "contact_email": self.contact.email,
             "substitute_name": self.substitute.name, "substitute_phone": self.substitute.phone,
             "substitute_email": self.substitute.email, "mandate_valid_from": self.mandate_valid_from,
-            "mandate_valid_until": self.mandate_valid_until,
+            "mandate_valid_until": self.mandate_valid_until, "organisation_phone": self.organisation_phone,
         }, _FIELD_NAMES)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
@@ -185,6 +187,7 @@ class PartnerDialog(QDialog):
         top.addRow("&Soort", self.kind)
         top.addRow("&Organisatie", self.organisation)
         top.addRow("Soort organisatie", self.organisation_type)
+        top.addRow("Telefoon organisatie", self.organisation_phone)
         top.addRow("", self.organisation_hint)
         contact_box = QGroupBox("&Vaste contactpersoon")
         contact_layout = QVBoxLayout(contact_box)
@@ -224,7 +227,7 @@ class PartnerDialog(QDialog):
         type_name = "" if known else self.organisation_type.currentText().strip()
         return PartnerEntry(
             role=self.role.text(), organisation=organisation, kind=PartnerKind(self.kind.currentData()),
-            organisation_type=type_name, contact=self.contact.entry(), substitute=self.substitute.entry(),
+            organisation_type=type_name, organisation_phone=self.organisation_phone.text(), contact=self.contact.entry(), substitute=self.substitute.entry(),
             mandate_category=self.mandate_category.currentText(),
             mandate_description=self.mandate_description.toPlainText(), **dates)
 
@@ -234,6 +237,7 @@ class PartnerDialog(QDialog):
         self.organisation_type.setEnabled(known is None)
         if known is not None:
             self.organisation_type.setCurrentIndex(self.organisation_type.findData(known.type_id))
+            self.organisation_phone.setText(known.phone)
             people = self._locations.contacts(known.id)
             self.organisation_hint.setText(f"{len(people)} contactperso(o)n(en) bekend bij deze organisatie.")
         else:

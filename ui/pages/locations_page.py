@@ -351,6 +351,9 @@ class LocationsPage(QWidget):
 
     def _on_search_hit_activated(self, hit) -> None:
         if hit.location_id is None:
+            messages.inform(self, hit.name, f"{hit.name} ({hit.organisation}) staat in het adresboek maar is "
+                            "nog bij geen enkele locatie contactpersoon. Kies een locatie en vul een rol in "
+                            "om deze persoon aan tafel te zetten.")
             return
         self.search.clear()
         self.reload(select_id=hit.location_id)
