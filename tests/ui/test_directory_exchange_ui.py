@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from knooppunt.directory.report import ImportRefused
+from knooppunt.services.container import open_services
+from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 from ui import messages
 from ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from ui.hub import SignalHub
@@ -13,6 +15,21 @@ from ui.pages.locations_page import LocationsPage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 DEMO = "Kindcentrum De Vlinderboom"
+
+
+@pytest.fixture
+def services_factory(tmp_path, clock):
+    opened = []
+
+    def make():
+        other = open_services(tmp_path / f"laptop{len(opened)}.db", PASSPHRASE, create=True,
+                              kdf_iter=TEST_KDF_ITER, clock=clock)
+        opened.append(other)
+        return other
+
+    yield make
+    for other in opened:
+        other.close()
 
 
 @pytest.fixture
@@ -106,3 +123,23 @@ def test_removing_a_role_asks_first(qtbot, page, monkeypatch):
     monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
     qtbot.mouseClick(page.remove_role_button, Qt.MouseButton.LeftButton)
     assert page.partners.source.rowCount() == 5
+
+
+def test_an_ib_laptop_without_the_location_imports_the_directory_file(qtbot, demo_services, services_factory,
+                                                                       tmp_path, monkeypatch):
+    path = tmp_path / "vlinderboom.knooppunt-adresboek.json"
+    demo_services.directory.export(demo_services.locations.location_by_name(DEMO).id, path, "directory")
+    laptop = services_factory()
+    page = LocationsPage(services=laptop, hub=SignalHub())
+    qtbot.addWidget(page)
+    page.show()
+    assert page.location_list.count() == 0 and page.import_button.isVisible()
+    monkeypatch.setattr(messages, "choose_open_file", lambda *a, **k: path)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.exchange.preview is not None)
+    preview = page.exchange.preview
+    assert "nieuwe locatie ‘Kindcentrum De Vlinderboom’ (wordt aangemaakt)" in preview.summary.text()
+    qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
+    assert page.location_list.count() == 1
+    assert "We praten mét ouders" in page.details.text()
+    assert [v.contact.name for v in page.partners.source.records()][:2] == ["Marieke Hendriks", "Fatima Bouzid"]
