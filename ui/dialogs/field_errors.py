@@ -9,7 +9,7 @@ class FieldErrors:
     """Maps a ``ValidationError.field`` to its widget; ``show`` marks it and says why."""
 
     def __init__(self, label: QLabel, widgets: dict[str, QWidget], names: dict[str, str] | None = None) -> None:
-        self._label = label
+        self.label = label
         self._widgets = widgets
         self._names = names or {}
         self._marked: QWidget | None = None
@@ -21,8 +21,8 @@ class FieldErrors:
         self.clear()
         widget = self._widgets.get(field or "")
         name = self._names.get(field or "")
-        self._label.setText(f"{name}: {message}" if name else message)
-        self._label.show()
+        self.label.setText(f"{name}: {message}" if name else message)
+        self.label.show()
         if widget is not None:
             widget.setProperty("invalid", True)
             widget.setStyleSheet("border: 2px solid #b3261e;")
@@ -31,7 +31,7 @@ class FieldErrors:
             self._marked = widget
 
     def clear(self) -> None:
-        self._label.hide()
+        self.label.hide()
         if self._marked is not None:
             self._marked.setStyleSheet("")
             self._marked.setToolTip("")
@@ -39,4 +39,4 @@ class FieldErrors:
 
     @property
     def text(self) -> str:
-        return self._label.text() if self._label.isVisibleTo(self._label.parentWidget()) else ""
+        return self.label.text() if self.label.isVisibleTo(self.label.parentWidget()) else ""

@@ -51,7 +51,7 @@ class OrganisationTypesDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.types, 1)
         layout.addLayout(row)
-        layout.addWidget(self.errors._label)
+        layout.addWidget(self.errors.label)
         layout.addWidget(buttons)
         self.resize(460, 420)
         self._reload()

@@ -210,7 +210,7 @@ class PartnerDialog(QDialog):
         grid.addWidget(substitute_box, 1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
-        layout.addWidget(self.errors._label)
+        layout.addWidget(self.errors.label)
         layout.addWidget(self.buttons)
         self.resize(900, 560)
 

@@ -54,7 +54,7 @@ class ReplacePersonDialog(QDialog):
         layout.addWidget(QLabel("<b>Opvolger</b>"))
         layout.addWidget(self.successor)
         layout.addLayout(form)
-        layout.addWidget(self.errors._label)
+        layout.addWidget(self.errors.label)
         layout.addWidget(buttons)
         self.resize(560, 520)
 

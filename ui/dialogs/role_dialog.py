@@ -32,7 +32,7 @@ class RoleDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Rol", self.role)
         form.addRow("&Soort", self.kind)
-        form.addRow(self.errors._label)
+        form.addRow(self.errors.label)
         form.addRow(buttons)
 
     def _on_buttons_accepted(self) -> None:

@@ -163,7 +163,8 @@ class LocationsPage(QWidget):
 
         self.empty = QLabel("Nog geen locaties. Begin met ‘Nieuwe locatie…’: de vaste rollen van het "
                             "knooppunt (JGZ, gemeentelijke toegang/SMW, voorschool, leerplicht, SWV, zorg) "
-                            "staan dan klaar om in te vullen.")
+                            "staan dan klaar om in te vullen.\n\nOf kies ‘Importeren…’ voor het adresboekbestand "
+                            "dat de locatiecoördinator u gaf.")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyState")
