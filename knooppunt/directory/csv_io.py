@@ -108,15 +108,16 @@ def parse_csv(data: bytes, *, source: str = "") -> DirectoryData:
 
 
 def _records(text: str) -> list[list[str]]:
-    sample = text[:16384]
-    dialects: list[type[csv.Dialect] | csv.Dialect] = []
+    sample = text[:8192]
+    delimiters = list(_DELIMITERS)
     try:
-        dialects.append(csv.Sniffer().sniff(sample, delimiters=_DELIMITERS))
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+        delimiters.insert(0, sniffed)
     except csv.Error:
         pass
-    for delimiter in _DELIMITERS:
-        dialects.append(type("Dialect", (csv.excel,), {"delimiter": delimiter}))
-    # The Sniffer can be fooled by commas inside text; keep the dialect that recognises most columns.
+    # Excel's quoting ("" inside quotes) with the Sniffer's delimiter first. The Sniffer can be fooled
+    # by commas or quotes inside text, so the delimiter that recognises the most columns wins.
+    dialects = [type("Dialect", (csv.excel,), {"delimiter": d}) for d in dict.fromkeys(delimiters)]
     best = max(dialects, key=lambda d: _recognised(sample, d))
     rows: list[list[str]] = []
     try:
@@ -164,7 +165,7 @@ def _values(fields: list[str | None], record: list[str]) -> dict[str, str]:
     for key, cell in zip(fields, record, strict=False):
         if key:
             cell = cell.strip()
-            values[key] = cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+            values[key] = cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in _FORMULA_START else cell
     return values
 
 
@@ -266,6 +267,17 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 
+_FORMULA_START = ("=", "+", "-", "@")
+
+
 def _safe_cell(text: str) -> str:
-    """Keep Excel from running a cell as a formula (CSV injection): prefix with an apostrophe."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+    """Keep Excel from running a cell as a formula (CSV injection): prefix with an apostrophe.
+
+    A phone number such as ``+32 470 ...`` stays as it is; the import removes one apostrophe again.
+    """
+    bare = text.lstrip("'")
+    if bare[:1] not in _FORMULA_START:
+        return text
+    if bare is text and text[:1] in "+-" and text[1:2].isdigit():
+        return text
+    return "'" + text

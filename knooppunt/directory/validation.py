@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 
 REGION = "NL"
 _DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y")
+FIRST_YEAR, LAST_YEAR = 1990, 2199  # a mandate outside these years is a typo
 
 
 def normalise_phone(text: str) -> str:
@@ -49,14 +50,21 @@ def parse_date(text: str) -> date | None:
         return None
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(text, fmt).date()
+            day = datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        check_year(day)
+        return day
     raise ValueError(f"‘{_short(text)}’ is geen datum; schrijf bijvoorbeeld 31-07-2027.")
 
 
+def check_year(day: date | None) -> None:
+    if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{format_date(day)}: controleer het jaar (tussen {FIRST_YEAR} en {LAST_YEAR}).")
+
+
 def format_date(day: date | None) -> str:
-    return f"{day:%d-%m-%Y}" if day else ""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}" if day else ""
 
 
 def _short(text: str, limit: int = 40) -> str:

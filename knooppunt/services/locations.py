@@ -16,7 +16,7 @@ from ..domain.directory import (
 )
 from ..domain.enums import LocationType, PartnerKind
 from ..directory.entries import PartnerEntry, PersonEntry
-from ..directory.validation import normalise_email, normalise_phone
+from ..directory.validation import check_year, normalise_email, normalise_phone
 from ..domain.meetings import DEFAULT_AGENDA
 from ..errors import ValidationError
 from ..storage import Store
@@ -278,6 +278,11 @@ def validated_entry(entry: PartnerEntry) -> PartnerEntry:
     substitute = _validated_person(entry.substitute, "substitute") if entry.substitute and entry.substitute.name else None
     if contact and substitute and contact.name.casefold() == substitute.name.casefold():
         raise ValidationError("substitute_name", "De vervanger is dezelfde persoon als de vaste contactpersoon.")
+    for field in ("mandate_valid_from", "mandate_valid_until"):
+        try:
+            check_year(getattr(entry, field))
+        except ValueError as exc:
+            raise ValidationError(field, str(exc)) from None
     if entry.mandate_valid_from and entry.mandate_valid_until and entry.mandate_valid_until < entry.mandate_valid_from:
         raise ValidationError("mandate_valid_until", "Het mandaat eindigt vóór het begint.")
     return replace(entry, contact=contact, substitute=substitute)

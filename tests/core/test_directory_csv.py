@@ -5,12 +5,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from knooppunt.directory import csv_io
+from knooppunt.directory.entries import PartnerEntry, PersonEntry
 from knooppunt.directory.report import ImportRefused
 from knooppunt.domain.directory import Location
 from knooppunt.domain.enums import LocationType, PartnerKind
@@ -257,3 +259,35 @@ def test_random_rows_are_either_refused_whole_or_imported_whole(demo_services, r
         return
     assert fingerprint(demo_services) == before  # the preview changed nothing
     demo_services.directory.apply_import(plan)
+
+
+_text = st.text(alphabet="abcéëïçşłĳ ABÉ'\";,=+-@\n0123", min_size=1, max_size=14).map(str.strip).filter(bool)
+_person = st.builds(PersonEntry, _text, _text, st.sampled_from(["", "045 850 1234", "06 12345678",
+                                                                "+32 470 12 34 56"]),
+                    st.sampled_from(["", "a@b.nl", "x.y@gemeente.example"]), st.sampled_from(["", "ma-di"]))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(roles=st.lists(st.tuples(_text, st.sampled_from(list(PartnerKind)), _text, st.none() | _person,
+                                st.none() | _person, _text, st.none() | st.dates(date(2000, 1, 1), date(2100, 12, 31))), max_size=5,
+                      unique_by=lambda r: r[0].casefold()))
+def test_any_directory_survives_the_csv_round_trip(services_factory, tmp_path, roles):
+    source, target = services_factory(), services_factory()
+    for services in (source, target):
+        services.locations.create_location(Location(None, DEMO, LocationType.PO))
+    location = source.locations.location_by_name(DEMO)
+    for role, kind, organisation, contact, substitute, category, until in roles:
+        if any(v.partner.role.casefold() == role.casefold() for v in source.locations.partners(location.id)):
+            continue
+        if contact and substitute and contact.name.casefold() == substitute.name.casefold():
+            substitute = None
+        source.locations.add_role(location.id, role, kind)
+        partner = next(v for v in source.locations.partners(location.id) if v.partner.role == role)
+        source.locations.fill_partner(partner.partner.id, PartnerEntry(
+            role, organisation, kind, contact=contact, substitute=substitute, mandate_category=category,
+            mandate_valid_until=until))
+    path = tmp_path / f"rondje{len(roles)}.csv"
+    source.directory.export(location.id, path, "csv")
+    target.directory.apply_import(target.directory.plan_import(DEMO, target.directory.read(path)))
+    assert directory(target) == directory(source)

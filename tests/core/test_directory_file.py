@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from knooppunt.directory import directory_file
 from knooppunt.directory.entries import PartnerEntry, PersonEntry
 from knooppunt.directory.report import ImportRefused
 from knooppunt.domain.enums import PartnerKind
@@ -142,3 +145,20 @@ def test_duplicate_roles_and_bad_kinds_are_each_reported(demo_services, tmp_path
         "Kernpartner 2, Soort: moet ‘structureel’ of ‘incidenteel’ zijn.",
         "Kernpartner 2, Rol: dubbel: staat ook al bij kernpartner 1.",
     ]
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+                     lambda children: st.lists(children, max_size=4) | st.dictionaries(
+                         st.sampled_from(["role", "kind", "organisation", "contact", "name", "phone", "email",
+                                          "mandate_valid_until", "type", "x"]), children, max_size=5),
+                     max_leaves=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(location=_json, partners=_json)
+def test_random_directory_files_never_raise_an_unexpected_error(location, partners):
+    document = {"format": "knooppunt-adresboek", "version": 1, "location": location, "partners": partners}
+    try:
+        directory_file.parse(json.dumps(document).encode())
+    except ImportRefused as refused:
+        assert refused.problems

@@ -144,3 +144,11 @@ def test_search_answers_with_at_most_the_limit(services):
     for number in range(SEARCH_LIMIT + 5):
         services.locations.add_role(location.id, f"Extra rol {number}", PartnerKind.INCIDENTAL)
     assert len(services.directory.search("extra")) == SEARCH_LIMIT
+
+
+def test_a_mandate_date_with_an_impossible_year_is_refused(services):
+    location = new_location(services)
+    with pytest.raises(ValidationError, match="controleer het jaar") as refused:
+        services.locations.fill_partner(role(services, location, "Jeugd").partner.id,
+                                        jgz_entry(mandate_valid_until=date(207, 7, 31)))
+    assert refused.value.field == "mandate_valid_until"
