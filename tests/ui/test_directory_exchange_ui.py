@@ -48,6 +48,10 @@ def test_search_answers_while_typing_and_opens_the_partner(qtbot, qtmodeltester,
     assert [results.record_at(r).name for r in range(results.proxy.rowCount())] == ["Anaïs Dubois"]
     assert page.search.count.text() == "1 gevonden"
     qtmodeltester.check(results.source)
+    qtbot.keyClick(page.search.text, Qt.Key.Key_Escape)
+    assert page.search.text.text() == "" and page._content.currentIndex() == 0
+    qtbot.keyClicks(page.search.text, "anais")
+    qtbot.waitUntil(lambda: page._content.currentIndex() == 1)
     page.search.hit_activated.emit(results.record_at(0))
     assert page._content.currentIndex() == 0 and page.search.text.text() == ""
     assert page.partners.selected_record().contact.name == "Anaïs Dubois"

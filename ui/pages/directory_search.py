@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.enums import PartnerKind
@@ -51,6 +52,7 @@ class DirectorySearch(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)  # typing fast runs one query, not one per key
         self._timer.timeout.connect(self._on_timer_timeout)
         self.text.textChanged.connect(self._timer.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.text, self.clear, context=Qt.ShortcutContext.WidgetShortcut)
         self.kind.currentIndexChanged.connect(self._on_timer_timeout)
         self.mandate.toggled.connect(self._on_timer_timeout)
         bar = QHBoxLayout()
