@@ -24,12 +24,11 @@ def child_search(services) -> Callable[[str], object]:
 
 
 def contact_search(services) -> Callable[[str], object] | None:
-    """The directory's contact search, once a service offers one (re-point here)."""
-    for name in ("contacts", "search_contacts", "find_contacts"):
-        method = getattr(services.locations, name, None)
-        if method is not None:
-            return lambda text: method(search=text, limit=SEARCH_LIMIT)
-    return None
+    """The directory search behind the Locaties & partners search box (names, organisations, roles)."""
+    directory = getattr(services, "directory", None)
+    if directory is None:
+        return None
+    return lambda text: directory.search(text, limit=SEARCH_LIMIT)
 
 
 def _prefixes(text: str) -> list[str]:

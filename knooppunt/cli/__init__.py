@@ -11,10 +11,24 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import KnooppuntError
-from . import agreement_commands, database_commands, document_commands, meeting_commands, transfer_commands
+from . import (
+    agreement_commands,
+    database_commands,
+    directory_commands,
+    document_commands,
+    meeting_commands,
+    transfer_commands,
+)
 
 # Each module offers ``register(subparsers)``; later features add theirs here.
-COMMAND_MODULES = [database_commands, agreement_commands, meeting_commands, document_commands, transfer_commands]
+COMMAND_MODULES = [
+    database_commands,
+    directory_commands,
+    agreement_commands,
+    meeting_commands,
+    document_commands,
+    transfer_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,6 +17,7 @@ from .cases import CaseService
 from .children import ChildService
 from .consent import ConsentService
 from .decisions import DecisionService
+from .directory import DirectoryService
 from .locations import LocationService
 from .invitations import InvitationService
 from .meeting_mode import MeetingModeService
@@ -52,6 +53,7 @@ class Services:
     meeting_mode: MeetingModeService
     parents_screen: ParentsScreenService
     documents: DocumentService
+    directory: DirectoryService
 
     def close(self) -> None:
         self.store.close()
@@ -90,6 +92,7 @@ def build_services(store: Store) -> Services:
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
         documents=DocumentService(store),
+        directory=DirectoryService(store, locations),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

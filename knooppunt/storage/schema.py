@@ -46,6 +46,19 @@ CREATE UNIQUE INDEX document_once ON document(coalesce(discussion_id, 0), coales
     )
 
 
+@MIGRATIONS(name="0003_directory")
+def _directory(db: Database) -> None:
+    """Who is contact or substitute where: indexes for replacing a person and for the search box."""
+    _run(
+        db,
+        """
+CREATE INDEX location_partner_contact ON location_partner(contact_id);
+CREATE INDEX location_partner_substitute ON location_partner(substitute_id);
+CREATE INDEX location_partner_history_partner ON location_partner_history(location_partner_id)
+""",
+    )
+
+
 INITIAL_SCHEMA = """
 CREATE TABLE setting (
     key TEXT PRIMARY KEY,

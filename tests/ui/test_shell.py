@@ -89,7 +89,8 @@ def test_main_window_shows_the_four_areas_with_demo_data(app, qtbot, demo_servic
     locations = window.pages[0]
     model = locations.partners.source
     assert model.rowCount() == 6
-    mandates = {model.record(r).partner.role: model.index(r, 6) for r in range(model.rowCount())}
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Mandaat")
+    mandates = {model.record(r).partner.role: model.index(r, column) for r in range(model.rowCount())}
     zorg = next(index for role, index in mandates.items() if role.startswith("Zorg"))
     assert model.data(zorg).startswith("Mandaat verlopen op")
     assert model.data(zorg, Qt.ItemDataRole.ForegroundRole) is not None  # shown in red

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from knooppunt.domain.directory import Location
 from knooppunt.domain.enums import LocationType
+from knooppunt.errors import KnooppuntError, ValidationError
 
 
 class LocationForm(QWidget):
@@ -38,7 +40,15 @@ class LocationForm(QWidget):
         self.frequency.setRange(1, 52)
         self.frequency.setValue(6)
         self.frequency.setSuffix(" weken")
+        self.phone = QLineEdit()
+        self.composition = QPlainTextEdit()
+        self.composition.setPlaceholderText(
+            "Wie zitten er aan tafel, bijv. ‘IB'er (voorzitter), ouders en kind, JGZ, SMW; leerplicht op uitnodiging’"
+        )
+        self.composition.setTabChangesFocus(True)
+        self.composition.setFixedHeight(60)
         self.working_agreements = QPlainTextEdit()
+        self.working_agreements.setTabChangesFocus(True)
         self.working_agreements.setPlaceholderText(
             "Werkafspraken van dit knooppunt, bijv. ‘Ouders krijgen de agenda een week vooraf.’"
         )
@@ -53,8 +63,10 @@ class LocationForm(QWidget):
             form.addRow("&Adres", self.address)
             form.addRow("&Postcode", self.postcode)
             form.addRow("Plaa&ts", self.city)
+            form.addRow("Tele&foon", self.phone)
         form.addRow("Knooppunt &elke", self.frequency)
         if not compact:
+            form.addRow("Sa&menstelling", self.composition)
             form.addRow("&Werkafspraken", self.working_agreements)
         form.addRow(self.error)
 
@@ -65,7 +77,9 @@ class LocationForm(QWidget):
         self.address.setText(location.address)
         self.postcode.setText(location.postcode)
         self.city.setText(location.city)
+        self.phone.setText(location.phone)
         self.frequency.setValue(location.frequency_weeks)
+        self.composition.setPlainText(location.composition)
         self.working_agreements.setPlainText(location.working_agreements)
 
     def location(self) -> Location:
@@ -77,7 +91,9 @@ class LocationForm(QWidget):
             address=self.address.text().strip(),
             postcode=self.postcode.text().strip(),
             city=self.city.text().strip(),
+            phone=self.phone.text().strip(),
             frequency_weeks=self.frequency.value(),
+            composition=self.composition.toPlainText().strip(),
             working_agreements=self.working_agreements.toPlainText().strip(),
         )
 
@@ -99,21 +115,19 @@ class LocationDialog(QDialog):
         self.form = LocationForm(self)
         if location:
             self.form.set_location(location)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
-        from PySide6.QtWidgets import QVBoxLayout
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
-        self.resize(520, 420)
+        self.resize(560, 520)
 
     def _on_buttons_accepted(self) -> None:
-        from knooppunt.errors import KnooppuntError, ValidationError
-
         try:
             self._save(self.form.location())
         except ValidationError as exc:

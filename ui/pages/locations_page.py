@@ -1,48 +1,68 @@
-"""Locaties & partners: per location its knooppunt and who sits at the table."""
+"""Locaties & partners: per location its knooppunt and who sits at the table.
+
+The location coordinator's work: locations, roles with organisation, fixed contact person,
+substitute and mandate, replacing someone who leaves, search, import and export.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Services
 from knooppunt.services.locations import PartnerView
 
+from .. import messages
 from ..dialogs.location_dialog import LocationDialog
+from ..dialogs.organisation_types_dialog import OrganisationTypesDialog
+from ..dialogs.partner_dialog import PartnerDialog
+from ..dialogs.replace_person_dialog import ReplacePersonDialog
+from ..dialogs.role_dialog import RoleDialog
 from ..hub import SignalHub
 from ..models.record_table import Column
+from .directory_exchange import EXPORT_FORMATS, DirectoryExchange
+from .directory_search import DirectorySearch
 from .list_page import RecordTableView
 
 
-def _mandate(view: PartnerView) -> str:
-    problem = view.mandate_problem(date.today())
-    if problem:
-        return problem
-    until = view.partner.mandate_valid_until
-    return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
+def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
+    def mandate(view: PartnerView) -> str:
+        problem = view.mandate_problem(today())
+        if problem:
+            return problem
+        until = view.partner.mandate_valid_until
+        return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
 
-
-PARTNER_COLUMNS = [
-    Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=260),
-    Column[PartnerView]("Soort", lambda v: v.partner.kind, width=95),
-    Column[PartnerView]("Organisatie", lambda v: v.organisation.name if v.organisation else "— nog in te vullen —",
-                        width=220),
-    Column[PartnerView]("Vaste contactpersoon", lambda v: v.contact.name if v.contact else "", width=170),
-    Column[PartnerView]("Telefoon", lambda v: v.contact.phone if v.contact else "", width=110),
-    Column[PartnerView]("Vervanger", lambda v: v.substitute.name if v.substitute else "", width=140),
-    Column[PartnerView]("Mandaat", _mandate, warning=lambda v: v.mandate_problem(date.today())),
-]
+    return [
+        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=200),
+        Column[PartnerView]("Soort", lambda v: v.partner.kind, width=85),
+        Column[PartnerView]("Organisatie", lambda v: v.organisation.name if v.organisation
+                            else "— nog in te vullen —", width=180,
+                            warning=lambda v: None if v.organisation else "Deze rol is nog niet ingevuld"),
+        Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=140),
+        Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=215),
+        Column[PartnerView]("Vervanger", lambda v: v.substitute.name if v.substitute else "", width=125),
+        Column[PartnerView]("Telefoon", lambda v: v.contact.phone if v.contact else "", width=105),
+        Column[PartnerView]("E-mail", lambda v: v.contact.email if v.contact else "", width=200),
+    ]
 
 
 class LocationsPage(QWidget):
@@ -51,6 +71,7 @@ class LocationsPage(QWidget):
         self.title = "Locaties & partners"
         self._services = services
         self._hub = hub
+        self.dialog = None  # the open dialog, if any (tests drive it)
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         intro = QLabel(
@@ -59,90 +80,294 @@ class LocationsPage(QWidget):
         )
         intro.setWordWrap(True)
         intro.setObjectName("pageIntro")
+        self.search = DirectorySearch(directory=services.directory)
+        self.search.searched.connect(self._on_search_searched)
+        self.search.hit_activated.connect(self._on_search_hit_activated)
+        self.exchange = DirectoryExchange(services=services, hub=hub, parent=self)
+        self.exchange.busy.connect(self._on_exchange_busy)
+        self.exchange.finished.connect(self._on_exchange_finished)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
 
+        self._content = QStackedWidget()
+        self._content.addWidget(self._build_directory())
+        self._content.addWidget(self.search.results)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.search)
+        layout.addWidget(self._content, 1)
+        layout.addWidget(self.status)
+        hub.changed.connect(self._on_hub_changed)
+        self.reload()
+
+    def _build_directory(self) -> QWidget:
         self.location_list = QListWidget()
         self.location_list.currentItemChanged.connect(self._on_location_list_current_item_changed)
         self.new_button = QPushButton("&Nieuwe locatie…")
         self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.edit_button = QPushButton("Locatie &wijzigen…")
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.archive_button = QPushButton("Archiveren…")
+        self.archive_button.clicked.connect(self._on_archive_button_clicked)
+        self.show_archived = QCheckBox("Gearchiveerde locaties tonen")
+        self.show_archived.toggled.connect(self._on_show_archived_toggled)
+        self.types_button = QPushButton("Soorten &organisaties…")
+        self.types_button.setToolTip("Per gemeente anders: wijkteam, gebiedsteam, CJG, …")
+        self.types_button.clicked.connect(self._on_types_button_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.location_list, 1)
-        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.show_archived)
+        for button in (self.new_button, self.edit_button, self.archive_button, self.types_button):
+            left_layout.addWidget(button)
 
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setObjectName("locationDetails")
-        self.partners = RecordTableView(PARTNER_COLUMNS, self)
-        self.empty = QLabel("Kies links een locatie, of maak een nieuwe locatie aan.")
+        self.partners = RecordTableView(partner_columns(lambda: self._services.store.now().date()), self)
+        self.partners.activated_record.connect(self._on_partners_activated_record)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.partners, self._on_fill_button_clicked,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        self.fill_button = QPushButton("Partner &invullen…")
+        self.fill_button.setToolTip("Organisatie, vaste contactpersoon, vervanger en mandaat (Enter)")
+        self.fill_button.clicked.connect(self._on_fill_button_clicked)
+        self.add_role_button = QPushButton("&Rol toevoegen…")
+        self.add_role_button.clicked.connect(self._on_add_role_button_clicked)
+        self.remove_role_button = QPushButton("Rol verwijderen…")
+        self.remove_role_button.clicked.connect(self._on_remove_role_button_clicked)
+        self.leaves_button = QPushButton("Contactpersoon &vertrekt…")
+        self.leaves_button.setToolTip("De opvolger overal in één keer invullen; de geschiedenis blijft bewaard")
+        self.leaves_button.clicked.connect(self._on_leaves_button_clicked)
+        self.import_button = QPushButton("I&mporteren…")
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.export_button = QToolButton()
+        self.export_button.setText("E&xporteren")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        self.export_actions = {}
+        for fmt, (label, _filter, _suffix) in EXPORT_FORMATS.items():
+            action = export_menu.addAction(label)
+            action.triggered.connect(lambda _=False, f=fmt: self._on_export_action_triggered(f))
+            self.export_actions[fmt] = action
+        self.export_button.setMenu(export_menu)
+        tools = QHBoxLayout()
+        for button in (self.fill_button, self.add_role_button, self.remove_role_button, self.leaves_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.import_button)
+        tools.addWidget(self.export_button)
+
+        self.empty = QLabel("Nog geen locaties. Begin met ‘Nieuwe locatie…’: de vaste rollen van het "
+                            "knooppunt (JGZ, gemeentelijke toegang/SMW, voorschool, leerplicht, SWV, zorg) "
+                            "staan dan klaar om in te vullen.\n\nOf kies ‘Importeren…’ voor het adresboekbestand "
+                            "dat de locatiecoördinator u gaf.")
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyState")
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
+        self._right = QWidget()
+        right_layout = QVBoxLayout(self._right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details)
+        right_layout.addLayout(tools)
         right_layout.addWidget(self.partners, 1)
         right_layout.addWidget(self.empty, 1)
-
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self._right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 900])
+        return splitter
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(splitter, 1)
-        hub.changed.connect(self._on_hub_changed)
-        self.reload()
+    # Reading ---------------------------------------------------------------------------------
+    def selected_location_id(self) -> int | None:
+        item = self.location_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def reload(self, select_id: int | None = None) -> None:
-        current = self.location_list.currentItem()
-        select_id = select_id or (current.data(Qt.ItemDataRole.UserRole) if current else None)
+        select_id = select_id or self.selected_location_id()
+        self.location_list.blockSignals(True)
         self.location_list.clear()
-        for location in self._services.locations.locations():
-            item = QListWidgetItem(f"{location.name}\n{location.type.label}")
+        for location in self._services.locations.locations(include_archived=self.show_archived.isChecked()):
+            archived = f" · gearchiveerd {location.archived_on:%d-%m-%Y}" if location.archived_on else ""
+            item = QListWidgetItem(f"{location.name}\n{location.type.label}{archived}")
             item.setData(Qt.ItemDataRole.UserRole, location.id)
             self.location_list.addItem(item)
             if location.id == select_id:
                 self.location_list.setCurrentItem(item)
         if self.location_list.currentItem() is None and self.location_list.count():
             self.location_list.setCurrentRow(0)
+        self.location_list.blockSignals(False)
         self._show_selected()
+        if self.search.active:
+            self.search.refresh()
 
-    def _show_selected(self) -> None:
-        item = self.location_list.currentItem()
-        has = item is not None
-        self.partners.setVisible(has)
-        self.details.setVisible(has)
+    def _show_selected(self, select_partner: int | None = None) -> None:
+        location_id = self.selected_location_id()
+        has = location_id is not None
+        for widget in (self.partners, self.details, self.edit_button, self.archive_button, self.fill_button,
+                       self.add_role_button, self.remove_role_button, self.leaves_button, self.export_button):
+            widget.setVisible(has)
         self.empty.setVisible(not has)
         if not has:
             return
-        location = self._services.locations.location(item.data(Qt.ItemDataRole.UserRole))
+        location = self._services.locations.location(location_id)
+        self.archive_button.setText("&Terugzetten" if location.archived_on else "Archiveren…")
         address = ", ".join(p for p in (location.address, f"{location.postcode} {location.city}".strip()) if p)
-        lines = [f"{location.name} · {location.type.label}" + (f" · {address}" if address else ""),
+        lines = [f"{location.name} · {location.type.label}" + (f" · {address}" if address else "")
+                 + (f" · tel. {location.phone}" if location.phone else ""),
                  f"Knooppunt elke {location.frequency_weeks} weken."]
+        if location.composition:
+            lines.append(f"Samenstelling: {location.composition}")
         if location.working_agreements:
             lines.append(f"Werkafspraken: {location.working_agreements}")
         self.details.setText("\n".join(lines))
-        self.partners.source.set_records(self._services.locations.partners(location.id))
+        selected = self.partners.selected_record()
+        keep = select_partner or (selected.partner.id if selected else None)
+        self.partners.source.set_records(self._services.locations.partners(location_id))
+        for row in range(self.partners.proxy.rowCount()):
+            if self.partners.record_at(row).partner.id == keep:
+                self.partners.selectRow(row)
+
+    def focus_search(self) -> None:
+        self.search.text.setFocus()
+        self.search.text.selectAll()
+
+    # Dialogs ---------------------------------------------------------------------------------
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+
+    def _publish(self, change: Change) -> None:
+        self._hub.publish(change)
+
+    def _on_new_button_clicked(self) -> None:
+        def save(location):
+            saved, change = self._services.locations.create_location(location)
+            self._publish(change)
+            self.reload(select_id=saved.id)
+
+        self._open(LocationDialog(save=save, parent=self))
+
+    def _on_edit_button_clicked(self) -> None:
+        location_id = self.selected_location_id()
+        if location_id is None:
+            return
+        location = self._services.locations.location(location_id)
+        self._open(LocationDialog(save=lambda loc: self._publish(self._services.locations.update_location(loc)),
+                                  location=location, parent=self))
+
+    def _on_archive_button_clicked(self) -> None:
+        location_id = self.selected_location_id()
+        if location_id is None:
+            return
+        location = self._services.locations.location(location_id)
+        name = location.name
+        if location.archived_on:
+            self._run(lambda: self._services.locations.archive_location(location_id, restore=True))
+            return
+        if messages.ask(self, "Locatie archiveren",
+                        f"‘{name}’ archiveren? De locatie verdwijnt uit de lijsten; kinderen, overleggen en "
+                        "verslagen blijven bewaard.", confirm="Archiveren"):
+            self._run(lambda: self._services.locations.archive_location(location_id))
+
+    def _on_types_button_clicked(self) -> None:
+        self._open(OrganisationTypesDialog(locations=self._services.locations, publish=self._publish, parent=self))
+
+    def _selected_partner(self) -> PartnerView | None:
+        view = self.partners.selected_record()
+        if view is None:
+            messages.inform(self, "Kies een rol", "Kies eerst in de tabel de rol (kernpartner) die u bedoelt.")
+        return view
+
+    def _on_partners_activated_record(self, view: PartnerView) -> None:
+        self._edit_partner(view)
+
+    def _on_fill_button_clicked(self) -> None:
+        view = self._selected_partner()
+        if view is not None:
+            self._edit_partner(view)
+
+    def _edit_partner(self, view: PartnerView) -> None:
+        pid = view.partner.id
+        self._open(PartnerDialog(
+            view=view, locations=self._services.locations, today=self._services.store.now().date(),
+            save=lambda entry: self._publish(self._services.locations.fill_partner(pid, entry)), parent=self))
+
+    def _on_add_role_button_clicked(self) -> None:
+        location_id = self.selected_location_id()
+        self._open(RoleDialog(save=lambda role, kind: self._publish(
+            self._services.locations.add_role(location_id, role, kind)), parent=self))
+
+    def _on_remove_role_button_clicked(self) -> None:
+        view = self._selected_partner()
+        if view is not None and messages.ask(
+                self, "Rol verwijderen", f"De rol ‘{view.partner.role}’ bij deze locatie verwijderen? Eerdere "
+                "besluiten en verslagen houden de namen zoals ze toen waren.", confirm="Verwijderen"):
+            self._run(lambda: self._services.locations.remove_role(view.partner.id))
+
+    def _on_leaves_button_clicked(self) -> None:
+        view = self._selected_partner()
+        if view is None:
+            return
+        if view.contact is None:
+            messages.inform(self, "Geen contactpersoon", "Bij deze rol is nog geen vaste contactpersoon ingevuld.")
+            return
+        self._open(ReplacePersonDialog(
+            contact_id=view.contact.id, locations=self._services.locations,
+            replace=lambda cid, entry, reason: self._publish(
+                self._services.locations.replace_person(cid, entry, reason=reason)), parent=self))
+
+    def _on_import_button_clicked(self) -> None:
+        location_id = self.selected_location_id()
+        name = self._services.locations.location(location_id).name if location_id else None
+        self.exchange.start_import(name)
+
+    def _on_export_action_triggered(self, fmt: str) -> None:
+        if self.selected_location_id() is not None:
+            self.exchange.export(self.selected_location_id(), fmt)
+
+    def _run(self, action: Callable[[], Change]) -> None:
+        try:
+            self._publish(action())
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
+
+    # Slots -----------------------------------------------------------------------------------
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_show_archived_toggled(self, _checked: bool) -> None:
+        self.reload()
 
     def _on_location_list_current_item_changed(self, *_args) -> None:
         self._show_selected()
 
-    def _on_new_button_clicked(self) -> None:
-        created: list[int] = []
+    def _on_search_searched(self, active: bool) -> None:
+        self._content.setCurrentIndex(1 if active else 0)
 
-        def save(location):
-            saved, change = self._services.locations.create_location(location)
-            created.append(saved.id)
-            self._hub.publish(change)
+    def _on_search_hit_activated(self, hit) -> None:
+        if hit.location_id is None:
+            messages.inform(self, hit.name, f"{hit.name} ({hit.organisation}) staat in het adresboek maar is "
+                            "nog bij geen enkele locatie contactpersoon. Kies een locatie en vul een rol in "
+                            "om deze persoon aan tafel te zetten.")
+            return
+        self.search.clear()
+        self.reload(select_id=hit.location_id)
+        self._show_selected(select_partner=hit.partner_id)
+        self.partners.setFocus()
 
-        LocationDialog(save=save, parent=self).exec()
-        if created:
-            self.reload(select_id=created[0])
+    def _on_exchange_busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+    def _on_exchange_finished(self, text: str) -> None:
+        self.status.setText(text)
+        self.unsetCursor()
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"location", "partner", "contact", "organisation"}:

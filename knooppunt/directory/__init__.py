@@ -1,0 +1,1 @@
+"""The partner directory's exchange: validation, CSV, directory file, vCard and the contact list."""

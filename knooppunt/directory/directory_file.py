@@ -1,0 +1,160 @@
+"""The directory file (adresboekbestand): one location's knooppunt for another laptop.
+
+JSON with the location's details (no children's data, ever) and its roles with organisation,
+contact person, substitute and mandate. Importing it shows new/changed/removed first and then
+applies everything or nothing; roles missing from the file are removed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from ..domain.directory import Location
+from ..domain.enums import LocationType, PartnerKind
+from .csv_io import MAX_BYTES
+from .entries import DirectoryData, PartnerEntry, PersonEntry
+from .report import ImportRefused, RowProblem
+from .validation import normalise_email, normalise_phone, parse_date
+
+FORMAT = "knooppunt-adresboek"
+VERSION = 1
+SUFFIX = ".knooppunt-adresboek.json"
+_LOCATION_FIELDS = ("name", "type", "address", "postcode", "city", "phone", "frequency_weeks", "composition",
+                    "working_agreements")
+_PERSON_FIELDS = ("name", "function", "phone", "email", "availability", "note")
+
+
+def looks_like_directory_file(data: bytes) -> bool:
+    head = data[:400].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and FORMAT.encode() in data[:400]
+
+
+def dump(location: Location, views: Iterable, type_names: dict[int, str], *, made_by: str, made_at: datetime) -> bytes:
+    """The file's bytes for a location and its partners (``PartnerView``s)."""
+    partners = []
+    for view in views:
+        p = view.partner
+        partners.append({
+            "role": p.role, "kind": p.kind.value,
+            "organisation": view.organisation.name if view.organisation else "",
+            "organisation_type": type_names.get(view.organisation.type_id, "") if view.organisation else "",
+            **{f"organisation_{key}": getattr(view.organisation, key) if view.organisation else ""
+               for key in ("phone", "email", "address")},
+            "contact": _person(view.contact), "substitute": _person(view.substitute),
+            "mandate_category": p.mandate_category, "mandate_description": p.mandate_description,
+            "mandate_valid_from": p.mandate_valid_from.isoformat() if p.mandate_valid_from else None,
+            "mandate_valid_until": p.mandate_valid_until.isoformat() if p.mandate_valid_until else None,
+        })
+    document = {
+        "format": FORMAT, "version": VERSION, "made_at": made_at.isoformat(timespec="seconds"), "made_by": made_by,
+        "location": {key: str(getattr(location, key)) if key == "type" else getattr(location, key)
+                     for key in _LOCATION_FIELDS},
+        "partners": partners,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _person(person) -> dict[str, str] | None:
+    return {key: getattr(person, key) for key in _PERSON_FIELDS} if person else None
+
+
+def parse(data: bytes, *, source: str = "") -> DirectoryData:
+    if len(data) > MAX_BYTES:
+        raise ImportRefused.file("Het adresboekbestand is te groot.")
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise ImportRefused.file("Dit is geen leesbaar adresboekbestand (beschadigd of geen JSON).") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportRefused.file("Dit is geen Knooppunt-adresboekbestand.")
+    if document.get("version") != VERSION:
+        raise ImportRefused.file(f"Dit adresboekbestand heeft versie {document.get('version')!r}; deze versie "
+                                 "van Knooppunt leest versie 1. Werk Knooppunt bij.")
+    location = _location(document.get("location"))
+    raw = document.get("partners")
+    if not isinstance(raw, list):
+        raise ImportRefused.file("De lijst met kernpartners ontbreekt.")
+    problems: list[RowProblem] = []
+    entries: list[PartnerEntry] = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(raw, start=1):
+        entry = _entry(number, item, problems)
+        if entry is None:
+            continue
+        if entry.role.casefold() in seen:
+            problems.append(RowProblem(number, "Rol", f"dubbel: staat ook al bij kernpartner {seen[entry.role.casefold()]}.",
+                                       "Kernpartner"))
+        seen.setdefault(entry.role.casefold(), number)
+        entries.append(entry)
+    if problems:
+        raise ImportRefused(problems)
+    return DirectoryData(tuple(entries), location=location, authoritative=True, source=source)
+
+
+def _location(raw: Any) -> Location:
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
+        raise ImportRefused.file("De locatie ontbreekt in het adresboekbestand.")
+    try:
+        kind = LocationType(raw.get("type"))
+        frequency = int(raw.get("frequency_weeks", 6))
+    except (ValueError, TypeError):
+        raise ImportRefused.file("Het soort locatie of de frequentie in het bestand klopt niet.") from None
+    texts = {k: str(raw.get(k) or "") for k in _LOCATION_FIELDS if k not in {"name", "type", "frequency_weeks"}}
+    return Location(None, raw["name"].strip(), kind, frequency_weeks=max(1, min(52, frequency)), **texts)
+
+
+def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry | None:
+    def problem(field: str, message: str) -> None:
+        problems.append(RowProblem(number, field, message, "Kernpartner"))
+
+    if not isinstance(item, dict) or not isinstance(item.get("role"), str) or not item["role"].strip():
+        problem("Rol", "ontbreekt.")
+        return None
+    try:
+        kind = PartnerKind(item.get("kind"))
+    except ValueError:
+        problem("Soort", "moet ‘structureel’ of ‘incidenteel’ zijn.")
+        kind = PartnerKind.INCIDENTAL
+    people = {}
+    for key, label in (("contact", "Vaste contactpersoon"), ("substitute", "Vervanger")):
+        raw = item.get(key)
+        if raw is None:
+            people[key] = None
+            continue
+        if not isinstance(raw, dict) or not str(raw.get("name") or "").strip():
+            problem(label, "naam ontbreekt.")
+            people[key] = None
+            continue
+        values = {f: str(raw.get(f) or "").strip() for f in _PERSON_FIELDS}
+        for field, check, field_label in (("phone", normalise_phone, "telefoon"), ("email", normalise_email, "e-mail")):
+            try:
+                values[field] = check(values[field])
+            except ValueError as exc:
+                problem(f"{label}, {field_label}", str(exc))
+        people[key] = PersonEntry(**values)
+    organisation = str(item.get("organisation") or "").strip()
+    details = {f"organisation_{key}": str(item.get(f"organisation_{key}") or "").strip()
+               for key in ("phone", "email", "address")}
+    for key, check, label in (("organisation_phone", normalise_phone, "Telefoon organisatie"),
+                              ("organisation_email", normalise_email, "E-mail organisatie")):
+        try:
+            details[key] = check(details[key])
+        except ValueError as exc:
+            problem(label, str(exc))
+    if (people["contact"] or people["substitute"]) and not organisation:
+        problem("Organisatie", "ontbreekt.")
+    dates = {}
+    for key, label in (("mandate_valid_from", "Mandaat geldig vanaf"), ("mandate_valid_until", "Mandaat geldig tot")):
+        try:
+            dates[key] = parse_date(str(item.get(key) or ""))
+        except ValueError as exc:
+            problem(label, str(exc))
+            dates[key] = None
+    return PartnerEntry(
+        role=item["role"].strip(), organisation=organisation, kind=kind,
+        organisation_type=str(item.get("organisation_type") or ""), contact=people["contact"],
+        substitute=people["substitute"], **details, mandate_category=str(item.get("mandate_category") or ""),
+        mandate_description=str(item.get("mandate_description") or ""), row=number, **dates)

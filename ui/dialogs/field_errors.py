@@ -1,0 +1,42 @@
+"""Showing a refused field where it is: red frame, focus, and the reason beside the buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class FieldErrors:
+    """Maps a ``ValidationError.field`` to its widget; ``show`` marks it and says why."""
+
+    def __init__(self, label: QLabel, widgets: dict[str, QWidget], names: dict[str, str] | None = None) -> None:
+        self.label = label
+        self._widgets = widgets
+        self._names = names or {}
+        self._marked: QWidget | None = None
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.hide()
+
+    def show(self, message: str, field: str | None = None) -> None:
+        self.clear()
+        widget = self._widgets.get(field or "")
+        name = self._names.get(field or "")
+        self.label.setText(f"{name}: {message}" if name else message)
+        self.label.show()
+        if widget is not None:
+            widget.setProperty("invalid", True)
+            widget.setStyleSheet("border: 2px solid #b3261e;")
+            widget.setToolTip(message)
+            widget.setFocus()
+            self._marked = widget
+
+    def clear(self) -> None:
+        self.label.hide()
+        if self._marked is not None:
+            self._marked.setStyleSheet("")
+            self._marked.setToolTip("")
+            self._marked = None
+
+    @property
+    def text(self) -> str:
+        return self.label.text() if self.label.isVisibleTo(self.label.parentWidget()) else ""

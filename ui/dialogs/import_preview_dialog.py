@@ -1,0 +1,70 @@
+"""Before an import: what is new, changed and removed. Applied as a whole, or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from knooppunt.errors import KnooppuntError
+from knooppunt.services.directory import ImportPlan
+from knooppunt.services.directory_writes import DirectoryChange
+
+from ..models.record_table import Column
+from ..pages.list_page import RecordTableView
+
+_ACTION_ORDER = {"nieuw": 0, "gewijzigd": 1, "verwijderd": 2}
+CHANGE_COLUMNS = [
+    Column[DirectoryChange]("Wat", lambda c: c.action, width=90,
+                            warning=lambda c: "Wordt verwijderd" if c.action == "verwijderd" else None),
+    Column[DirectoryChange]("Soort", lambda c: c.what, width=120),
+    Column[DirectoryChange]("Naam", lambda c: c.name, width=240),
+    Column[DirectoryChange]("Verschil", lambda c: c.detail),
+]
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, *, plan: ImportPlan, apply: Callable[[ImportPlan], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Importeren: eerst bekijken")
+        self._plan = plan
+        self._apply = apply
+        where = (f"locatie ‘{plan.location_name}’" if plan.location_id
+                 else f"nieuwe locatie ‘{plan.location_name}’ (wordt aangemaakt)")
+        self.summary = QLabel(f"<b>{plan.data.source or 'Bestand'}</b> → {where}<br>{plan.summary}")
+        self.summary.setWordWrap(True)
+        explanation = QLabel("Er verandert nog niets. Met ‘Toepassen’ wordt alles in één keer doorgevoerd; "
+                             "lukt een onderdeel niet, dan blijft alles zoals het was.")
+        explanation.setWordWrap(True)
+        explanation.setObjectName("hint")
+        self.table = RecordTableView(CHANGE_COLUMNS, self)
+        self.table.source.set_records(sorted(plan.changes, key=lambda c: _ACTION_ORDER.get(c.action, 9)))
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setText("Toepassen")
+        self.apply_button.setEnabled(bool(plan.changes))
+        self.apply_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.apply_button.clicked.connect(self._on_apply_button_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(explanation)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(820, 480)
+
+    def _on_apply_button_clicked(self) -> None:
+        try:
+            self._apply(self._plan)
+        except KnooppuntError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()
