@@ -4,6 +4,7 @@ checkout, an installed package and a frozen (PyInstaller) bundle alike."""
 from __future__ import annotations
 
 import sys
+import sysconfig
 from pathlib import Path
 
 import platformdirs
@@ -16,7 +17,11 @@ def _bundle_root() -> Path:
     if frozen:
         return Path(frozen)
     # Source checkout or editable install: templates/ and resources/ sit beside knooppunt/.
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "templates").is_dir():
+        return checkout
+    # An installed wheel: the data files went to <prefix>/share/knooppunt.
+    return Path(sysconfig.get_path("data")) / "share" / "knooppunt"
 
 
 def pyproject_file() -> Path | None:

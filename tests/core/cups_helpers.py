@@ -1,6 +1,6 @@
 """Finding a CUPS virtual PDF printer (cups-pdf) and what it printed; tests skip when there is none.
 
-Set one up with ``sudo scripts/print_letter_cups.sh`` (installs cups + printer-driver-cups-pdf,
+Set one up with ``sudo packaging/print_letter_cups.sh`` (installs cups + printer-driver-cups-pdf,
 starts cupsd, adds the printer ``KnooppuntPDF``).
 """
 
@@ -19,14 +19,14 @@ import pytest
 def pdf_printer() -> tuple[str, Path]:
     """(printer name, folder where its PDFs appear), or skip the test."""
     if shutil.which("lpstat") is None:
-        pytest.skip("CUPS is niet geïnstalleerd (geen lpstat); zie scripts/print_letter_cups.sh")
+        pytest.skip("CUPS is niet geïnstalleerd (geen lpstat); zie packaging/print_letter_cups.sh")
     status = subprocess.run(["lpstat", "-r"], capture_output=True, text=True, check=False)
     if "is running" not in status.stdout:
-        pytest.skip("De CUPS-server draait niet; zie scripts/print_letter_cups.sh")
+        pytest.skip("De CUPS-server draait niet; zie packaging/print_letter_cups.sh")
     printers = subprocess.run(["lpstat", "-v"], capture_output=True, text=True, check=False).stdout
     match = re.search(r"device for (\S+): cups-pdf:/", printers)
     if not match:
-        pytest.skip("Geen virtuele PDF-printer (cups-pdf) ingesteld; zie scripts/print_letter_cups.sh")
+        pytest.skip("Geen virtuele PDF-printer (cups-pdf) ingesteld; zie packaging/print_letter_cups.sh")
     return match.group(1), _output_folder()
 
 

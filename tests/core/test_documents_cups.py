@@ -1,6 +1,6 @@
 """Printing a letter through CUPS to the virtual PDF printer (cups-pdf): the printed file appears.
 
-Skips cleanly without CUPS. To run: ``sudo scripts/print_letter_cups.sh`` (or ``pytest -m cups``
+Skips cleanly without CUPS. To run: ``sudo packaging/print_letter_cups.sh`` (or ``pytest -m cups``
 once CUPS runs with a cups-pdf printer)."""
 
 from __future__ import annotations

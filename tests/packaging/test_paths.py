@@ -52,3 +52,13 @@ def test_no_module_but_paths_locates_files_by_its_own_location():
         if "__file__" in path.read_text(encoding="utf-8") and path != ROOT / "knooppunt" / "paths.py"
     ]
     assert offenders == [], "use knooppunt.paths (templates_dir, resource) instead of __file__"
+
+
+def test_an_installed_wheel_finds_its_data_under_share_knooppunt(monkeypatch, tmp_path):
+    from knooppunt import paths
+
+    monkeypatch.delattr("sys._MEIPASS", raising=False)
+    monkeypatch.setattr(paths, "__file__", str(tmp_path / "site-packages" / "knooppunt" / "paths.py"))
+    monkeypatch.setattr(paths.sysconfig, "get_path", lambda name: str(tmp_path / "venv"))
+    assert paths.templates_dir() == tmp_path / "venv" / "share" / "knooppunt" / "templates"
+    assert paths.resources_dir() == tmp_path / "venv" / "share" / "knooppunt" / "resources"

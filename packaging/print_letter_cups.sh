@@ -4,7 +4,7 @@
 # adds a printer "KnooppuntPDF", prints the demo letter with Qt (QPrinter, as the app does) and
 # with `lp`, and waits for the printed files to appear.
 #
-#   sudo scripts/print_letter_cups.sh            # then: pytest -m cups tests/core/test_documents_cups.py tests/ui/test_documents_cups.py
+#   sudo packaging/print_letter_cups.sh            # then: pytest -m cups tests/core/test_documents_cups.py tests/ui/test_documents_cups.py
 #
 # Environment: PYTHON (default .venv/bin/python), PRINTER (default KnooppuntPDF).
 set -euo pipefail
