@@ -72,7 +72,8 @@ def build_services(store: Store) -> Services:
     consent = ConsentService(store, children)
     cases = CaseService(store)
     timeline = TimelineService(store, children, cases)
-    planning = PlanningService(store, locations, children, consent)
+    agreements = AgreementService(store)
+    planning = PlanningService(store, locations, children, consent, agreements)
     services = Services(
         store=store,
         profile=ProfileService(store),
@@ -81,7 +82,7 @@ def build_services(store: Store) -> Services:
         children=children,
         consent=consent,
         meetings=MeetingService(store),
-        agreements=AgreementService(store),
+        agreements=agreements,
         decisions=DecisionService(store, locations),
         records=RecordService(store),
         cases=cases,

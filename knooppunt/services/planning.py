@@ -18,17 +18,25 @@ from ..errors import ValidationError
 from ..storage import Store
 from .changes import Change
 from .children import ChildService
+from .agreements import AgreementService, EvaluationDue
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
 
 
 class PlanningService:
     def __init__(self, store: Store, locations: LocationService, children: ChildService,
-                 consent: ConsentService) -> None:
+                 consent: ConsentService, agreements: AgreementService | None = None) -> None:
         self._store = store
         self._locations = locations
         self._children = children
         self._consent = consent
+        self._agreements = agreements
+
+    def evaluations_due(self, location_id: int) -> list[EvaluationDue]:
+        """Children whose evaluation date has come or is coming and who have no planned slot yet."""
+        if self._agreements is None:
+            return []
+        return [e for e in self._agreements.evaluations_due(location_id=location_id) if e.planned_on is None]
 
     # Meeting -------------------------------------------------------------------------------
     def suggested_dates(self, location_id: int, count: int = 3) -> list[date]:
@@ -36,8 +44,21 @@ class PlanningService:
         last = self._store.scalar(
             "SELECT max(date) FROM meeting WHERE location_id = ? AND status != 'geannuleerd'", [location_id]
         )
-        return suggest_dates(date.fromisoformat(last) if last else None, location.frequency_weeks,
-                             self._store.now().date(), count)
+        today = self._store.now().date()
+        dates = suggest_dates(date.fromisoformat(last) if last else None, location.frequency_weeks, today, count)
+        # Evaluation dates feed the planning: a child due for evaluation before the next regular
+        # meeting brings that meeting forward (the school day on or before the evaluation date).
+        due = [e.evaluation_date for e in self.evaluations_due(location_id) if e.evaluation_date > today]
+        planned_before = due and self._store.scalar(
+            "SELECT count(*) FROM meeting WHERE location_id = ? AND status = 'gepland' AND date BETWEEN ? AND ?",
+            [location_id, today, due[0]])
+        if due and due[0] < dates[0] and not planned_before:
+            day = due[0]
+            while day.weekday() >= 5:
+                day -= timedelta(days=1)
+            if day > today:
+                dates = [day, *dates[: count - 1]]
+        return dates
 
     def create_meeting(self, meeting: Meeting) -> tuple[Meeting, Change]:
         meeting = _validated(meeting, self._store.now().date())

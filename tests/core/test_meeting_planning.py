@@ -110,3 +110,33 @@ def test_edited_agenda_template_is_used_for_newly_planned_children(demo_services
     assert titles[1] == "Even voorstellen van de tolk" and len(titles) == 9
     with pytest.raises(ValidationError):
         demo_services.planning.save_agenda_template(location.id, [(AgendaKind.OTHER, "Te lang", 500)])
+
+
+def test_an_evaluation_date_brings_the_next_meeting_forward(demo_services):
+    """Evaluation dates feed the planning: Noor is due for evaluation before the next regular date."""
+    location = _location(demo_services)
+    noor = _children(demo_services, location.id)["Noor"]
+    evaluation = TODAY + timedelta(days=12)
+    with demo_services.store.unit_of_work() as uow:
+        uow.execute("UPDATE meeting SET date = ? WHERE status = 'gepland'", [TODAY + timedelta(days=30)])
+        uow.insert("agreement", {"child_id": noor.id, "owner_kind": "ouder", "owner_name": "Samira El Amrani",
+                                 "description": "Gesprek met de mentor", "evaluation_date": evaluation})
+        uow.audit("test", "agreement", None)
+    due = demo_services.planning.evaluations_due(location.id)
+    assert noor.id in [e.child_id for e in due]
+    first = demo_services.planning.suggested_dates(location.id)[0]
+    assert first <= evaluation and first.weekday() < 5 and evaluation - first < timedelta(days=3)
+
+
+def test_no_extra_meeting_when_one_is_planned_before_the_evaluation(demo_services):
+    location = _location(demo_services)
+    zoe = _children(demo_services, location.id)["Zoë"]
+    planned = next(m.meeting for m in demo_services.meetings.meetings() if m.meeting.status == "gepland")
+    with demo_services.store.unit_of_work() as uow:
+        uow.execute("UPDATE agreement SET evaluation_date = ? WHERE child_id = ?",
+                    [planned.date + timedelta(days=2), zoe.id])
+        uow.audit("test", "agreement", None)
+    assert zoe.id in [e.child_id for e in demo_services.planning.evaluations_due(location.id)]
+    # Zoë can join the meeting already planned before her evaluation: no extra date is suggested.
+    first = demo_services.planning.suggested_dates(location.id)[0]
+    assert first >= planned.date + timedelta(weeks=location.frequency_weeks)

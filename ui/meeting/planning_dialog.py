@@ -186,9 +186,14 @@ class PlanningDialog(QDialog):
                 if discussion.id == select:
                     self.slots.setCurrentItem(item)
         self.child_combo.clear()
-        for view in self._services.children.children(location_id=self.location_id):
-            if view.child.id not in taken:
-                self.child_combo.addItem(f"{view.child.full_name} ({view.child.group_name})", view.child.id)
+        # Children due for evaluation come first, with their evaluation date.
+        due = {e.child_id: e.evaluation_date for e in self._services.planning.evaluations_due(self.location_id)}
+        views = [v for v in self._services.children.children(location_id=self.location_id) if v.child.id not in taken]
+        for view in sorted(views, key=lambda v: v.child.id not in due):
+            label = f"{view.child.full_name} ({view.child.group_name})"
+            if view.child.id in due:
+                label += f" — evaluatie {due[view.child.id]:%d-%m-%Y}"
+            self.child_combo.addItem(label, view.child.id)
         if self.slots.currentItem() is None and self.slots.count():
             self.slots.setCurrentRow(0)
         self._fill_participants()
