@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.pages[2].resume_running)
         self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self)
         self.installEventFilter(self.lock_overlay)
+        self.lock_overlay.unlocked.connect(self._on_lock_overlay_unlocked)
         self.idle_watcher = None
         if idle_minutes and not demo:
             self.idle_watcher = IdleWatcher(minutes=idle_minutes, parent=self)
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Cover everything until the passphrase is given again (also Ctrl+L)."""
         self.lock_overlay.lock()
+
+    def _on_lock_overlay_unlocked(self) -> None:
+        self._services.audit.log_access("scherm ontgrendeld", "setting", None)
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)

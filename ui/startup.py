@@ -73,4 +73,6 @@ def user_session(path: Path) -> Session | None:
     dialog = UnlockDialog(database_path=path, unlock=lambda passphrase: open_services(path, passphrase))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return Session(dialog.result_value, path)
+    services = dialog.result_value
+    services.audit.log_access("database ontgrendeld", "setting", None, "Knooppunt gestart")
+    return Session(services, path)

@@ -128,3 +128,4 @@ def test_idle_window_locks_and_only_the_passphrase_opens_it(app, qtbot, demo_ser
     with qtbot.waitSignal(overlay.unlocked):
         overlay.button.click()
     assert not overlay.is_locked
+    assert demo_services.audit.recent(1)[0].action == "scherm ontgrendeld"
