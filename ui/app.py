@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QLocale, Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -69,18 +69,37 @@ def _log_to_file() -> Path | None:
     return path
 
 
-def _install_crash_handler(log_path: Path | None) -> None:
-    def handle(exc_type, exc, tb):
-        if isinstance(exc, KnooppuntError):
-            messages.show_error(QApplication.activeWindow(), exc)
+class CrashHandler:
+    """sys.excepthook for the GUI: a KnooppuntError is shown as its Dutch message; anything else
+    is a bug, logged and shown in one crash dialog. While a dialog is open, further errors (a
+    repeating timer hitting the same fault) are only logged, so dialogs do not pile up."""
+
+    def __init__(self, log_path: Path | None) -> None:
+        self._log_path = log_path
+        self.showing = False
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if self.showing:
+            log.error("Further error while the crash dialog is open: %s", exc_type.__name__)
             return
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
-        log.error("Unexpected error\n%s", details)
-        from .dialogs.crash import CrashDialog
+        self.showing = True
+        try:
+            if isinstance(exc, KnooppuntError):
+                messages.show_error(QApplication.activeWindow(), exc)
+                return
+            details = "".join(traceback.format_exception(exc_type, exc, tb))
+            log.error("Unexpected error\n%s", details)
+            from .dialogs.crash import CrashDialog
 
-        CrashDialog(details=details, log_path=log_path, parent=QApplication.activeWindow()).exec()
+            dialog = CrashDialog(details=details, log_path=self._log_path, parent=QApplication.activeWindow())
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.exec()
+        finally:
+            self.showing = False
 
-    sys.excepthook = handle
+
+def _install_crash_handler(log_path: Path | None) -> None:
+    sys.excepthook = CrashHandler(log_path)
 
 
 # Where --smoke-test saves a picture of the main window (used to look at the frozen program).

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from knooppunt import __version__
 from knooppunt.services import Services
@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         if services.meeting_mode.running() is not None:
             self.navigation.setCurrentRow(2)
             QTimer.singleShot(0, self.pages[2].resume_running)
+        self._hidden_while_locked: list[QWidget] = []
+        self._disabled_while_locked: list[QAction] = []
         self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self)
         self.installEventFilter(self.lock_overlay)
         self.lock_overlay.unlocked.connect(self._on_lock_overlay_unlocked)
@@ -121,10 +123,33 @@ class MainWindow(QMainWindow):
             self.idle_watcher.idle_timed_out.connect(self.lock)
 
     def lock(self) -> None:
-        """Cover everything until the passphrase is given again (also Ctrl+L)."""
+        """Cover everything until the passphrase is given again (also Ctrl+L).
+
+        Other windows (the meeting window, the parents' screen on the beamer, open dialogs) are
+        hidden, and every shortcut is off, so nothing behind the lock can be seen or reached.
+        """
+        if self.lock_overlay.is_locked:
+            return
+        self._hidden_while_locked = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and w.isWindow()
+        ]
+        for window in self._hidden_while_locked:
+            window.hide()
+        self._disabled_while_locked = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled_while_locked:
+            action.setEnabled(False)
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
         self.lock_overlay.lock()
 
     def _on_lock_overlay_unlocked(self) -> None:
+        self.centralWidget().setEnabled(True)
+        self.menuBar().setEnabled(True)
+        for action in self._disabled_while_locked:
+            action.setEnabled(True)
+        for window in self._hidden_while_locked:
+            window.show()
+        self._hidden_while_locked, self._disabled_while_locked = [], []
         self._services.audit.log_access("scherm ontgrendeld", "setting", None)
 
     def show_page(self, index: int) -> None:

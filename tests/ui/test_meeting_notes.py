@@ -6,7 +6,7 @@ from datetime import time, timedelta
 
 import pytest
 
-from knooppunt.domain.enums import Visibility
+from knooppunt.domain.enums import Attendance, Visibility
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import DatabaseUnavailable
 from tests.conftest import TODAY
@@ -82,3 +82,31 @@ def test_agenda_template_dialog_adds_and_moves_items(qtbot, demo_services):
     dialog.save()
     titles = [i.title for i in demo_services.planning.agenda_template(location.id)]
     assert titles[:2] == ["Opening en kennismaking", "Tolk stelt zich voor"] and len(titles) == 9
+
+
+def test_moving_on_while_a_note_cannot_be_saved_keeps_the_text(qtbot, meeting_window, demo_services, monkeypatch):
+    chair = meeting_window.chair
+    for participant in chair.state.participants:
+        if participant.kind == "ouder":
+            demo_services.meeting_mode.set_attendance(participant.id, Attendance.PRESENT)
+    editor = chair.item_view.add_note(Visibility.SHARED)
+    item_before = chair.state.discussion.current_item_id
+    next_item = next(i.id for i in chair.state.agenda if i.id != item_before)
+
+    def always_busy(note_id, text):
+        raise DatabaseUnavailable("De database is bezet.")
+
+    monkeypatch.setattr(demo_services.meeting_mode, "save_note_text", always_busy)
+    editor.editor.setPlainText("Ouders vertellen over de zomer")
+    assert chair.go_to_item(next_item) is False
+    assert chair.state.discussion.current_item_id == item_before
+    assert editor in chair.item_view.editors and editor.editor.toPlainText() == "Ouders vertellen over de zomer"
+    asked = []
+    monkeypatch.setattr(messages, "ask", lambda *a, **k: asked.append(a[2]) or False)
+    meeting_window.show()
+    meeting_window.close()
+    assert "verloren" in asked[0] and meeting_window.isVisible()  # stays open: nothing is lost
+    monkeypatch.undo()
+    assert chair.go_to_item(next_item) is True
+    saved = demo_services.meeting_mode.notes(editor.note.agenda_item_id)
+    assert [n.text for n in saved] == ["Ouders vertellen over de zomer"]

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from knooppunt.domain.enums import Role
 from knooppunt.services.container import open_services
@@ -117,10 +117,19 @@ def test_smoke_test_command_exits_zero_quietly():
 def test_idle_window_locks_and_only_the_passphrase_opens_it(app, qtbot, demo_services, hub, db_path):
     window = MainWindow(services=demo_services, hub=hub, database_path=db_path, idle_minutes=0.002)
     qtbot.addWidget(window)
+    beamer = QWidget()  # stands for the parents' screen / meeting window: its own top-level window
+    qtbot.addWidget(beamer)
     window.show()
+    beamer.show()
     qtbot.waitUntil(lambda: window.lock_overlay.is_locked, timeout=3000)
     overlay = window.lock_overlay
     assert overlay.geometry() == window.rect()
+    assert not beamer.isVisible()  # nothing of a child is left on the beamer
+    window.activateWindow()
+    page_before = window.stack.currentIndex()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == page_before  # shortcuts are off behind the lock
+    assert not window.menuBar().isEnabled() and not window.centralWidget().isEnabled()
     overlay.passphrase.setText("niet de goede")
     overlay.button.click()
     assert overlay.is_locked and "klopt niet" in overlay.error.text()
@@ -128,4 +137,26 @@ def test_idle_window_locks_and_only_the_passphrase_opens_it(app, qtbot, demo_ser
     with qtbot.waitSignal(overlay.unlocked):
         overlay.button.click()
     assert not overlay.is_locked
+    assert beamer.isVisible() and window.centralWidget().isEnabled()
     assert demo_services.audit.recent(1)[0].action == "scherm ontgrendeld"
+
+
+def test_errors_while_the_crash_dialog_is_open_do_not_pile_up(app, qtbot, monkeypatch):
+    from ui import app as app_module
+    from ui.dialogs import crash
+
+    shown = []
+
+    def exec_and_fail_again(dialog):
+        shown.append(dialog)
+        handler(RuntimeError, RuntimeError("tweede fout"), None)  # e.g. a timer firing again
+        return 0
+
+    monkeypatch.setattr(crash.CrashDialog, "exec", exec_and_fail_again)
+    handler = app_module.CrashHandler(None)
+    try:
+        raise RuntimeError("eerste fout")
+    except RuntimeError as exc:
+        handler(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1 and not handler.showing
+    assert "eerste fout" in shown[0].findChild(crash.QPlainTextEdit).toPlainText()

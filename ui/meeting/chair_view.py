@@ -39,6 +39,10 @@ from .budget_clock import BudgetClock
 SAVE_TIME_EVERY = 30  # seconds; the item timers survive a crash up to this much
 
 
+UNSAVED_NOTICE = ("Een notitie is nog niet opgeslagen (zie de melding onder de notitie). "
+                  "Knooppunt probeert het opnieuw; kopieer de tekst als het blijft mislukken.")
+
+
 class ChairView(QWidget):
     current_changed = Signal(int)  # discussion id: another child or another agenda item
     content_changed = Signal(int)  # notes or attendance changed
@@ -173,7 +177,9 @@ class ChairView(QWidget):
         """Leave the current child (its notes and time are saved) and open another one."""
         if self.state and self.state.discussion.id == discussion_id:
             return True
-        self._leave_current()
+        if not self._leave_current():
+            self._show_notice(UNSAVED_NOTICE)
+            return False
         discussion = self._services.meeting_mode.discussion(discussion_id)
         if discussion.status != DiscussionStatus.FINALISED:
             try:
@@ -243,7 +249,9 @@ class ChairView(QWidget):
         current = self.state.discussion.current_item_id
         if item_id == current:
             return True
-        self.item_view.flush()
+        if not self.item_view.flush():
+            self._show_notice(UNSAVED_NOTICE)  # stay: the typed text must not be thrown away
+            return False
         spent = {current: self._seconds.get(current, 0)} if current else None
         try:
             change = self._services.meeting_mode.go_to_item(self.state.discussion.id, item_id, seconds_spent=spent)
@@ -318,20 +326,27 @@ class ChairView(QWidget):
         self.current_changed.emit(discussion_id)
         return True
 
-    def leave(self) -> None:
-        """Save what is typed and the time spent; called when the window closes."""
-        self._clock.stop()
-        self._leave_current()
+    def leave(self) -> bool:
+        """Save what is typed and the time spent; called when the window closes.
 
-    def _leave_current(self) -> None:
+        False when a note could not be saved (the window then stays open)."""
+        self._clock.stop()
+        if self._leave_current():
+            return True
+        self._clock.start()
+        return False
+
+    def _leave_current(self) -> bool:
         if self.state is None:
-            return
-        self.item_view.flush()
+            return True
+        if not self.item_view.flush():
+            return False
         if self.state.discussion.status != DiscussionStatus.FINALISED and self._seconds:
             try:
                 self._services.meeting_mode.save_time(self.state.discussion.id, dict(self._seconds))
             except KnooppuntError:
                 pass  # the notes are saved; a lost timer value is no loss of content
+        return True
 
     # Timers --------------------------------------------------------------------------------
     def _on_clock_timeout(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from knooppunt.services import Services
 
+from .. import messages
 from ..hub import SignalHub
 from .chair_view import ChairView
 from .parents_screen import ParentsScreen
@@ -85,6 +86,11 @@ class MeetingWindow(QMainWindow):
             self.parents_screen.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.chair.leave()
+        if not self.chair.leave() and not messages.ask(
+            self, "Notitie niet opgeslagen",
+            "Een notitie kon niet worden opgeslagen. Als u nu sluit, gaat die tekst verloren.\n\n"
+            "Toch sluiten?", confirm="Toch sluiten", cancel="Openlaten"):
+            event.ignore()
+            return
         self.parents_screen.close()
         super().closeEvent(event)

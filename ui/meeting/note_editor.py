@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from knooppunt.domain.enums import Visibility
 from knooppunt.domain.meeting_rules import PERSPECTIVES
 from knooppunt.domain.meetings import Note
-from knooppunt.errors import KnooppuntError
+from knooppunt.errors import KnooppuntError, RecordLocked
 from knooppunt.services import Services
 
 from .. import messages
@@ -115,7 +115,8 @@ class NoteEditor(QFrame):
             self.status.setText("Niet opgeslagen: " + exc.message)
             self.status.setObjectName("fieldError")
             self.status.style().polish(self.status)
-            self._timer.start()  # try again shortly; nothing typed is thrown away
+            if not isinstance(exc, RecordLocked):
+                self._timer.start()  # try again shortly; nothing typed is thrown away
             return False
         self._dirty = text != self.editor.toPlainText()
         self.note = Note(self.note.id, self.note.agenda_item_id, text, self.note.visibility, self.note.perspective)
