@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,9 +40,25 @@ class Session:
             self._tempdir.cleanup()
 
 
+DEMO_PREFIX = "knooppunt-demo-"
+STALE_DEMO_SECONDS = 12 * 3600
+
+
+def remove_stale_demos(now: float | None = None) -> None:
+    """Leftovers of a demo that was killed (unreadable anyway: their passphrase is gone)."""
+    now = time.time() if now is None else now
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*"):
+        try:
+            if folder.is_dir() and now - folder.stat().st_mtime > STALE_DEMO_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
+
+
 def demo_session() -> Session:
     """A fresh demo database in a temporary folder, opened without asking a passphrase."""
-    tempdir = tempfile.TemporaryDirectory(prefix="knooppunt-demo-")
+    remove_stale_demos()
+    tempdir = tempfile.TemporaryDirectory(prefix=DEMO_PREFIX)
     path = Path(tempdir.name) / "demo.db"
     services = open_services(path, secrets.token_urlsafe(24), create=True)
     build_demo(services)

@@ -160,3 +160,19 @@ def test_errors_while_the_crash_dialog_is_open_do_not_pile_up(app, qtbot, monkey
         handler(type(exc), exc, exc.__traceback__)
     assert len(shown) == 1 and not handler.showing
     assert "eerste fout" in shown[0].findChild(crash.QPlainTextEdit).toPlainText()
+
+
+def test_leftovers_of_a_killed_demo_are_removed_later(tmp_path, monkeypatch):
+    import tempfile
+
+    from ui import startup
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    old, fresh = tmp_path / "knooppunt-demo-old", tmp_path / "knooppunt-demo-new"
+    for folder in (old, fresh):
+        folder.mkdir()
+        (folder / "demo.db").write_bytes(b"x")
+    now = fresh.stat().st_mtime + 60
+    os.utime(old, (now - 2 * startup.STALE_DEMO_SECONDS, now - 2 * startup.STALE_DEMO_SECONDS))
+    startup.remove_stale_demos(now)
+    assert not old.exists() and fresh.exists()
