@@ -122,6 +122,9 @@ def smoke_test() -> int:
                 QApplication.processEvents()
         ok = window.isVisible() and window.stack.count() == 4 and all(
             window.pages.is_built(i) for i in range(len(window.pages)))
+        from .smoke import render_a_letter
+
+        ok = render_a_letter(session.services) and ok
         if os.environ.get(SCREENSHOT_ENV):
             ok = window.grab().save(os.environ[SCREENSHOT_ENV]) and ok
         window.close()
