@@ -20,6 +20,11 @@ from .measures import REPORT, Context, Result, all_measures
 
 DEFAULT_SEED = 20261123
 DEFAULT_RUNS = {"tiny": 3, "full": 5}
+# Measures renamed when what they measure changed with the app; --compare still lines them up.
+RENAMED = {
+    "peak RSS, database open, first page shown": "peak RSS, database open, pages loaded",
+    "type in Kinderen page search, per keystroke": "filter Kinderen page, per keystroke",
+}
 HEADERS = ("measure", "median", "baseline", "baseline median", "ratio", "target", "met?")
 
 
@@ -80,7 +85,8 @@ def _number(value: float | None, unit: str) -> str:
 
 def _versus(result: dict, earlier: dict | None) -> str:
     """This run's median as a multiple of the earlier run's (×0.50: twice as fast)."""
-    old = (earlier or {}).get(result["measure"])
+    earlier = earlier or {}
+    old = earlier.get(result["measure"]) or earlier.get(RENAMED.get(result["measure"], ""))
     if not old or not old.get("median") or result["median"] is None:
         return "–"
     return f"×{result['median'] / old['median']:.2f}"
