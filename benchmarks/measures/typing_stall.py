@@ -24,9 +24,13 @@ def note_saver(services) -> Callable[[str], None]:
     (``meeting_mode.save_note_text``: checks the discussion is not finalised, one unit of work
     with its audit row)."""
     store = services.store
-    item_id = store.scalar(
-        "SELECT i.id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id "
-        "WHERE d.status != 'vastgesteld' ORDER BY i.id DESC LIMIT 1")
+    # A discussion that is not finalised (finalised notes are locked): the generated planned ones
+    # have no agenda yet, so give one an item (the run works on a copy of the database).
+    discussion_id = store.scalar("SELECT id FROM discussion WHERE status = 'gepland' ORDER BY id DESC LIMIT 1")
+    with store.unit_of_work() as uow:
+        item_id = uow.insert("agenda_item", {"discussion_id": discussion_id, "position": 0, "kind": "opening",
+                                             "title": "Opening en kennismaking", "minutes": 3})
+        uow.audit("agendapunt toegevoegd", "agenda_item", item_id, "benchmark")
     saves: list[int] = []
     note, _change = services.meeting_mode.add_note(item_id)
 
