@@ -4,9 +4,10 @@ from PySide6.QtCore import Qt
 
 from ui.hub import SignalHub
 from ui.models.record_table import Column
-from ui.pages import children_page
+from ui.pages import children_page, meetings_page
 from ui.pages.children_page import ChildrenPage
 from ui.pages.list_page import ListPage
+from ui.pages.meetings_page import MeetingsPage
 
 from .dialog_driver import QT_OFFSCREEN_NOISE
 
@@ -68,3 +69,15 @@ def test_children_page_holds_a_bounded_list_and_finds_beyond_it(qtbot, demo_serv
     qtbot.keyClick(page.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(page.search, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: page.table.source.rowCount() == 4)
+
+
+def test_meetings_page_shows_the_newest_and_finds_an_older_one_by_date(qtbot, demo_services, monkeypatch):
+    monkeypatch.setattr(meetings_page, "SHOWN_AT_ONCE", 1)
+    page = MeetingsPage(services=demo_services, hub=SignalHub())
+    qtbot.addWidget(page)
+    newest, older = sorted((v.meeting for v in demo_services.meetings.meetings()), key=lambda m: m.date, reverse=True)
+    assert [v.meeting.id for v in page.table.source.records()] == [newest.id]
+    assert page.status.text() == "1 van 2 getoond — typ om te zoeken."
+    qtbot.keyClicks(page.search, older.date.strftime("%d-%m-%Y"))
+    qtbot.waitUntil(lambda: [v.meeting.id for v in page.table.source.records()] == [older.id])
+    assert page.status.text() == "1 gevonden."
