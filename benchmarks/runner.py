@@ -100,7 +100,8 @@ def table(report: dict, earlier: dict | None = None) -> str:
     for r in report["results"]:
         met = {True: "yes", False: "NO", None: "–"}[r["met"]]
         ratio = "–" if r["ratio"] is None else f"{r['ratio']:.2f}"
-        median = _number(r["median"], r["unit"]) if r["available"] else "not available yet"
+        missing = "not built" if r["note"].startswith("not built") else "not available yet"
+        median = _number(r["median"], r["unit"]) if r["available"] else missing
         row = (r["measure"], median, r["baseline"], _number(r["baseline_median"], r["unit"]), ratio, r["target"], met)
         rows.append(row + ((_versus(r, earlier_results),) if earlier else ()))
     widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]
