@@ -20,6 +20,11 @@ from .measures import REPORT, Context, Result, all_measures
 
 DEFAULT_SEED = 20261123
 DEFAULT_RUNS = {"tiny": 3, "full": 5}
+# Measures renamed when what they measure changed with the app; --compare still lines them up.
+RENAMED = {
+    "peak RSS, database open, first page shown": "peak RSS, database open, pages loaded",
+    "type in Kinderen page search, per keystroke": "filter Kinderen page, per keystroke",
+}
 HEADERS = ("measure", "median", "baseline", "baseline median", "ratio", "target", "met?")
 
 
@@ -80,7 +85,8 @@ def _number(value: float | None, unit: str) -> str:
 
 def _versus(result: dict, earlier: dict | None) -> str:
     """This run's median as a multiple of the earlier run's (×0.50: twice as fast)."""
-    old = (earlier or {}).get(result["measure"])
+    earlier = earlier or {}
+    old = earlier.get(result["measure"]) or earlier.get(RENAMED.get(result["measure"], ""))
     if not old or not old.get("median") or result["median"] is None:
         return "–"
     return f"×{result['median'] / old['median']:.2f}"
@@ -94,7 +100,8 @@ def table(report: dict, earlier: dict | None = None) -> str:
     for r in report["results"]:
         met = {True: "yes", False: "NO", None: "–"}[r["met"]]
         ratio = "–" if r["ratio"] is None else f"{r['ratio']:.2f}"
-        median = _number(r["median"], r["unit"]) if r["available"] else "not available yet"
+        missing = "not built" if r["note"].startswith("not built") else "not available yet"
+        median = _number(r["median"], r["unit"]) if r["available"] else missing
         row = (r["measure"], median, r["baseline"], _number(r["baseline_median"], r["unit"]), ratio, r["target"], met)
         rows.append(row + ((_versus(r, earlier_results),) if earlier else ()))
     widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]

@@ -3,7 +3,7 @@
 The parent starts this in a fresh process and stops its clock when the line ``READY {...}``
 appears: the main window is shown and the event loop has gone idle. ``app`` opens DATABASE
 (passphrase from KNOOPPUNT_PASSPHRASE, SQLCipher's default key derivation, as the real app) and
-builds the real main window with all its pages loaded; ``bare`` shows an empty ``QMainWindow``.
+builds the real main window (its first page; the others are built when first opened); ``bare`` shows an empty ``QMainWindow``.
 The line also carries the peak resident memory (VmHWM, else ru_maxrss) at that moment.
 """
 

@@ -13,20 +13,40 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QL
 from knooppunt import __version__
 from knooppunt.services import Services
 
-from .dialogs.about import AboutDialog
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
-from .pages.agreements_page import AgreementsPage
-from .pages.children_page import ChildrenPage
-from .pages.locations_page import LocationsPage
-from .pages.meetings_page import MeetingsPage
+
+# Each page's module is imported when the page is first opened, so a start imports only the first
+# page's code. (Plain import statements, so PyInstaller still finds them.)
+def _locations_page(**kwargs) -> QWidget:
+    from .pages.locations_page import LocationsPage
+
+    return LocationsPage(**kwargs)
+
+
+def _children_page(**kwargs) -> QWidget:
+    from .pages.children_page import ChildrenPage
+
+    return ChildrenPage(**kwargs)
+
+
+def _meetings_page(**kwargs) -> QWidget:
+    from .pages.meetings_page import MeetingsPage
+
+    return MeetingsPage(**kwargs)
+
+
+def _agreements_page(**kwargs) -> QWidget:
+    from .pages.agreements_page import AgreementsPage
+
+    return AgreementsPage(**kwargs)
 
 
 PAGES = [
-    ("Locaties & partners", LocationsPage),
-    ("Kinderen", ChildrenPage),
-    ("Overleggen", MeetingsPage),
-    ("Afspraken", AgreementsPage),
+    ("Locaties & partners", _locations_page),
+    ("Kinderen", _children_page),
+    ("Overleggen", _meetings_page),
+    ("Afspraken", _agreements_page),
 ]
 
 
@@ -88,8 +108,8 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         # Pages are built when first shown: the window appears at once, even on a large database.
-        self.pages = LazyPages(self.stack, [lambda kind=kind: kind(services=services, hub=hub) for _, kind in PAGES])
-        for number, (title, _kind) in enumerate(PAGES, start=1):
+        self.pages = LazyPages(self.stack, [lambda make=make: make(services=services, hub=hub) for _, make in PAGES])
+        for number, (title, _make) in enumerate(PAGES, start=1):
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Ctrl+{number})")
             self.navigation.addItem(item)
@@ -172,7 +192,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu("&Beeld")
-        for number, (title, _kind) in enumerate(PAGES, start=1):
+        for number, (title, _make) in enumerate(PAGES, start=1):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.show_page(i))
@@ -204,4 +224,6 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def _on_about_triggered(self) -> None:
+        from .dialogs.about import AboutDialog
+
         AboutDialog(database_path=self._database_path, version=__version__, parent=self).exec()

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+# phonenumbers and email_validator are imported at the first check, not when the app starts.
 
 REGION = "NL"
 _DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y")
@@ -21,6 +20,8 @@ def normalise_phone(text: str) -> str:
     text = (text or "").strip()
     if not text:
         return ""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(text, REGION)
     except phonenumbers.NumberParseException:
@@ -37,6 +38,8 @@ def normalise_email(text: str) -> str:
     text = (text or "").strip()
     if not text:
         return ""
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:

@@ -15,6 +15,7 @@ A ``logo.png`` (or ``logo.jpg``) in folder 1 or 2 is printed at the top of every
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import threading
@@ -23,13 +24,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from babel.dates import format_date
-from lxml import etree
+# jinja2, Babel, lxml, ReportLab and z3c.rml are imported when the first document is made, not
+# when the app starts: together they take a few tenths of a second to import.
 from markupsafe import Markup, escape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
-from z3c.rml import document as rml_document
 
 from .. import paths
 from ..errors import KnooppuntError
@@ -48,6 +45,8 @@ def dutch_date(value: date | datetime | None, style: str = "full") -> str:
     """``maandag 23 november 2026`` (full) or ``23 november 2026`` (long); empty for None."""
     if value is None:
         return ""
+    from babel.dates import format_date
+
     return format_date(value, format=style, locale="nl")
 
 
@@ -105,15 +104,24 @@ class TemplateProblem(KnooppuntError):
     """A (location's own) template cannot be filled or laid out."""
 
 
-class DutchCanvas(Canvas):
-    """A ReportLab canvas that marks the PDF as Dutch (``/Lang (nl)``)."""
+@functools.cache
+def dutch_canvas() -> type:
+    """A ReportLab canvas class that marks the PDF as Dutch (``/Lang (nl)``).
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["lang"] = kwargs.get("lang") or "nl"
-        # Start in the embedded font, so no standard (non-embedded) font appears in the PDF at all.
-        if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or "DejaVuSans"
-        super().__init__(*args, **kwargs)
+    ReportLab and z3c.rml are imported at the first document, not when the app starts (they
+    take ~0.2 s to import)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    class DutchCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["lang"] = kwargs.get("lang") or "nl"
+            # Start in the embedded font, so no standard (non-embedded) font appears in the PDF at all.
+            if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
+                kwargs["initialFontName"] = kwargs.get("initialFontName") or "DejaVuSans"
+            super().__init__(*args, **kwargs)
+
+    return DutchCanvas
 
 
 class TemplateRenderer:
@@ -148,6 +156,8 @@ class TemplateRenderer:
     def environment(self, location_id: int | None) -> jinja2.Environment:
         env = self._environments.get(location_id)
         if env is None:
+            import jinja2
+
             env = jinja2.Environment(
                 loader=jinja2.FileSystemLoader([str(p) for p in self.search_path(location_id)]),
                 autoescape=True,
@@ -184,7 +194,12 @@ class TemplateRenderer:
             if progress:
                 progress(30)
             pdf = rml_to_pdf(source)
-        except (jinja2.TemplateError, etree.XMLSyntaxError) as exc:
+        except Exception as exc:
+            import jinja2
+            from lxml import etree
+
+            if not isinstance(exc, (jinja2.TemplateError, etree.XMLSyntaxError)):
+                raise
             origin = self.template_origin(kind.template, location_id)
             raise TemplateProblem(
                 f"Het sjabloon {origin} (of een sjabloon dat het gebruikt) bevat een fout: {exc}. "
@@ -195,7 +210,11 @@ class TemplateRenderer:
         return pdf
 
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+@functools.cache
+def _parser():
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
 # z3c.rml resets ReportLab's global configuration for every document: one layout at a time.
@@ -204,8 +223,11 @@ _LAYOUT_LOCK = threading.Lock()
 
 def rml_to_pdf(source: str) -> bytes:
     """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch."""
-    root = etree.fromstring(source.encode("utf-8"), _PARSER)
+    from lxml import etree
+    from z3c.rml import document as rml_document
+
+    root = etree.fromstring(source.encode("utf-8"), _parser())
     output = io.BytesIO()
     with _LAYOUT_LOCK:
-        rml_document.Document(root, canvasClass=DutchCanvas).process(output)
+        rml_document.Document(root, canvasClass=dutch_canvas()).process(output)
     return output.getvalue()

@@ -42,6 +42,12 @@ class ChildService:
         )
         return [ChildView(from_row(Child, r), r["location_name"], r["case_phase"]) for r in rows]
 
+    def count(self, *, location_id: int | None = None) -> int:
+        """How many (not archived) children there are, for "200 van 20.000 getoond"."""
+        if location_id is None:
+            return self._store.count("child", "archived_on IS NULL")
+        return self._store.count("child", "archived_on IS NULL AND location_id = ?", [location_id])
+
     def child(self, child_id: int) -> Child:
         return self._store.get(Child, "child", child_id)
 

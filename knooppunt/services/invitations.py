@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vText
 
 from ..domain.enums import ParticipantKind
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Participant
@@ -80,6 +79,8 @@ class InvitationService:
     def ics(self, discussion_id: int) -> bytes:
         """One VEVENT for this child's slot, with a VTIMEZONE so Outlook places it right."""
         inv = self.invitation(discussion_id)
+        from icalendar import Calendar, Event, vCalAddress, vText  # imported when used, not at start-up
+
         cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")

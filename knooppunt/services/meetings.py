@@ -20,17 +20,29 @@ class MeetingService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def meetings(self, *, location_id: int | None = None) -> list[MeetingView]:
-        where, params = "", []
+    def meetings(self, *, location_id: int | None = None, search: str = "",
+                 limit: int | None = None) -> list[MeetingView]:
+        """Newest first. ``search`` matches the location, place, chair or date (dd-mm-jjjj)."""
+        where, params = ["1 = 1"], []
         if location_id is not None:
-            where, params = "WHERE m.location_id = ?", [location_id]
+            where.append("m.location_id = ?")
+            params.append(location_id)
+        if search.strip():
+            where.append("(l.name LIKE ? OR m.place LIKE ? OR m.chair_name LIKE ? "
+                         "OR strftime('%d-%m-%Y', m.date) LIKE ?)")
+            params += [f"%{search.strip()}%"] * 4
         rows = self._store.query(
             "SELECT m.*, l.name AS location_name, "
             "(SELECT count(*) FROM discussion d WHERE d.meeting_id = m.id AND d.status != 'afgemeld') AS child_count "
-            f"FROM meeting m JOIN location l ON l.id = m.location_id {where} ORDER BY m.date DESC, m.start_time",
+            f"FROM meeting m JOIN location l ON l.id = m.location_id WHERE {' AND '.join(where)} "
+            "ORDER BY m.date DESC, m.start_time" + (f" LIMIT {int(limit)}" if limit else ""),
             params,
         )
         return [MeetingView(from_row(Meeting, r), r["location_name"], r["child_count"]) for r in rows]
+
+    def count(self) -> int:
+        """How many meetings there are, for "200 van 5.000 getoond"."""
+        return self._store.count("meeting")
 
     def meeting(self, meeting_id: int) -> Meeting:
         return self._store.get(Meeting, "meeting", meeting_id)

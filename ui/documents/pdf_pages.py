@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 
-import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
 _PDFIUM_LOCK = threading.Lock()  # PDFium itself is not thread-safe
@@ -17,6 +16,8 @@ _PDFIUM_LOCK = threading.Lock()  # PDFium itself is not thread-safe
 
 def page_count(pdf: bytes) -> int:
     with _PDFIUM_LOCK:
+        import pypdfium2 as pdfium  # imported at the first preview, not at start-up
+
         document = pdfium.PdfDocument(pdf)
         try:
             return len(document)
@@ -27,6 +28,8 @@ def page_count(pdf: bytes) -> int:
 def page_images(pdf: bytes, dpi: float, progress: Callable[[int, int], None] | None = None) -> Iterator[QImage]:
     """Each page as an RGB image at ``dpi`` dots per inch (72 = the PDF's own size)."""
     with _PDFIUM_LOCK:
+        import pypdfium2 as pdfium  # imported at the first preview, not at start-up
+
         document = pdfium.PdfDocument(pdf)
         try:
             total = len(document)

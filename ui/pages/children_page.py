@@ -17,6 +17,8 @@ from ..hub import SignalHub
 from ..models.record_table import Column
 from .list_page import ListPage
 
+SHOWN_AT_ONCE = 200  # the list holds at most this many children; typing searches the database
+
 COLUMNS = [
     Column[ChildView]("Naam", lambda v: v.child.full_name, width=200),
     Column[ChildView]("Geboortedatum", lambda v: v.child.date_of_birth, width=120),
@@ -35,8 +37,12 @@ class ChildrenPage(ListPage):
             empty_text="Er zijn nog geen kinderen vastgelegd.\n\nKies ‘Nieuw kind…’ zodra een kind wordt "
             "aangemeld voor het knooppunt, of lees een overdrachtsdossier van een vorige locatie in.",
             columns=COLUMNS,
+            search_callback=lambda text, limit: services.children.children(search=text, limit=limit),
+            count_callback=services.children.count,
+            result_limit=SHOWN_AT_ONCE,
             parent=parent,
         )
+        self.search.setPlaceholderText("Zoek een kind op naam…  (Ctrl+F)")
         self._services = services
         self._hub = hub
         self.new_button = QPushButton("&Nieuw kind…")
@@ -53,7 +59,7 @@ class ChildrenPage(ListPage):
         self.reload()
 
     def reload(self) -> None:
-        self.show_records(self._services.children.children())
+        self.run_search()
 
     def open_child(self, child_id: int) -> ChildDetailDialog:
         dialog = ChildDetailDialog(services=self._services, hub=self._hub, child_id=child_id, parent=self)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from knooppunt.directory.contact_list import contact_list_pdf
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
@@ -60,7 +59,7 @@ class DirectoryExchange(QObject):
         today, actor = self._services.store.now().date(), self._services.store.actor
         self.busy.emit("Contactlijst wordt gemaakt…")
         run_in_background(
-            lambda: contact_list_pdf(location, views, today=today, made_by=actor),
+            lambda: _contact_list_pdf(location, views, today=today, made_by=actor),
             on_success=lambda pdf: self._on_pdf_rendered(location_id, path, pdf),
             on_failure=self._on_task_failed, owner=self)
 
@@ -111,3 +110,10 @@ class DirectoryExchange(QObject):
             messages.show_error(self._page, exc, "Niet ingelezen")
         else:
             raise exc
+
+
+def _contact_list_pdf(*args, **kwargs) -> bytes:
+    # ReportLab is imported when the first list is made (on the worker thread), not at start-up.
+    from knooppunt.directory.contact_list import contact_list_pdf
+
+    return contact_list_pdf(*args, **kwargs)

@@ -1,10 +1,15 @@
-"""A page with a title, a short explanation, optional search, and a sortable table."""
+"""A page with a title, a short explanation, optional search, and a sortable table.
+
+Two ways to search: by default the search field filters the loaded rows (fine for a few hundred).
+For big lists give ``search_callback(text, limit)``: the page then asks the database as you type
+(debounced), holds at most ``result_limit`` rows, and says how many it shows.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.record_table import Column, RecordTableModel
+
+SEARCH_DELAY_MS = 150  # the query runs when typing pauses this long, not on every keystroke
+SearchCallback = Callable[[str, int], Sequence]  # (search text, at most this many) -> records
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 class RecordTableView(QTableView):
@@ -68,6 +80,9 @@ class ListPage(QWidget):
         empty_text: str,
         columns: Sequence[Column],
         searchable: bool = True,
+        search_callback: SearchCallback | None = None,
+        count_callback: Callable[[], int] | None = None,
+        result_limit: int = 200,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,18 +106,69 @@ class ListPage(QWidget):
         self.search.setPlaceholderText("Zoeken…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setVisible(searchable)
-        self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
         self.toolbar.addWidget(self.search, 1)
+        self.status = QLabel()
+        self.status.setObjectName("listStatus")
+        self.status.hide()
+        self._search_callback = search_callback
+        self._count_callback = count_callback
+        self.result_limit = result_limit
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        if search_callback is None:
+            self.search.textChanged.connect(self.table.proxy.setFilterFixedString)
+        else:
+            self.search.textChanged.connect(lambda _text: self._search_timer.start())
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(self.toolbar)
+        layout.addWidget(self.status)
         layout.addLayout(self._stack, 1)
 
     def show_records(self, records: Sequence) -> None:
         self.table.source.set_records(records)
         self._stack.setCurrentWidget(self.table if records else self.empty_label)
+
+    @property
+    def search_pending(self) -> bool:
+        """True while typed text waits for its (debounced) query."""
+        return self._search_timer.isActive()
+
+    def run_search(self) -> None:
+        """Load the rows for the search text now (with a search callback; the timer calls this)."""
+        self._search_timer.stop()
+        if self._search_callback is None:
+            return
+        text = self.search.text().strip()
+        records = list(self._search_callback(text, self.result_limit + 1))
+        more = len(records) > self.result_limit
+        records = records[: self.result_limit]
+        self.table.source.set_records(records)
+        if text:
+            self._stack.setCurrentWidget(self.table)
+            if not records:
+                self._set_status(f"Niets gevonden voor ‘{text}’.")
+            elif more:
+                self._set_status(f"De eerste {_n(len(records))} getoond — typ verder om te zoeken.")
+            else:
+                self._set_status(f"{_n(len(records))} gevonden.")
+        else:
+            self._stack.setCurrentWidget(self.table if records else self.empty_label)
+            total = self._count_callback() if more and self._count_callback else None
+            if total is not None:
+                self._set_status(f"{_n(len(records))} van {_n(total)} getoond — typ om te zoeken.")
+            elif more:
+                self._set_status(f"De eerste {_n(len(records))} getoond — typ om te zoeken.")
+            else:
+                self._set_status("")
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -16,6 +16,8 @@ from ..meeting.planning_dialog import PlanningDialog
 from ..models.record_table import Column
 from .list_page import ListPage
 
+SHOWN_AT_ONCE = 200  # newest first; typing searches the database for older ones
+
 COLUMNS = [
     Column[MeetingView]("Datum", lambda v: v.meeting.date, width=110),
     Column[MeetingView]("Tijd", lambda v: v.meeting.start_time, width=60),
@@ -35,8 +37,12 @@ class MeetingsPage(ListPage):
             "met de ouders als gelijkwaardige deelnemers. Dubbelklik om te plannen.",
             empty_text="Er zijn nog geen overleggen gepland. Kies ‘Nieuw overleg…’ (Ctrl+N).",
             columns=COLUMNS,
+            search_callback=lambda text, limit: services.meetings.meetings(search=text, limit=limit),
+            count_callback=services.meetings.count,
+            result_limit=SHOWN_AT_ONCE,
             parent=parent,
         )
+        self.search.setPlaceholderText("Zoek op locatie, plaats, voorzitter of datum…  (Ctrl+F)")
         self._services = services
         self._hub = hub
         self.planning_dialog: PlanningDialog | None = None
@@ -66,7 +72,7 @@ class MeetingsPage(ListPage):
         self.reload()
 
     def reload(self) -> None:
-        self.show_records(self._services.meetings.meetings())
+        self.run_search()
         chosen = self.location_combo.currentData()
         self.location_combo.clear()
         for location in self._services.locations.locations():
