@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..documents import DocumentKind, DocumentTarget
 from ..errors import KnooppuntError, NotFound
+from ..exports import check_writable
 from .common import add_db_argument, open_db
 
 
@@ -58,13 +59,13 @@ def _minutes(args: argparse.Namespace) -> int:
     services = open_db(args)
     try:
         target = _target(services, args)
+        check_writable(args.out)  # before vaststellen: a typo in --out must not finalise anything
         docs = services.documents
         if args.finalise:
             rendered, _ = docs.finalise(target, signature_line=args.signature)
         else:
             rendered = docs.document(target, signature_line=args.signature)
-        args.out.write_bytes(rendered.pdf)
-        docs.record_output(rendered, "opgeslagen als PDF", f"knooppunt-cli {args.out}")
+        docs.save_pdf(rendered, args.out, f"knooppunt-cli {args.out}")
     finally:
         services.close()
     state = "vastgesteld" if rendered.finalised else "concept"

@@ -13,10 +13,12 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from ..domain.enums import DiscussionStatus
 from ..domain.meetings import Discussion
 from ..errors import KnooppuntError, NotFound, RecordLocked
+from ..exports import write_export
 from ..storage import Store
 from ..services.changes import Change
 from .glossary import used_in
@@ -155,11 +157,22 @@ class DocumentService:
 
     def record_output(self, rendered: RenderedDocument, how: str, detail: str = "") -> None:
         """Log a print or export (``afgedrukt``, ``opgeslagen als PDF``): who, when, which document."""
+        action, table, record_id, text = self._output_entry(rendered, how, detail)
+        with self._store.unit_of_work() as uow:
+            uow.audit(action, table, record_id, text)
+
+    def save_pdf(self, rendered: RenderedDocument, path: Path, detail: str = "") -> None:
+        """Write the PDF to ``path`` with its audit entry, all or nothing (``ExportFailed`` in Dutch)."""
+        action, table, record_id, text = self._output_entry(rendered, "opgeslagen als PDF", detail or str(path))
+        write_export(self._store, Path(path), rendered.pdf, action=action, table=table, record_id=record_id,
+                     detail=text)
+
+    @staticmethod
+    def _output_entry(rendered: RenderedDocument, how: str, detail: str) -> tuple[str, str, int, str]:
         table, record_id = rendered.target.record
         state = "vastgesteld" if rendered.finalised else "concept"
-        with self._store.unit_of_work() as uow:
-            uow.audit(f"{rendered.target.kind.label} {how}", table, record_id,
-                      f"{state} sha256={rendered.sha256} {detail}".strip())
+        return (f"{rendered.target.kind.label} {how}", table, record_id,
+                f"{state} sha256={rendered.sha256} {detail}".strip())
 
     # Internals -------------------------------------------------------------------------------
     def _check_ready(self, target: DocumentTarget) -> None:

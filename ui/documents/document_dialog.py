@@ -248,8 +248,6 @@ class DocumentDialog(QDialog):
         if path is None:
             return
         try:
-            path.write_bytes(rendered.pdf)
-        except OSError as exc:
-            messages.show_error(self, f"Het bestand kon niet worden opgeslagen: {exc.strerror}")
-            return
-        self._services.documents.record_output(rendered, "opgeslagen als PDF", str(path))
+            self._services.documents.save_pdf(rendered, path)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)

@@ -336,9 +336,9 @@ class PlanningDialog(QDialog):
         if path is None:
             return
         try:
-            path.write_bytes(self._services.invitations.ics(discussion_id))
-        except OSError as exc:
-            messages.show_error(self, f"Het bestand kon niet worden opgeslagen: {exc}")
+            self._services.invitations.save_ics(discussion_id, path)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
 
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.invitation.toPlainText())
