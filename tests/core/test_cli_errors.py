@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -130,3 +130,23 @@ def test_check_on_missing_file_is_dutch_exit_2(tmp_path, monkeypatch, capsys):
     assert main(["check", "--db", str(tmp_path / "weg.db")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Fout: Het databasebestand") and "bestaat niet" in err and "Traceback" not in err
+
+
+def test_minutes_announces_later_addenda_and_makes_the_aanvulling(db, capsys, tmp_path):
+    args = ["minutes", "--db", db["path"], "--meeting", str(db["held"]), "--child", str(db["zoe"])]
+    assert main([*args, "--finalise", "--out", str(tmp_path / "a.pdf")]) == 0
+    s = reopen(db)
+    discussion = s.store.scalar("SELECT id FROM discussion WHERE meeting_id = ? AND child_id = ?",
+                                [db["held"], db["zoe"]])
+    s.store.actor = "Annelies"
+    later = datetime.now() + timedelta(days=2)  # the CLI itself runs on the real clock
+    s.store._clock = lambda: later
+    s.records.add_addendum(discussion, "bespreking", None, "Logopedie start in januari.", "Moeder belde")
+    s.close()
+    capsys.readouterr()
+    assert main([*args, "--out", str(tmp_path / "b.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "Let op: na het vaststellen zijn 1 aanvulling(en) gemaakt" in out and "--aanvulling" in out
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    assert main([*args, "--aanvulling", "--out", str(tmp_path / "c.pdf")]) == 0
+    assert "(aanvulling) opgeslagen in" in capsys.readouterr().out
