@@ -16,6 +16,7 @@ from knooppunt.services import Services
 from .dialogs.about import AboutDialog
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
+from .modal import run_modal
 from .pages.agreements_page import AgreementsPage
 from .pages.children_page import ChildrenPage
 from .pages.locations_page import LocationsPage
@@ -179,4 +180,4 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def _on_about_triggered(self) -> None:
-        AboutDialog(database_path=self._database_path, version=__version__, parent=self).exec()
+        run_modal(AboutDialog(database_path=self._database_path, version=__version__, parent=self))

@@ -17,6 +17,7 @@ from ..domain.enums import AgreementStatus, OwnerKind
 from ..domain.outcomes import Agreement
 from ..exports import ExportFailed, ExportFile, reason
 from ..storage import Store
+from ..storage.folding import like_contains
 from ..storage.mapping import from_row
 
 DUE_SOON_DAYS = 14
@@ -135,8 +136,9 @@ class AgreementOverview:
         elif f.bucket == "afgerond":
             where.append(f"NOT {OPEN_SQL}")
         if f.search.strip():
-            where.append("(a.description LIKE ? OR a.owner_name LIKE ? OR c.first_name || ' ' || c.last_name LIKE ?)")
-            params += [f"%{f.search.strip()}%"] * 3
+            where.append("(a.description LIKE ? ESCAPE '\\' OR a.owner_name LIKE ? ESCAPE '\\' "
+                         "OR c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\')")
+            params += [like_contains(f.search.strip())] * 3
         return " AND ".join(where), params
 
     def overview_ids(self, f: AgreementFilter) -> list[int]:

@@ -33,6 +33,7 @@ from knooppunt.services.planning import slot_end
 
 from .. import messages
 from ..hub import SignalHub
+from ..modal import run_modal
 from ..dialogs.consent_dialog import offer_to_record_missing
 from .agenda_template_dialog import AgendaTemplateDialog
 
@@ -344,5 +345,5 @@ class PlanningDialog(QDialog):
         QGuiApplication.clipboard().setText(self.invitation.toPlainText())
 
     def _on_template_button_clicked(self) -> None:
-        AgendaTemplateDialog(services=self._services, hub=self._hub, location_id=self.location_id,
-                             parent=self).exec()
+        run_modal(AgendaTemplateDialog(services=self._services, hub=self._hub, location_id=self.location_id,
+                                       parent=self))
