@@ -18,7 +18,9 @@ def ask(parent: QWidget | None, title: str, question: str, *, confirm: str = "Ja
     box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
     box.exec()
-    return box.clickedButton() is yes
+    answer = box.clickedButton() is yes
+    box.deleteLater()
+    return answer
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
