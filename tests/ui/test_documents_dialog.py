@@ -181,3 +181,14 @@ def test_addenda_after_vaststellen_are_announced_and_give_an_aanvulling(qtbot, d
 
 def pdf_text_of(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_save_as_pdf_to_a_missing_folder_says_so_and_logs_nothing(dialog, demo_services, tmp_path, monkeypatch):
+    before = demo_services.store.count("audit_log")
+    shown = []
+    monkeypatch.setattr(messages, "choose_save_file", lambda *a: tmp_path / "weg" / "brief.pdf")
+    monkeypatch.setattr(messages, "show_error", lambda parent, error, title="": shown.append(error.message))
+    dialog.save_button.click()
+    assert shown == [f"Het bestand {tmp_path / 'weg' / 'brief.pdf'} kon niet worden opgeslagen: de map bestaat niet; "
+                     "er is niets veranderd."]
+    assert demo_services.store.count("audit_log") == before
