@@ -15,6 +15,8 @@ from knooppunt.services import Services
 
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
+from .modal import run_modal
+
 
 # Each page's module is imported when the page is first opened, so a start imports only the first
 # page's code. (Plain import statements, so PyInstaller still finds them.)
@@ -226,4 +228,4 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self) -> None:
         from .dialogs.about import AboutDialog
 
-        AboutDialog(database_path=self._database_path, version=__version__, parent=self).exec()
+        run_modal(AboutDialog(database_path=self._database_path, version=__version__, parent=self))

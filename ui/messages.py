@@ -18,7 +18,9 @@ def ask(parent: QWidget | None, title: str, question: str, *, confirm: str = "Ja
     box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
     box.exec()
-    return box.clickedButton() is yes
+    answer = box.clickedButton() is yes
+    box.deleteLater()
+    return answer
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -27,7 +29,8 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_error(parent: QWidget | None, error: KnooppuntError | str, title: str = "Dat lukte niet") -> None:
     text = error.message if isinstance(error, KnooppuntError) else str(error)
-    log.info("Shown to user: %s", text)
+    # The text may hold names of children and parents: log only what kind of message it was.
+    log.info("Shown to user: %s", type(error).__name__ if isinstance(error, KnooppuntError) else "message")
     QMessageBox.warning(parent, title, text)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..documents import DocumentKind, DocumentTarget
 from ..errors import KnooppuntError, NotFound
+from ..exports import check_writable
 from .common import add_db_argument, open_db
 
 
@@ -29,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     kind.add_argument("--internal", action="store_true", help="het interne verslag (met interne notities)")
     minutes.add_argument("--signature", action="store_true", help="met een regel 'voor gezien' om te tekenen")
     minutes.add_argument("--finalise", action="store_true", help="vaststellen: daarna verandert dit document niet meer")
+    minutes.add_argument("--aanvulling", action="store_true",
+                         help="voor een vastgesteld document: de aanvulling met wat er na het vaststellen is aangevuld")
     minutes.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="het PDF-bestand")
     minutes.set_defaults(run=_minutes)
 
@@ -58,17 +61,25 @@ def _minutes(args: argparse.Namespace) -> int:
     services = open_db(args)
     try:
         target = _target(services, args)
+        check_writable(args.out)  # before vaststellen: a typo in --out must not finalise anything
         docs = services.documents
+        if args.finalise and args.aanvulling:
+            raise KnooppuntError("Kies --finalise of --aanvulling, niet allebei.")
         if args.finalise:
             rendered, _ = docs.finalise(target, signature_line=args.signature)
+        elif args.aanvulling:
+            rendered = docs.supplement(target, signature_line=args.signature)
         else:
             rendered = docs.document(target, signature_line=args.signature)
-        args.out.write_bytes(rendered.pdf)
-        docs.record_output(rendered, "opgeslagen als PDF", f"knooppunt-cli {args.out}")
+        docs.save_pdf(rendered, args.out, f"knooppunt-cli {args.out}")
+        later = docs.addenda_after_finalising(target) if rendered.finalised else ()
     finally:
         services.close()
-    state = "vastgesteld" if rendered.finalised else "concept"
-    print(f"{rendered.title} ({state}) opgeslagen in {args.out}")
+    print(f"{rendered.title} ({rendered.state}) opgeslagen in {args.out}")
+    if later:
+        print(f"Let op: na het vaststellen zijn {len(later)} aanvulling(en) gemaakt (laatste op "
+              f"{later[-1].created_at:%d-%m-%Y}); die staan niet in dit vastgestelde document. "
+              "Maak het aanvullingsdocument met --aanvulling.")
     return 0
 
 

@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     invite.add_argument("--bespreking", required=True, type=int, metavar="NR",
                         help="nummer van de bespreking (zie ‘overleggen’)")
     invite.add_argument("--ics", type=Path, metavar="BESTAND", help="schrijf een agenda-uitnodiging (.ics)")
+    invite.add_argument("--tekst", type=Path, metavar="BESTAND",
+                        help="schrijf de uitnodiging als tekst naar dit bestand (zonder: op het scherm)")
     invite.set_defaults(run=_invitation)
 
 
@@ -39,9 +41,12 @@ def _invitation(args: argparse.Namespace) -> int:
     services = open_db(args)
     try:
         if args.ics:
-            args.ics.write_bytes(services.invitations.ics(args.bespreking))
+            services.invitations.save_ics(args.bespreking, args.ics)
             print(f"Agenda-uitnodiging geschreven: {args.ics}")
-        else:
+        if args.tekst:
+            services.invitations.save_text(args.bespreking, args.tekst)
+            print(f"Uitnodiging geschreven: {args.tekst}")
+        if not args.ics and not args.tekst:
             print(services.invitations.text(args.bespreking), end="")
     finally:
         services.close()

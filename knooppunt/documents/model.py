@@ -35,12 +35,31 @@ class DocumentKind(StrEnum):
     def per_meeting(self) -> bool:
         return self is DocumentKind.MEETING_REPORT
 
+    @property
+    def page_label(self) -> str:
+        """A line on every page saying who may (not) get this document; empty when none is needed."""
+        return INTERNAL_REPORT_LABEL if self is DocumentKind.MEETING_REPORT else ""
+
+    @property
+    def noun(self) -> str:
+        """How a sentence names it: ``het vastgestelde verslag van …``."""
+        return _NOUNS[self]
+
 
 _LABELS = {
     DocumentKind.MINUTES: "Verslag",
     DocumentKind.MINUTES_INTERNAL: "Verslag (intern)",
     DocumentKind.LETTER: "Afsprakenbrief voor ouders",
     DocumentKind.MEETING_REPORT: "Verslag van het overleg",
+}
+INTERNAL_REPORT_LABEL = (
+    "Intern overlegverslag — alle besproken kinderen; niet aan ouders of incidentele partners geven"
+)
+_NOUNS = {
+    DocumentKind.MINUTES: "verslag",
+    DocumentKind.MINUTES_INTERNAL: "interne verslag",
+    DocumentKind.LETTER: "afsprakenbrief",
+    DocumentKind.MEETING_REPORT: "overlegverslag",
 }
 _TEMPLATES = {
     DocumentKind.MINUTES: "verslag.rml.j2",
@@ -130,6 +149,17 @@ class ContactLine:
 
 
 @dataclass(frozen=True)
+class AddendumLine:
+    """Aanvulling na vaststelling: wie, wanneer, waarover, wat en waarom."""
+
+    about: str
+    text: str
+    reason: str
+    author: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class DiscussionDocument:
     """Alles wat een verslag of afsprakenbrief over één kind nodig heeft."""
 
@@ -155,6 +185,7 @@ class DiscussionDocument:
     parents_absent_reason: str
     internal: bool
     finalised: bool
+    addenda: tuple[AddendumLine, ...] = ()
 
     @property
     def present(self) -> tuple[PersonLine, ...]:
@@ -178,3 +209,7 @@ class MeetingDocument:
     discussions: tuple[DiscussionDocument, ...]
     internal: bool
     finalised: bool
+
+    @property
+    def addenda(self) -> tuple[AddendumLine, ...]:
+        return tuple(a for d in self.discussions for a in d.addenda)

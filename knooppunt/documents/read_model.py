@@ -12,9 +12,10 @@ from ..domain.children import Child, Guardian
 from ..domain.directory import Location
 from ..domain.enums import AgendaKind, Attendance, DecisionStatus, DiscussionStatus, Visibility
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
-from ..domain.outcomes import Agreement, Decision
+from ..domain.outcomes import Addendum, Agreement, Decision
 from ..storage import Store
 from .model import (
+    AddendumLine,
     AgreementLine,
     ContactLine,
     DecisionLine,
@@ -84,7 +85,25 @@ class DocumentReader:
             parents_absent_reason=d.parents_absent_reason,
             internal=internal,
             finalised=finalised,
+            addenda=self._addenda(d.id),
         )
+
+    def _addenda(self, discussion_id: int) -> tuple[AddendumLine, ...]:
+        """Aanvullingen op de vastgestelde bespreking, oudste eerst (het origineel blijft staan)."""
+        return tuple(
+            AddendumLine(self._about(a), a.text, a.reason, a.author, a.created_at)
+            for a in self._store.select(Addendum, "addendum", "discussion_id = ?", [discussion_id],
+                                        order_by="created_at, id")
+        )
+
+    def _about(self, a: Addendum) -> str:
+        """``het besluit ‘…’`` / ``de afspraak ‘…’`` / ``de bespreking``."""
+        column = {"besluit": ("decision", "text"), "afspraak": ("agreement", "description")}.get(a.target)
+        if column is None or a.target_id is None:
+            return "de bespreking"
+        what = self._store.scalar(f"SELECT [{column[1]}] FROM [{column[0]}] WHERE id = ?", [a.target_id]) or ""
+        what = what if len(what) <= 60 else what[:57].rstrip() + "…"
+        return f"{'het besluit' if a.target == 'besluit' else 'de afspraak'} ‘{what}’"
 
     def _participants(self, discussion_id: int) -> tuple[PersonLine, ...]:
         order = {"ouder": 0, "kind": 1, "school": 2, "partner": 3}

@@ -13,14 +13,16 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from ..domain.enums import DiscussionStatus
 from ..domain.meetings import Discussion
 from ..errors import KnooppuntError, NotFound, RecordLocked
+from ..exports import write_export
 from ..storage import Store
 from ..services.changes import Change
 from .glossary import used_in
-from .model import DiscussionDocument, DocumentKind, MeetingDocument
+from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
 from .read_model import DocumentReader
 from .render import TemplateRenderer, dutch_date
 
@@ -57,10 +59,15 @@ class RenderedDocument:
     finalised_at: datetime | None = None
     finalised_by: str = ""
     file_name: str = "document.pdf"
+    supplement: bool = False  # an *aanvulling* document: rendered now, for a finalised one
 
     @property
     def finalised(self) -> bool:
         return self.finalised_at is not None
+
+    @property
+    def state(self) -> str:
+        return "vastgesteld" if self.finalised else "aanvulling" if self.supplement else "concept"
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class RenderJob:
     context: dict
     location_id: int
     stored: RenderedDocument | None = None
+    supplement: bool = False
 
     def run(self, progress: Progress | None = None) -> RenderedDocument:
         if self.stored is not None:
@@ -87,7 +95,8 @@ class RenderJob:
         if progress:
             progress(10)
         pdf = self.renderer.render(self.target.kind, self.context, location_id=self.location_id, progress=progress)
-        return RenderedDocument(self.target, self.title, pdf, hashlib.sha256(pdf).hexdigest(), file_name=self.file_name)
+        return RenderedDocument(self.target, self.title, pdf, hashlib.sha256(pdf).hexdigest(), file_name=self.file_name,
+                                supplement=self.supplement)
 
 
 class DocumentService:
@@ -122,6 +131,27 @@ class DocumentService:
         return RenderedDocument(target, title, bytes(row["pdf"]), row["sha256"],
                                 datetime.fromisoformat(row["finalised_at"]), row["finalised_by"], file_name)
 
+    def addenda_after_finalising(self, target: DocumentTarget) -> tuple[AddendumLine, ...]:
+        """Aanvullingen made after this document was vastgesteld (the stored PDF does not show them)."""
+        stored = self.stored(target)
+        if stored is None:
+            return ()
+        doc = self._read(target, finalised=True)
+        return tuple(a for a in doc.addenda if stored.finalised_at is not None and a.created_at > stored.finalised_at)
+
+    def prepare_supplement(self, target: DocumentTarget, *, signature_line: bool = False) -> RenderJob:
+        """The *aanvulling*: the same template rendered now, with all addenda, marked as a supplement to
+        the finalised document. The finalised PDF itself stays exactly as it was (the legal record)."""
+        stored = self.stored(target)
+        if stored is None or stored.finalised_at is None:
+            raise KnooppuntError(f"{target.kind.label} is nog niet vastgesteld: het concept toont alle aanvullingen al.")
+        if not self.addenda_after_finalising(target):
+            raise KnooppuntError(f"Er zijn na het vaststellen van {target.kind.label.lower()} geen aanvullingen gemaakt.")
+        return self._job(target, finalised=False, signature_line=signature_line, supplement_of=stored)
+
+    def supplement(self, target: DocumentTarget, *, signature_line: bool = False) -> RenderedDocument:
+        return self.prepare_supplement(target, signature_line=signature_line).run()
+
     # Writing ---------------------------------------------------------------------------------
     def finalise(self, target: DocumentTarget, *, signature_line: bool = False,
                  progress: Progress | None = None) -> tuple[RenderedDocument, Change]:
@@ -155,11 +185,21 @@ class DocumentService:
 
     def record_output(self, rendered: RenderedDocument, how: str, detail: str = "") -> None:
         """Log a print or export (``afgedrukt``, ``opgeslagen als PDF``): who, when, which document."""
-        table, record_id = rendered.target.record
-        state = "vastgesteld" if rendered.finalised else "concept"
+        action, table, record_id, text = self._output_entry(rendered, how, detail)
         with self._store.unit_of_work() as uow:
-            uow.audit(f"{rendered.target.kind.label} {how}", table, record_id,
-                      f"{state} sha256={rendered.sha256} {detail}".strip())
+            uow.audit(action, table, record_id, text)
+
+    def save_pdf(self, rendered: RenderedDocument, path: Path, detail: str = "") -> None:
+        """Write the PDF to ``path`` with its audit entry, all or nothing (``ExportFailed`` in Dutch)."""
+        action, table, record_id, text = self._output_entry(rendered, "opgeslagen als PDF", detail or str(path))
+        write_export(self._store, Path(path), rendered.pdf, action=action, table=table, record_id=record_id,
+                     detail=text)
+
+    @staticmethod
+    def _output_entry(rendered: RenderedDocument, how: str, detail: str) -> tuple[str, str, int, str]:
+        table, record_id = rendered.target.record
+        return (f"{rendered.target.kind.label} {how}", table, record_id,
+                f"{rendered.state} sha256={rendered.sha256} {detail}".strip())
 
     # Internals -------------------------------------------------------------------------------
     def _check_ready(self, target: DocumentTarget) -> None:
@@ -179,17 +219,24 @@ class DocumentService:
             return self._reader.meeting(target.meeting_id, internal=internal, finalised=finalised)
         return self._reader.discussion(target.discussion_id, internal=internal, finalised=finalised)
 
-    def _job(self, target: DocumentTarget, *, finalised: bool, signature_line: bool) -> RenderJob:
+    def _job(self, target: DocumentTarget, *, finalised: bool, signature_line: bool,
+             supplement_of: RenderedDocument | None = None) -> RenderJob:
         doc = self._read(target, finalised=finalised)
         title, file_name = self._names(target, doc)
         subject = title if target.kind.per_meeting else f"{target.kind.label} – {doc.child_name}"
+        supplement = None
+        if supplement_of is not None and supplement_of.finalised_at is not None:
+            supplement = {"soort": target.kind.noun, "op": supplement_of.finalised_at.date()}
+            title, file_name = f"Aanvulling op {title}", f"aanvulling-{file_name}"
         context = {
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
-            "documentdatum": self._store.now().date(), "concept": not finalised,
+            "documentdatum": self._store.now().date(), "concept": not finalised and supplement is None,
             "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor} if finalised else None,
             "handtekening": signature_line, "afkortingen": _glossary(doc),
+            "paginalabel": target.kind.page_label, "aanvulling_op": supplement,
         }
-        return RenderJob(target, title, file_name, self.renderer, context, doc.location.id)
+        return RenderJob(target, title, file_name, self.renderer, context, doc.location.id,
+                         supplement=supplement is not None)
 
     @staticmethod
     def _names(target: DocumentTarget, doc: DiscussionDocument | MeetingDocument) -> tuple[str, str]:

@@ -15,7 +15,9 @@ from typing import Any
 
 from ..domain.enums import AgreementStatus, OwnerKind
 from ..domain.outcomes import Agreement
+from ..exports import ExportFailed, ExportFile, reason
 from ..storage import Store
+from ..storage.folding import like_contains
 from ..storage.mapping import from_row
 
 DUE_SOON_DAYS = 14
@@ -134,8 +136,9 @@ class AgreementOverview:
         elif f.bucket == "afgerond":
             where.append(f"NOT {OPEN_SQL}")
         if f.search.strip():
-            where.append("(a.description LIKE ? OR a.owner_name LIKE ? OR c.first_name || ' ' || c.last_name LIKE ?)")
-            params += [f"%{f.search.strip()}%"] * 3
+            where.append("(a.description LIKE ? ESCAPE '\\' OR a.owner_name LIKE ? ESCAPE '\\' "
+                         "OR c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\')")
+            params += [like_contains(f.search.strip())] * 3
         return " AND ".join(where), params
 
     def overview_ids(self, f: AgreementFilter) -> list[int]:
@@ -191,43 +194,57 @@ class AgreementOverview:
             pass
         return export.total
 
-    def log_export(self, path: Path, count: int) -> None:
-        with self._store.unit_of_work() as uow:
-            uow.audit("afspraken geëxporteerd", "agreement", None, f"{count} afspraken naar {path.name}")
+    def finish_export(self, file: ExportFile, count: int) -> None:
+        """Put a written CSV in place with its audit entry (all or nothing)."""
+        file.commit(self._store, action="afspraken geëxporteerd", table="agreement", record_id=None,
+                    detail=f"{count} afspraken naar {file.path.name}")
 
 
 class CsvExport:
-    """A CSV export in steps, so a screen can show progress and stay responsive."""
+    """A CSV export in steps, so a screen can show progress and stay responsive.
+
+    The rows go to a temporary file next to ``path``; only the last step puts it in place (with
+    the audit entry). Cancelling or a failure removes the temporary file and leaves ``path`` alone.
+    """
 
     def __init__(self, overview: AgreementOverview, f: AgreementFilter, path: Path, batch: int = 2000) -> None:
         self._overview = overview
         self._ids = overview.overview_ids(f)
         self._batch = batch
         self._done = 0
-        self.path = path
+        self.path = Path(path)
         self.total = len(self._ids)
-        self._file = path.open("w", encoding="utf-8-sig", newline="")
-        self._writer = csv.writer(self._file, delimiter=";")
-        self._writer.writerow(CSV_HEADER)
+        self._file = ExportFile(self.path, encoding="utf-8-sig", newline="")
+        self._writer = csv.writer(self._file.file, delimiter=";")
+        self._guarded(lambda: self._writer.writerow(CSV_HEADER))
 
     @property
     def done(self) -> int:
         return self._done
 
     def step(self) -> bool:
-        """Write the next batch; True when finished (the file is then closed and the export logged)."""
+        """Write the next batch; True when finished (the file is then in place and the export logged)."""
         chunk = self._ids[self._done:self._done + self._batch]
-        self._writer.writerows(_csv_row(v) for v in self._overview.views(chunk))
+        self._guarded(lambda: self._writer.writerows(_csv_row(v) for v in self._overview.views(chunk)))
         self._done += len(chunk)
         if self._done >= self.total:
-            self._file.close()
-            self._overview.log_export(self.path, self.total)
+            self._overview.finish_export(self._file, self.total)
             return True
         return False
 
     def cancel(self) -> None:
-        self._file.close()
-        self.path.unlink(missing_ok=True)
+        """Stop: the temporary file is removed; an existing file at ``path`` stays as it was."""
+        self._file.discard()
+
+    def _guarded(self, write) -> None:
+        try:
+            write()
+        except OSError as exc:
+            self._file.discard()
+            raise ExportFailed(self.path, reason(exc)) from exc
+        except BaseException:
+            self._file.discard()
+            raise
 
 
 def _csv_row(v: AgreementView) -> tuple[str, ...]:

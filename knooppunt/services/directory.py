@@ -12,6 +12,7 @@ from ..directory.report import ImportRefused
 from ..domain.directory import Location, LocationPartner
 from ..domain.enums import PartnerKind
 from ..errors import KnooppuntError
+from ..exports import write_export
 from ..storage import Store
 from ..storage.folding import fold, register_fold
 from .changes import Change
@@ -197,12 +198,8 @@ class DirectoryService:
 
     def save_rendered(self, location_id: int, path: Path, data: bytes, fmt: str) -> None:
         """Write an export and log who took the location's contact data where."""
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            raise KnooppuntError(f"Het bestand {path} kon niet worden geschreven ({exc.strerror}).") from exc
-        with self._store.unit_of_work() as uow:
-            uow.audit(f"adresboek geëxporteerd ({fmt})", "location", location_id, path.name)
+        write_export(self._store, Path(path), data, action=f"adresboek geëxporteerd ({fmt})",
+                     table="location", record_id=location_id, detail=Path(path).name)
 
 
 _SEARCH_COLUMNS = ("l.name", "p.role", "o.name", "c.name", "s.name", "c.function")

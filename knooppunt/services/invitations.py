@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 
 from ..domain.enums import ParticipantKind
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Participant
+from ..exports import write_export
 from ..storage import Store
 from .children import ChildService
 from .locations import LocationService
@@ -128,6 +130,17 @@ class InvitationService:
             "Kunt u niet? Laat het de voorzitter dan zo snel mogelijk weten.",
         ]
         return "\n".join(lines) + "\n"
+
+    def save_ics(self, discussion_id: int, path: Path) -> None:
+        """Write the .ics for this slot, all or nothing, with an audit entry."""
+        write_export(self._store, Path(path), self.ics(discussion_id), action="agenda-uitnodiging opgeslagen",
+                     table="discussion", record_id=discussion_id, detail=Path(path).name)
+
+    def save_text(self, discussion_id: int, path: Path) -> None:
+        """Write the plain-text invitation (UTF-8), all or nothing, with an audit entry."""
+        write_export(self._store, Path(path), self.text(discussion_id).encode("utf-8"),
+                     action="uitnodiging opgeslagen", table="discussion", record_id=discussion_id,
+                     detail=Path(path).name)
 
 
 def _who(p: Participant) -> str:

@@ -18,6 +18,7 @@ from ..domain.children import Child
 from ..domain.directory import Location
 from ..domain.timeline import TimelineEntry
 from ..errors import KnooppuntError, TransferConsentMissing
+from ..exports import write_export
 from ..storage import Store
 from .cases import CaseService
 from .changes import Change
@@ -64,9 +65,8 @@ class TransferService:
     def export_file(self, child_id: int, path: Path) -> Change:
         data = self.export_data(child_id)
         text = json.dumps(data, ensure_ascii=False, indent=2)
-        Path(path).write_text(text, encoding="utf-8")
-        with self._store.unit_of_work() as uow:
-            uow.audit("overdrachtsdossier gemaakt", "child", child_id, Path(path).name)
+        write_export(self._store, Path(path), text.encode("utf-8"), action="overdrachtsdossier gemaakt",
+                     table="child", record_id=child_id, detail=Path(path).name)
         return Change.updated("child", child_id)
 
     # Import --------------------------------------------------------------------------------

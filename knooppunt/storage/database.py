@@ -103,7 +103,9 @@ def create_database(path: Path, passphrase: str, *, kdf_iter: int | None = None)
         MIGRATIONS.apply(db)
     except BaseException:
         conn.close()
-        path.unlink(missing_ok=True)
+        # The journal files too: a half-made database leaves nothing behind.
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     return db
 

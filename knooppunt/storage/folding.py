@@ -23,3 +23,10 @@ def fold(text: str | None) -> str:
 
 def register_fold(db: Database) -> None:
     db.register_function(fold, name="kp_fold", deterministic=True, replace=True)
+
+
+def like_contains(text: str) -> str:
+    """A LIKE pattern for "contains ``text``" in which ``%``, ``_`` and ``\\`` match only themselves.
+    Use it with ``LIKE ? ESCAPE '\\'``."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -141,3 +141,54 @@ def test_end_to_end_from_the_main_window_to_a_finalised_printed_letter(
     assert "Afspraken over Zoë" in text and "CONCEPT" not in text
     assert [e.action for e in demo_services.audit.recent(2)] == [
         "Afsprakenbrief voor ouders opgeslagen als PDF", "document vastgesteld"]
+
+
+def test_meeting_report_choice_shows_the_internal_warning(qtbot, dialog):
+    assert dialog.warning_label.isHidden()
+    dialog.child_box.setCurrentIndex(dialog.child_box.count() - 1)  # the whole meeting
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20000)
+    assert not dialog.warning_label.isHidden()
+    assert "niet aan ouders of incidentele partners geven" in dialog.warning_label.text()
+    dialog.child_box.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20000)
+    assert dialog.warning_label.isHidden()
+
+
+def test_addenda_after_vaststellen_are_announced_and_give_an_aanvulling(qtbot, dialog, demo_services, clock,
+                                                                        monkeypatch):
+    monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
+    dialog.finalise_button.click()
+    qtbot.waitUntil(lambda: dialog._task is None and dialog.rendered.finalised, timeout=20000)
+    assert dialog.supplement_button.isHidden()
+    finalised = dialog.rendered.pdf
+    clock.now = clock.now.replace(day=25)
+    demo_services.records.add_addendum(dialog.target().discussion_id, "bespreking", None,
+                                       "Moeder belde: de logopedie start in januari.", "Later doorgegeven")
+    dialog.child_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20000)
+    dialog.child_box.setCurrentIndex(0)  # back to the finalised letter
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20000)
+    assert dialog.rendered.pdf == finalised
+    assert "Na het vaststellen zijn 1 aanvulling(en) gemaakt" in dialog.status_label.text()
+    assert not dialog.supplement_button.isHidden()
+    dialog.supplement_button.click()
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=20000)
+    assert dialog.rendered.supplement and "Aanvulling" in dialog.status_label.text()
+    text = "".join(pdf_text_of(dialog.rendered.pdf).split())
+    assert "Aanvullingophetvastgesteldeafsprakenbrief" in text and "logopediestartinjanuari" in text
+    assert demo_services.documents.stored(dialog.target()).pdf == finalised
+
+
+def pdf_text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_save_as_pdf_to_a_missing_folder_says_so_and_logs_nothing(dialog, demo_services, tmp_path, monkeypatch):
+    before = demo_services.store.count("audit_log")
+    shown = []
+    monkeypatch.setattr(messages, "choose_save_file", lambda *a: tmp_path / "weg" / "brief.pdf")
+    monkeypatch.setattr(messages, "show_error", lambda parent, error, title="": shown.append(error.message))
+    dialog.save_button.click()
+    assert shown == [f"Het bestand {tmp_path / 'weg' / 'brief.pdf'} kon niet worden opgeslagen: de map bestaat niet; "
+                     "er is niets veranderd."]
+    assert demo_services.store.count("audit_log") == before

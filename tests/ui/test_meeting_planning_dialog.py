@@ -97,3 +97,9 @@ def test_invite_incidental_partner_and_save_ics(qtbot, dialog, demo_services, mo
     qtbot.mouseClick(dialog.ics_button, Qt.MouseButton.LeftButton)
     event = next(iter(Calendar.from_ical(target.read_bytes()).walk("VEVENT")))
     assert "mailto:j.smeets@leerplicht-parkstad.example" in {str(a) for a in event.get("attendee")}
+    assert demo_services.audit.recent(1)[0].action == "agenda-uitnodiging opgeslagen"
+    shown = []
+    monkeypatch.setattr(messages, "choose_save_file", lambda *a, **k: tmp_path / "weg" / "x.ics")
+    monkeypatch.setattr(messages, "show_error", lambda parent, error, title="": shown.append(error.message))
+    qtbot.mouseClick(dialog.ics_button, Qt.MouseButton.LeftButton)
+    assert shown and "kon niet worden opgeslagen: de map bestaat niet" in shown[0]

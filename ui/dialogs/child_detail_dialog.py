@@ -13,6 +13,7 @@ from knooppunt.services import Change, Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..modal import run_modal
 from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
 from ..widgets.timeline_view import TimelineView
 from .child_dialog import ChildDialog
@@ -85,7 +86,7 @@ class ChildDetailDialog(QDialog):
 
     def _on_edit_button_clicked(self) -> None:
         child = self._services.children.child(self._child_id)
-        ChildDialog(services=self._services, hub=self._hub, child=child, parent=self).exec()
+        run_modal(ChildDialog(services=self._services, hub=self._hub, child=child, parent=self))
 
     def _on_export_button_clicked(self) -> None:
         child = self._services.children.child(self._child_id)

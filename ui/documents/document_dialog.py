@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.documents import DocumentKind, DocumentTarget, RenderedDocument, RenderJob
+from knooppunt.documents.model import INTERNAL_REPORT_LABEL
 from knooppunt.documents.render import dutch_date
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
@@ -67,6 +68,10 @@ class DocumentDialog(QDialog):
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
+        self.warning_label = QLabel(f"<b>Let op:</b> {INTERNAL_REPORT_LABEL}.", self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #b03a2e;")
+        self.warning_label.hide()
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setFormat("Document wordt gemaakt… %p%")
@@ -79,6 +84,9 @@ class DocumentDialog(QDialog):
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         self.finalise_button = QPushButton("&Vaststellen…", self)
+        self.supplement_button = QPushButton("Aanv&ulling maken", self)
+        self.supplement_button.setToolTip("Het document opnieuw gemaakt, met de aanvullingen van na het vaststellen")
+        self.supplement_button.hide()
         self.print_button = QPushButton("&Afdrukken…", self)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.save_button = QPushButton("Opslaan als &PDF…", self)
@@ -87,12 +95,14 @@ class DocumentDialog(QDialog):
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.finalise_button)
+        buttons.addWidget(self.supplement_button)
         buttons.addStretch(1)
         for button in (self.print_button, self.save_button, close):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.warning_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.progress)
         layout.addWidget(scroll, 1)
@@ -102,6 +112,7 @@ class DocumentDialog(QDialog):
         self.kind_box.currentIndexChanged.connect(self._on_kind_box_changed)
         self.signature_box.toggled.connect(self._on_kind_box_changed)
         self.finalise_button.clicked.connect(self._on_finalise_button_clicked)
+        self.supplement_button.clicked.connect(self._on_supplement_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self._on_child_box_changed()
@@ -135,6 +146,7 @@ class DocumentDialog(QDialog):
 
     def _on_kind_box_changed(self, *_args) -> None:
         self.signature_box.setEnabled(self._kind() is DocumentKind.LETTER)
+        self.warning_label.setVisible(self.child_box.currentData() is None)  # the overlegverslag
         try:
             job = self._services.documents.prepare(self.target(), signature_line=self._signature())
         except KnooppuntError as exc:
@@ -181,7 +193,7 @@ class DocumentDialog(QDialog):
         self.progress.setVisible(busy)
         self.progress.setValue(0)
         for widget in (self.child_box, self.kind_box, self.signature_box, self.finalise_button,
-                       self.print_button, self.save_button):
+                       self.supplement_button, self.print_button, self.save_button):
             widget.setEnabled(not busy)
         if busy:
             self.status_label.setText("Het document wordt gemaakt…")
@@ -189,12 +201,27 @@ class DocumentDialog(QDialog):
         self._task = None
         self.signature_box.setEnabled(self._kind() is DocumentKind.LETTER)
         rendered = self.rendered
-        if rendered is not None and rendered.finalised:
+        self.supplement_button.hide()
+        if rendered is not None and rendered.supplement:
+            self.finalise_button.setEnabled(False)
+            stored = self._services.documents.stored(rendered.target)
+            day = dutch_date(stored.finalised_at) if stored else ""
+            self.status_label.setText(
+                f"<b>Aanvulling</b> op het vastgestelde {rendered.target.kind.noun} van {day}: "
+                "hetzelfde document, nu gemaakt, met de aanvullingen van na het vaststellen. "
+                "Het vastgestelde document zelf blijft zoals het was.")
+        elif rendered is not None and rendered.finalised:
             self.finalise_button.setEnabled(False)
             self.signature_box.setEnabled(False)
-            self.status_label.setText(
-                f"<b>Vastgesteld</b> op {dutch_date(rendered.finalised_at)} door {rendered.finalised_by}. "
-                "Dit document verandert niet meer: afdrukken geeft precies dezelfde PDF.")
+            text = (f"<b>Vastgesteld</b> op {dutch_date(rendered.finalised_at)} door {rendered.finalised_by}. "
+                    "Dit document verandert niet meer: afdrukken geeft precies dezelfde PDF.")
+            later = self._services.documents.addenda_after_finalising(rendered.target)
+            if later:
+                text += (f"<br/><b>Na het vaststellen zijn {len(later)} aanvulling(en) gemaakt</b> (laatste op "
+                         f"{dutch_date(later[-1].created_at)}); die staan niet in dit document. "
+                         "Kies ‘Aanvulling maken’ voor een document met de aanvullingen.")
+                self.supplement_button.show()
+            self.status_label.setText(text)
         else:
             self.status_label.setText("<b>Concept</b> – nog niet vastgesteld. Na vaststellen verandert het niet meer.")
 
@@ -224,6 +251,14 @@ class DocumentDialog(QDialog):
             return
         self._start(job, finalising=True)
 
+    def _on_supplement_button_clicked(self) -> None:
+        try:
+            job = self._services.documents.prepare_supplement(self.target(), signature_line=self._signature())
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
+            return
+        self._start(job, finalising=False)
+
     def _on_print_button_clicked(self) -> None:
         rendered = self.rendered
         if rendered is None:
@@ -248,8 +283,6 @@ class DocumentDialog(QDialog):
         if path is None:
             return
         try:
-            path.write_bytes(rendered.pdf)
-        except OSError as exc:
-            messages.show_error(self, f"Het bestand kon niet worden opgeslagen: {exc.strerror}")
-            return
-        self._services.documents.record_output(rendered, "opgeslagen als PDF", str(path))
+            self._services.documents.save_pdf(rendered, path)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)

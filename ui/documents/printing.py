@@ -20,9 +20,9 @@ def choose_printer(parent: QWidget | None, title: str, pages: int) -> QPrinter |
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Afdrukken")
     dialog.setMinMax(1, pages)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return None
-    return printer
+    accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return printer if accepted else None
 
 
 def print_pdf(pdf: bytes, printer: QPrinter) -> int:

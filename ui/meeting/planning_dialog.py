@@ -33,6 +33,7 @@ from knooppunt.services.planning import slot_end
 
 from .. import messages
 from ..hub import SignalHub
+from ..modal import run_modal
 from ..dialogs.consent_dialog import offer_to_record_missing
 from .agenda_template_dialog import AgendaTemplateDialog
 
@@ -336,13 +337,13 @@ class PlanningDialog(QDialog):
         if path is None:
             return
         try:
-            path.write_bytes(self._services.invitations.ics(discussion_id))
-        except OSError as exc:
-            messages.show_error(self, f"Het bestand kon niet worden opgeslagen: {exc}")
+            self._services.invitations.save_ics(discussion_id, path)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc)
 
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.invitation.toPlainText())
 
     def _on_template_button_clicked(self) -> None:
-        AgendaTemplateDialog(services=self._services, hub=self._hub, location_id=self.location_id,
-                             parent=self).exec()
+        run_modal(AgendaTemplateDialog(services=self._services, hub=self._hub, location_id=self.location_id,
+                                       parent=self))

@@ -41,8 +41,8 @@ class CsvExportRunner(QObject):
             return
         try:
             self._export = CsvExport(self._overview, f, path)
-        except OSError as exc:
-            messages.show_error(self._parent, f"Het bestand kon niet worden geschreven: {exc.strerror}")
+        except KnooppuntError as exc:
+            messages.show_error(self._parent, exc)
             return
         self._progress = QProgressDialog("Afspraken exporteren…", "Afbreken", 0, max(self._export.total, 1),
                                          self._parent)
@@ -55,10 +55,10 @@ class CsvExportRunner(QObject):
         export = self._export
         try:
             finished = export.step()
-        except (OSError, KnooppuntError) as exc:
+        except KnooppuntError as exc:
             self._stop()
             export.cancel()
-            messages.show_error(self._parent, exc if isinstance(exc, KnooppuntError) else str(exc))
+            messages.show_error(self._parent, exc)
             self.finished.emit(None)
             return
         self._progress.setValue(export.done)

@@ -14,6 +14,7 @@ from .. import messages
 from ..dialogs.child_detail_dialog import ChildDetailDialog
 from ..dialogs.child_dialog import ChildDialog
 from ..hub import SignalHub
+from ..modal import run_modal
 from ..models.record_table import Column
 from .list_page import ListPage
 
@@ -76,7 +77,7 @@ class ChildrenPage(ListPage):
 
     def _on_new_button_clicked(self) -> None:
         dialog = ChildDialog(services=self._services, hub=self._hub, parent=self)
-        if dialog.exec() and dialog.saved is not None:
+        if run_modal(dialog) and dialog.saved is not None:  # deleted only at the next event-loop turn
             self.open_child(dialog.saved.id)
 
     def _on_import_button_clicked(self) -> None:

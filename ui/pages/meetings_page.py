@@ -13,6 +13,7 @@ from ..documents.document_dialog import DocumentDialog
 from ..hub import SignalHub
 from ..meeting.meeting_window import MeetingWindow
 from ..meeting.planning_dialog import PlanningDialog
+from ..modal import run_modal
 from ..models.record_table import Column
 from .list_page import ListPage
 
@@ -135,7 +136,7 @@ class MeetingsPage(ListPage):
         if view is None:
             messages.inform(self, "Verslag en brief", "Kies eerst een overleg in de lijst.")
             return
-        DocumentDialog(services=self._services, hub=self._hub, meeting_id=view.meeting.id, parent=self).exec()
+        run_modal(DocumentDialog(services=self._services, hub=self._hub, meeting_id=view.meeting.id, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"meeting", "discussion", "location", "child"}:

@@ -17,6 +17,7 @@ from ..dialogs.consent_dialog import ConsentDialog
 from ..dialogs.guardian_dialog import GuardianDialog
 from ..dialogs.withdraw_consent_dialog import WithdrawConsentDialog
 from ..hub import SignalHub
+from ..modal import run_modal
 from ..models.record_table import Column
 from ..pages.list_page import RecordTableView
 
@@ -84,12 +85,12 @@ class GuardiansTab(QWidget):
         self.table.source.set_records(self._services.children.guardians(self._child_id))
 
     def _on_add_button_clicked(self) -> None:
-        GuardianDialog(services=self._services, hub=self._hub, child_id=self._child_id, parent=self).exec()
+        run_modal(GuardianDialog(services=self._services, hub=self._hub, child_id=self._child_id, parent=self))
 
     def _on_table_activated_record(self, guardian: Guardian | None) -> None:
         if guardian is not None:
-            GuardianDialog(services=self._services, hub=self._hub, child_id=self._child_id, guardian=guardian,
-                           parent=self).exec()
+            run_modal(GuardianDialog(services=self._services, hub=self._hub, child_id=self._child_id,
+                                     guardian=guardian, parent=self))
 
 
 class ConsentsTab(QWidget):
@@ -123,15 +124,15 @@ class ConsentsTab(QWidget):
             "Nog nodig voor bespreking:\n- " + "\n- ".join(m.description for m in missing))
 
     def _on_record_button_clicked(self) -> None:
-        ConsentDialog(services=self._services, hub=self._hub, child_id=self._child_id, parent=self).exec()
+        run_modal(ConsentDialog(services=self._services, hub=self._hub, child_id=self._child_id, parent=self))
 
     def _on_withdraw_button_clicked(self) -> None:
         row: ConsentRow | None = self.table.selected_record()
         if row is None:
             messages.inform(self, "Toestemming intrekken", "Kies eerst de toestemming die wordt ingetrokken.")
             return
-        WithdrawConsentDialog(services=self._services, hub=self._hub, consent=row.consent, who=row.who,
-                              parent=self).exec()
+        run_modal(WithdrawConsentDialog(services=self._services, hub=self._hub, consent=row.consent, who=row.who,
+                                        parent=self))
 
 
 class CaseTab(QWidget):
@@ -182,14 +183,15 @@ class CaseTab(QWidget):
         self.summary.setText("\n".join(lines))
 
     def _on_open_button_clicked(self) -> None:
-        CaseDialog(services=self._services, hub=self._hub, child_id=self._child_id, parent=self).exec()
+        run_modal(CaseDialog(services=self._services, hub=self._hub, child_id=self._child_id, parent=self))
 
     def _on_edit_button_clicked(self) -> None:
         case = self._latest()
         if case is not None:
-            CaseDialog(services=self._services, hub=self._hub, child_id=self._child_id, case=case, parent=self).exec()
+            run_modal(CaseDialog(services=self._services, hub=self._hub, child_id=self._child_id, case=case,
+                                 parent=self))
 
     def _step(self, step: str) -> None:
         case = self._latest()
         if case is not None:
-            CasePhaseDialog(services=self._services, hub=self._hub, case=case, step=step, parent=self).exec()
+            run_modal(CasePhaseDialog(services=self._services, hub=self._hub, case=case, step=step, parent=self))
