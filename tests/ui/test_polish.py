@@ -1,0 +1,55 @@
+"""Polish pass: names sort alphabetically for people, Qt's own texts are Dutch, headers fit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ui.models.collation import sort_key
+from ui.pages.children_page import COLUMNS, ChildrenPage
+
+DEMO_NAMES = ["Zoë Janssen", "Anaïs Bakker", "Şükrü Yılmaz", "Daan de Vries", "Noor El Amrani", "Łukasz Nowak"]
+
+
+def test_names_with_diacritics_sort_with_their_base_letter():
+    assert sorted(DEMO_NAMES, key=sort_key) == [
+        "Anaïs Bakker", "Daan de Vries", "Łukasz Nowak", "Noor El Amrani", "Şükrü Yılmaz", "Zoë Janssen",
+    ]
+    assert sorted(["émile", "Eva", "ezra", "Ærin", "Øyvind", "Otto"], key=sort_key) == [
+        "Ærin", "émile", "Eva", "ezra", "Otto", "Øyvind",
+    ]
+
+
+def test_clicking_the_name_header_sorts_lukasz_before_zoe(app, hub, demo_services, qtbot):
+    page = ChildrenPage(services=demo_services, hub=hub)
+    qtbot.addWidget(page)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    names = [page.table.record_at(r).child.full_name for r in range(page.table.proxy.rowCount())]
+    assert names == sorted(DEMO_NAMES, key=sort_key)
+    assert names.index("Łukasz Nowak") < names.index("Zoë Janssen")
+    assert names.index("Şükrü Yılmaz") < names.index("Zoë Janssen")
+
+
+def test_date_column_still_sorts_by_date_not_by_text(app, hub, demo_services, qtbot):
+    page = ChildrenPage(services=demo_services, hub=hub)
+    qtbot.addWidget(page)
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    born = [page.table.record_at(r).child.date_of_birth for r in range(page.table.proxy.rowCount())]
+    assert born == sorted(born) and isinstance(born[0], date)
+
+
+def test_every_header_of_the_children_table_fits(app, hub, demo_services, qtbot):
+    page = ChildrenPage(services=demo_services, hub=hub)
+    qtbot.addWidget(page)
+    header = page.table.horizontalHeader()
+    for i, column in enumerate(COLUMNS[:-1]):  # the last column stretches
+        assert header.sectionSize(i) >= header.sectionSizeFromContents(i).width(), column.header
+
+
+def test_standard_buttons_are_dutch(app, qtbot):
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text().replace("&", "") == "Sluiten"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Annuleren"
