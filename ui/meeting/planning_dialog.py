@@ -32,8 +32,9 @@ from knooppunt.services import Services
 from knooppunt.services.planning import slot_end
 
 from .. import messages
-from ..hub import SignalHub
 from ..dialogs.consent_dialog import offer_to_record_missing
+from ..hub import SignalHub
+from ..models.collation import sort_key
 from .agenda_template_dialog import AgendaTemplateDialog
 
 
@@ -146,6 +147,7 @@ class PlanningDialog(QDialog):
         lower.addWidget(children_box, 2)
         lower.addWidget(people_box, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(meeting_box)
@@ -186,7 +188,9 @@ class PlanningDialog(QDialog):
                 if discussion.id == select:
                     self.slots.setCurrentItem(item)
         self.child_combo.clear()
-        for view in self._services.children.children(location_id=self.location_id):
+        children = sorted(self._services.children.children(location_id=self.location_id),
+                          key=lambda v: (sort_key(v.child.last_name), sort_key(v.child.first_name)))
+        for view in children:
             if view.child.id not in taken:
                 self.child_combo.addItem(f"{view.child.full_name} ({view.child.group_name})", view.child.id)
         if self.slots.currentItem() is None and self.slots.count():
