@@ -110,13 +110,15 @@ class ChairView(QWidget):
         self.attendance.changed.connect(self._on_attendance_changed)
         right = QScrollArea()
         right.setWidgetResizable(True)
+        right.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names wrap instead
+        right.setMinimumWidth(360)
         right.setWidget(self.attendance)
 
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(centre)
         splitter.addWidget(right)
-        splitter.setSizes([250, 700, 390])
+        splitter.setSizes([290, 620, 380])
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.meeting_label)
@@ -218,6 +220,8 @@ class ChairView(QWidget):
             if item.id == current:
                 self.agenda_list.setCurrentItem(row)
         self.agenda_list.blockSignals(False)
+        # The chair reads the whole agenda at a glance: the list is as wide as its longest item.
+        self.agenda_list.setMinimumWidth(self.agenda_list.sizeHintForColumn(0) + 2 * self.agenda_list.frameWidth() + 8)
 
     def next_child(self) -> None:
         self._step_child(1)
