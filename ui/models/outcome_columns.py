@@ -47,7 +47,7 @@ def decision_columns(addenda: AddendaOf) -> list[Column[Decision]]:
 
 def agreement_columns(addenda: AddendaOf) -> list[Column[Agreement]]:
     return [
-        Column[Agreement]("Wie", lambda a: f"{a.owner_name} ({a.owner_kind.label.lower()})", width=190),
+        Column[Agreement]("Wie", lambda a: owner_text(a.owner_name, a.owner_kind), width=190),
         Column[Agreement]("Wat", lambda a: a.description, width=240),
         Column[Agreement]("Uiterlijk", lambda a: a.due_date, width=95),
         Column[Agreement]("Evaluatie", lambda a: a.evaluation_date, width=95),
@@ -82,3 +82,9 @@ ADDENDUM_COLUMNS = [
     Column[Addendum]("Aanvulling", lambda a: a.text, width=300),
     Column[Addendum]("Waarom", lambda a: a.reason),
 ]
+
+
+def owner_text(name: str, kind) -> str:
+    """'Kim de Vries (ouder/verzorger)', but 'Fatima Bouzid (wijkteam) · kernpartner': never two brackets."""
+    label = kind.label.lower()
+    return f"{name} · {label}" if name.rstrip().endswith(")") else f"{name} ({label})"
