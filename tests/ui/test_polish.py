@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ui.models.collation import sort_key
 from ui.pages.children_page import COLUMNS, ChildrenPage
@@ -61,3 +62,26 @@ def test_an_owner_with_an_organisation_gets_no_second_pair_of_brackets():
 
     assert owner_text("Kim de Vries", OwnerKind.PARENT) == "Kim de Vries (ouder/verzorger)"
     assert owner_text("Fatima Bouzid (wijkteam)", OwnerKind.PARTNER) == "Fatima Bouzid (wijkteam) · kernpartner"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_demo_meeting_is_ready_to_run_and_fits_a_768_pixel_high_laptop(app, hub, demo_services, qtbot):
+    from knooppunt.domain.enums import Attendance, MeetingStatus
+    from ui.meeting.meeting_window import MeetingWindow
+
+    upcoming = next(v.meeting for v in demo_services.meetings.meetings() if v.meeting.status == MeetingStatus.PLANNED)
+    window = MeetingWindow(services=demo_services, hub=hub, meeting_id=upcoming.id)
+    qtbot.addWidget(window)
+    window.show()
+    chair = window.chair
+    assert window.open_discussion(chair.discussion_ids()[0])
+    assert len(chair.state.agenda) == 8 and chair.attendance.rows  # planned: agenda and participants are there
+    for combo, _reason, _warning in chair.attendance.rows.values():
+        combo.setCurrentIndex(combo.findData(Attendance.PRESENT.value))
+    height = window.height()
+    for item in chair.state.agenda:
+        assert chair.go_to_item(item.id), item.title
+        QApplication.processEvents()  # queued layout work runs, as it would between two clicks
+        assert window.minimumSizeHint().height() <= 768 - 40, item.title  # room for a taskbar
+        assert window.height() == height, f"the window grew at {item.title}"
+    window.close()

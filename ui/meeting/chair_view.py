@@ -65,6 +65,7 @@ class ChairView(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("gentleNotice")
         self.notice.setWordWrap(True)
+        self.notice.setMinimumWidth(420)  # a wrapped label measured narrow asks for a very tall window
         self.notice.hide()
 
         self.children_list = QListWidget()
