@@ -199,6 +199,7 @@ class ChairView(QWidget):
         self.attendance.show_state(self.state)
         locked = self.state.discussion.status == DiscussionStatus.FINALISED
         self.close_button.setEnabled(not locked)
+        self.attendance.setEnabled(not locked)  # who was there is part of what was finalised
         self._fill_agenda()
         self.item_view.show_item(self.state.current_item if not locked else
                                  (self.state.agenda[0] if self.state.agenda else None))
