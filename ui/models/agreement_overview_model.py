@@ -30,7 +30,7 @@ COLUMNS = [
     ("Stand", "status", lambda v: v.state),
     ("Uitkomst", None, lambda v: v.agreement.outcome_note),
 ]
-WIDTHS = [130, 270, 300, 95, 95, 118]
+WIDTHS = [120, 240, 270, 95, 95, 118]
 
 
 class AgreementOverviewModel(QAbstractTableModel):

@@ -52,7 +52,7 @@ def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
         return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
 
     return [
-        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=250),
+        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=230),
         Column[PartnerView]("Soort", lambda v: v.partner.kind, width=85),
         Column[PartnerView]("Organisatie", lambda v: v.organisation.name if v.organisation
                             else "— nog in te vullen —", width=200,
