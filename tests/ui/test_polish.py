@@ -85,3 +85,17 @@ def test_the_demo_meeting_is_ready_to_run_and_fits_a_768_pixel_high_laptop(app, 
         assert window.minimumSizeHint().height() <= 768 - 40, item.title  # room for a taskbar
         assert window.height() == height, f"the window grew at {item.title}"
     window.close()
+
+
+def test_planning_dialog_fits_a_1280_pixel_wide_screen(app, hub, demo_services, qtbot):
+    from knooppunt.domain.enums import MeetingStatus
+    from ui.meeting.planning_dialog import PlanningDialog
+
+    upcoming = next(v.meeting for v in demo_services.meetings.meetings() if v.meeting.status == MeetingStatus.PLANNED)
+    dialog = PlanningDialog(services=demo_services, hub=hub, location_id=upcoming.location_id, meeting_id=upcoming.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.incidental_combo.count() > 0  # the long 'role: person (organisation)' entries are there
+    assert dialog.minimumSizeHint().width() <= 1280 - 40
+    assert [dialog.slots.item(i).text().split("  ", 1)[1] for i in range(dialog.slots.count())] == [
+        "Anaïs Bakker", "Şükrü Yılmaz", "Daan de Vries"]  # the demo planned them like a user does

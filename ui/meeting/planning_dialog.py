@@ -115,6 +115,9 @@ class PlanningDialog(QDialog):
 
         self.participants = QListWidget()
         self.incidental_combo = QComboBox()
+        # Long role and organisation names must not push the dialog wider than the screen.
+        self.incidental_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.incidental_combo.setMinimumContentsLength(30)
         self.incidental_combo.setAccessibleName("Incidentele partner")
         self.invite_button = QPushButton("Partner &uitnodigen")
         self.invite_button.clicked.connect(self._on_invite_button_clicked)
