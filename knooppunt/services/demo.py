@@ -177,7 +177,7 @@ def _add_meetings(uow, location_id: int, children, partners, today: date) -> int
                                                 regie_holder="ouders", phase=CasePhase.EXECUTION))
         uow.insert("case_event", CaseEvent(None, case_id, signalled, EventKind.OPENED, "Signaal van leerkracht"))
         uow.insert("case_event", CaseEvent(None, case_id, held_on, EventKind.PHASE,
-                                           "Fase: uitvoering · afspraken gemaakt in het knooppunt"))
+                                           "Afspraken gemaakt in het knooppunt"))
     return upcoming
 
 
