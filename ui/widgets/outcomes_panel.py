@@ -65,7 +65,8 @@ class OutcomesPanel(QWidget):
         self.decisions.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.review.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.review_box = _box("Terugblik op eerdere afspraken", self.review, self.outcome_button)
+        self.review_box = _box("Afspraken van de vorige keer: geef elke afspraak een uitkomst", self.review,
+                               self.outcome_button)
         self.decisions_box = _box("Besluiten", self.decisions, self.decision_button, self.confirm_button)
         self.agreements_box = _box("Afspraken", self.agreements, self.agreement_button)
         self.addenda_box = _box("Aanvullingen na vaststelling", self.addenda, self.addendum_button)
