@@ -87,6 +87,11 @@ class OutcomesPanel(QWidget):
         self._context = s.records.context(d)
         self._addenda = s.records.addenda(d)
         self.review.source.set_records(s.agreements.to_review(d))
+        # The next agreement still without an outcome is selected: 'Uitkomst vastleggen…' works at once.
+        waiting = [r for r in range(self.review.proxy.rowCount())
+                   if self.review.record_at(r).outcome_discussion_id != d]
+        if waiting:
+            self.review.selectRow(waiting[0])
         self.decisions.source.set_records(s.decisions.decisions(d))
         self.agreements.source.set_records(s.agreements.for_discussion(d))
         self.addenda.source.set_records(self._addenda)
