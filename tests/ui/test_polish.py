@@ -115,3 +115,6 @@ def test_terugblik_selects_the_first_agreement_without_outcome(app, hub, demo_se
     assert panel.review.proxy.rowCount() == 3
     assert panel.review.selected_record() == panel.review.record_at(0)
     assert panel.outcome_button.isEnabled()  # the chair can press it straight away
+    panel.show_sections(review=False, outcomes=True)
+    assert panel.decisions_box.title() == "Besluiten (nog geen – kies ‘Besluit vastleggen…’)"
+    assert panel.agreements_box.title() == "Afspraken (nog geen – kies ‘Afspraak maken…’)"

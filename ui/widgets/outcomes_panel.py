@@ -96,6 +96,12 @@ class OutcomesPanel(QWidget):
         self.agreements.source.set_records(s.agreements.for_discussion(d))
         self.addenda.source.set_records(self._addenda)
         self.review_box.setVisible(self._show_review and self.review.source.rowCount() > 0)
+        # An empty table says what to do, instead of showing only column headers.
+        for box, table, title, hint in ((self.decisions_box, self.decisions, "Besluiten", "Besluit vastleggen…"),
+                                        (self.agreements_box, self.agreements, "Afspraken", "Afspraak maken…")):
+            empty = table.source.rowCount() == 0
+            todo = "geen" if self.locked else f"nog geen – kies ‘{hint}’"
+            box.setTitle(f"{title} ({todo})" if empty else title)
         self.decisions_box.setVisible(self._show_outcomes)
         self.agreements_box.setVisible(self._show_outcomes)
         discussion = self._context.discussion
