@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QtMsgType, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -52,9 +52,21 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName("Knooppunt")
     app.setDesktopFileName("knooppunt")  # ties windows to knooppunt.desktop (icon on Wayland)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    _install_dutch_qt_texts(app)
     app.setWindowIcon(QIcon(str(resource("icons", "knooppunt.svg"))))
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     return app
+
+
+def _install_dutch_qt_texts(app: QApplication) -> None:
+    """Qt's own texts (right-click menus, calendar, standard buttons) in Dutch, when Qt ships them."""
+    if app.findChild(QTranslator, "dutchQtTexts") is not None:
+        return
+    translator = QTranslator(app)
+    translator.setObjectName("dutchQtTexts")
+    if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def _log_to_file() -> Path | None:

@@ -54,8 +54,10 @@ class LockOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         title = QLabel("Knooppunt is vergrendeld")
         title.setObjectName("pageTitle")
-        text = QLabel("Er is een tijdje niets gedaan, daarom zijn de gegevens afgeschermd.\n"
+        # Locked after a while without use, or on purpose with Ctrl+L: the text fits both.
+        text = QLabel("De gegevens zijn afgeschermd; niemand kan meekijken.\n"
                       "Vul uw wachtwoordzin in om verder te gaan.")
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText("Wachtwoordzin")

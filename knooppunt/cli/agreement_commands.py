@@ -38,7 +38,7 @@ def _run(args: argparse.Namespace) -> int:
         for v in views:
             due = f"{v.agreement.due_date:%d-%m-%Y}" if v.agreement.due_date else "          "
             print(f"{due}  {v.state:<14} {v.child_name:<22} {v.agreement.owner_name}: {v.agreement.description}")
-        print(f"{len(views)} afspraken")
+        print(f"{len(views)} {'afspraak' if len(views) == 1 else 'afspraken'}")
         return 0
     finally:
         services.close()

@@ -90,7 +90,7 @@ class ConsentService:
         if on < consent.given_on:
             raise ValidationError("withdrawn_on", "De intrekking kan niet vóór de datum van de toestemming liggen.")
         if on > self._store.now().date():
-            raise ValidationError("withdrawn_on", "Een intrekking leg je vast als ze gebeurd is, niet vooruit.")
+            raise ValidationError("withdrawn_on", "Een intrekking legt u vast als ze gebeurd is, niet vooruit.")
         with self._store.unit_of_work() as uow:
             uow.update("consent", consent_id, {"withdrawn_on": on, "withdrawal_note": note.strip()})
             uow.audit("toestemming ingetrokken", "consent", consent_id, self._describe(consent))

@@ -25,6 +25,7 @@ from ..domain.enums import (
 )
 from ..domain.meetings import DEFAULT_AGENDA, AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement, Decision
+from .cases import CaseEvent, EventKind
 from .container import Services
 
 # (organisation, type code, contact, function, phone, e-mail, substitute, mandate category, mandate)
@@ -92,9 +93,24 @@ def build_demo(services: Services, today: date | None = None) -> int:
                 },
             )
         children = _add_children(uow, location.id, today)
-        _add_meetings(uow, location.id, children, services.locations.partners(location.id), today)
+        upcoming = _add_meetings(uow, location.id, children, services.locations.partners(location.id), today)
         uow.audit("demodata aangemaakt", "location", location.id, location.name)
+    # The upcoming meeting is planned the way a user plans it: participants and agenda are ready to run.
+    for child_id, _guardians, _name in children[1:4]:
+        services.planning.add_child(upcoming, child_id)
     return location.id
+
+
+def held_meeting_date(today: date) -> date:
+    """The demo's held meeting: a Tuesday about two weeks ago (12 to 18 days), whatever today is."""
+    day = today - timedelta(days=12)
+    return day - timedelta(days=(day.weekday() - 1) % 7)
+
+
+def upcoming_meeting_date(today: date) -> date:
+    """The demo's next meeting: four weeks after the held one, also on a Tuesday."""
+    return held_meeting_date(today) + timedelta(days=28)
+
 
 
 _CHILDREN = [
@@ -143,20 +159,26 @@ def _consent(uow, child_id: int, giver: ConsentGiver, guardian_id: int | None, o
         uow.insert("consent_organisation", {"consent_id": consent_id, "organisation_id": org_id})
 
 
-def _add_meetings(uow, location_id: int, children, partners, today: date) -> None:
-    held_on = today - timedelta(days=21)
+def _add_meetings(uow, location_id: int, children, partners, today: date) -> int:
+    """The held meeting with its outcomes; returns the id of the (still empty) upcoming meeting."""
+    held_on = held_meeting_date(today)
+    next_on = upcoming_meeting_date(today)
     held = uow.insert("meeting", Meeting(None, location_id, held_on, time(8, 30), "Teamkamer, 1e verdieping",
                                          "Annelies Vermeulen", MeetingStatus.HELD))
-    upcoming = uow.insert("meeting", Meeting(None, location_id, today + timedelta(days=21), time(8, 30),
+    upcoming = uow.insert("meeting", Meeting(None, location_id, next_on, time(8, 30),
                                              "Teamkamer, 1e verdieping", "Annelies Vermeulen"))
     structural = [p for p in partners if p.partner.kind == "structureel" and p.contact]
     for slot, (child_id, guardian_ids, name) in enumerate(children[:2]):
-        _held_discussion(uow, held, child_id, guardian_ids, slot, structural, partners, held_on, today)
-        uow.insert("child_case", Case(None, child_id, held_on - timedelta(days=30), "leerkracht",
-                                      _HULPVRAAG[slot], signal_by="juf Mirjam", regie_holder="ouders",
-                                      phase=CasePhase.EXECUTION))
-    for slot, (child_id, guardian_ids, name) in enumerate(children[1:4]):
-        uow.insert("discussion", Discussion(None, upcoming, child_id, _slot(slot)))
+        _held_discussion(uow, held, child_id, guardian_ids, slot, structural, partners, held_on, next_on)
+        hulpvraag, strengths, concerns, signal_by = _CASES[slot]
+        signalled = held_on - timedelta(days=30)
+        case_id = uow.insert("child_case", Case(None, child_id, signalled, "leerkracht", hulpvraag,
+                                                strengths=strengths, concerns=concerns, signal_by=signal_by,
+                                                regie_holder="ouders", phase=CasePhase.EXECUTION))
+        uow.insert("case_event", CaseEvent(None, case_id, signalled, EventKind.OPENED, "Signaal van leerkracht"))
+        uow.insert("case_event", CaseEvent(None, case_id, held_on, EventKind.PHASE,
+                                           "Afspraken gemaakt in het knooppunt"))
+    return upcoming
 
 
 def _slot(index: int) -> time:
@@ -164,18 +186,20 @@ def _slot(index: int) -> time:
     return time(minutes // 60, minutes % 60)
 
 
-_HULPVRAAG = [
-    "Zoë slaapt slecht en is vaak moe in de klas. Wij willen weten hoe we haar kunnen helpen.",
-    "Anaïs is thuis en op school snel boos. We zoeken samen wat haar rust geeft.",
+# hulpvraag, wat gaat goed, zorgen, signaal door
+_CASES = [
+    ("Zoë slaapt slecht en is vaak moe in de klas. Wij willen weten hoe we haar kunnen helpen.",
+     "Zoë leest al goed en speelt graag buiten.", "Moe in de klas; ligt 's avonds lang wakker.", "juf Mirjam"),
+    ("Anaïs is thuis en op school snel boos. We zoeken samen wat haar rust geeft.",
+     "Sterk in rekenen; zorgt lief voor haar broertje.", "Snel boos als iets anders loopt dan gepland.",
+     "meester Rik"),
 ]
 
 
-def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, partners, held_on, today):
-
-
+def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, partners, held_on, next_on):
     discussion_id = uow.insert("discussion", Discussion(
         None, meeting_id, child_id, _slot(slot), 30,
-        DiscussionStatus.FINALISED, evaluation_date=today + timedelta(days=21),
+        DiscussionStatus.FINALISED, evaluation_date=next_on,
         finalised_at=datetime.combine(held_on, time(9, 0)), finalised_by="Annelies Vermeulen"))
     for gid in guardian_ids:
         name = uow._db.execute("SELECT name FROM guardian WHERE id = ?", [gid]).fetchone()[0]
@@ -209,11 +233,11 @@ def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, 
         if status == DecisionStatus.PROVISIONAL:
             uow.insert("agreement", Agreement(
                 None, child_id, discussion_id, OwnerKind.PARTNER, f"{view.contact.name} ({view.organisation.name})",
-                "Besluit laten bevestigen door de eigen organisatie", held_on + timedelta(days=7),
+                "Besluit laten bevestigen door de eigen organisatie", held_on + timedelta(days=21),
                 decision_id=decision_id))
     for owner_kind, owner, what, due, status in _AGREEMENTS[slot](jgz, wijk):
         uow.insert("agreement", Agreement(None, child_id, discussion_id, owner_kind, owner, what,
-                                          held_on + timedelta(days=due), today + timedelta(days=21), status))
+                                          held_on + timedelta(days=due), next_on, status))
 
 
 _NOTES = [
@@ -260,15 +284,15 @@ _AGREEMENTS = [
     lambda jgz, wijk: [
         (OwnerKind.PARTNER, f"{jgz.contact.name} (JGZ)", "Plant een consult met ouders en Zoë over slapen", 14,
          AgreementStatus.DONE),
-        (OwnerKind.PARENT, "Sandra en Mark Janssen", "Houden twee weken een slaapdagboek bij", 14,
+        (OwnerKind.PARENT, "Sandra en Mark Janssen", "Houden twee weken een slaapdagboek bij", 21,
          AgreementStatus.OPEN),
-        (OwnerKind.SCHOOL, "juf Mirjam (groep 3)", "Geeft Zoë na de pauze een actieve taak", 7,
+        (OwnerKind.SCHOOL, "juf Mirjam (groep 3)", "Geeft Zoë na de pauze een actieve taak", 10,
          AgreementStatus.OPEN),
     ],
     lambda jgz, wijk: [
-        (OwnerKind.PARTNER, f"{wijk.contact.name} (wijkteam)", "Maakt een afspraak voor het eerste huisbezoek", 10,
+        (OwnerKind.PARTNER, f"{wijk.contact.name} (wijkteam)", "Maakt een afspraak voor het eerste huisbezoek", 24,
          AgreementStatus.OPEN),
-        (OwnerKind.CHILD, "Anaïs", "Zegt het tegen de juf als ze even naar de rustplek wil", 30,
+        (OwnerKind.CHILD, "Anaïs", "Zegt het tegen de juf als ze even naar de rustplek wil", 28,
          AgreementStatus.OPEN),
         (OwnerKind.SCHOOL, "meester Rik (groep 5)", "Richt een rustplek in de klas in", 7, AgreementStatus.DONE),
     ],

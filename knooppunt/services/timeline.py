@@ -132,7 +132,7 @@ class TimelineService:
 
 def _event_title(kind: str) -> str:
     return {
-        EventKind.PHASE: "Casus naar de volgende fase",
+        EventKind.PHASE: "Casus naar uitvoering",  # the one phase step: start → uitvoering
         EventKind.CLOSED: "Casus afgesloten",
         EventKind.REOPENED: "Casus heropend",
         EventKind.REGIE: "Regie gewijzigd",

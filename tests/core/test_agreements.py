@@ -6,6 +6,7 @@ import pytest
 from knooppunt.domain.enums import AgreementStatus, OwnerKind
 from knooppunt.errors import RecordLocked, ValidationError
 from knooppunt.services.agreements import AgreementFilter, AgreementInput
+from knooppunt.services.demo import upcoming_meeting_date
 
 from ..conftest import TODAY
 from .outcome_helpers import child_id, discussion_of, new_meeting_with
@@ -90,7 +91,7 @@ def test_evaluation_dates_feed_the_planning(demo_services):
     s = demo_services
     location_id = s.locations.locations()[0].id
     due = s.agreements.evaluations_due(location_id=location_id)
-    upcoming = TODAY + timedelta(days=21)
+    upcoming = upcoming_meeting_date(TODAY)
     assert [(d.child_name, d.evaluation_date, d.open_agreements, d.planned_on) for d in due] == [
         ("Anaïs Bakker", upcoming, 2, upcoming),  # already has a slot in the upcoming meeting
         ("Zoë Janssen", upcoming, 2, None),  # not yet planned: the planner should add her
@@ -123,16 +124,12 @@ def test_overview_buckets_owner_summary_and_sorting(demo_services):
     s = demo_services
     location_id = s.locations.locations()[0].id
     overdue = s.agreements.views(s.agreements.overview_ids(AgreementFilter(location_id, "over_datum")))
-    # The held meeting was 21 days ago: open 7-, 10- and 14-day agreements are late.
-    assert {v.agreement.description for v in overdue} == {
-        "Houden twee weken een slaapdagboek bij",
-        "Geeft Zoë na de pauze een actieve taak",
-        "Maakt een afspraak voor het eerste huisbezoek",
-        "Besluit laten bevestigen door de eigen organisatie",
-    }
+    # The held meeting was about two weeks ago: only the 10-day agreement is late, the rest is due soon.
+    assert {v.agreement.description for v in overdue} == {"Geeft Zoë na de pauze een actieve taak"}
     assert all(v.state == "Over de datum" for v in overdue)
     soon = s.agreements.views(s.agreements.overview_ids(AgreementFilter(location_id, "binnenkort")))
-    assert {v.agreement.owner_name for v in soon} == {"Anaïs"}  # due in 9 days
+    assert {v.agreement.owner_name for v in soon} == {  # due within 14 days
+        "Sandra en Mark Janssen", "Fatima Bouzid (wijkteam)", "Sven Lemmens (Jeugdhulp De Brug)"}
     parents = s.agreements.overview_ids(AgreementFilter(location_id, "alle", owner_kind=OwnerKind.PARENT))
     assert [v.agreement.owner_name for v in s.agreements.views(parents)] == ["Sandra en Mark Janssen"]
     by_child = s.agreements.views(s.agreements.overview_ids(AgreementFilter(location_id, "alle", sort="kind")))

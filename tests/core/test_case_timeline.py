@@ -58,9 +58,11 @@ def test_timeline_has_signal_consent_meeting_decisions_and_phases_in_order(demo_
     case = s.cases.cases(zoe.id)[0]
     s.cases.close_case(case.id, date(2026, 11, 23), ClosingReason.SOLVED, "Zoë slaapt weer goed")
     entries = s.timeline.timeline(zoe.id)
-    # Demo: consents 60 days ago, the signal 51 days ago, the meeting 21 days ago, closed today.
+    # Demo: consents 60 days ago, the signal a month before the meeting (about two weeks ago), where the
+    # case went to 'uitvoering'; closed today.
     assert [e.kind for e in entries] == [EntryKind.CONSENT, EntryKind.CONSENT, EntryKind.SIGNAL, EntryKind.MEETING,
-                                         EntryKind.PHASE]
+                                         EntryKind.PHASE, EntryKind.PHASE]
+    assert entries[4].title == "Casus naar uitvoering"
     assert [e.day for e in entries] == sorted(e.day for e in entries)
     assert entries[2].title == "Signaal van leerkracht (juf Mirjam)" and "slaapt slecht" in entries[2].text
     held = entries[3]

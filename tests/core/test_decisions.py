@@ -136,7 +136,7 @@ def test_an_addendum_keeps_the_original_visible_and_is_logged(demo_services):
     assert s.decisions.decision(decision.id).text == "Extra JGZ-consult"
     assert s.audit.for_record("addendum", addendum.id)[0].action == "aanvulling toegevoegd"
     actions = [e.action for e in s.audit.for_record("discussion", discussion)]
-    assert actions == ["bespreking vastgesteld"]
+    assert actions == ["kind ingepland", "bespreking vastgesteld"]  # the demo plans Daan like a user does
 
 
 def test_changing_the_deciding_partner_before_finalising_rechecks_the_mandate(demo_services):

@@ -9,6 +9,7 @@ import pytest
 from knooppunt.domain.enums import AgendaKind, ParticipantKind, PartnerKind
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import ConsentMissing, ValidationError
+from knooppunt.services.demo import upcoming_meeting_date
 from tests.conftest import TODAY
 
 
@@ -30,9 +31,9 @@ def _plan(services, when=None):
 
 def test_suggested_dates_follow_frequency_from_last_meeting(demo_services):
     location = _location(demo_services)
-    # demo: last planned meeting is 21 days from today; frequency is 6 weeks
+    # demo: the last planned meeting is the upcoming one; frequency is 6 weeks
     dates = demo_services.planning.suggested_dates(location.id)
-    assert dates[0] == TODAY + timedelta(days=21) + timedelta(weeks=6)
+    assert dates[0] == upcoming_meeting_date(TODAY) + timedelta(weeks=6)
     assert dates[1] - dates[0] == timedelta(weeks=6)
     assert all(d.weekday() < 5 for d in dates)
 

@@ -57,7 +57,7 @@ def test_decision_dialog_shows_the_mandate_on_the_meeting_date_and_records_provi
         dialog.save_button.click()
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert column_texts(panel.decisions, 3) == ["VOORLOPIG – te bevestigen"]
+    assert column_texts(panel.decisions, 2) == ["VOORLOPIG – te bevestigen"]
     assert any(t.startswith("Besluit laten bevestigen") for t in column_texts(panel.agreements, 1))
     panel.decisions.selectRow(0)
     assert panel.confirm_button.isEnabled()
@@ -66,7 +66,7 @@ def test_decision_dialog_shows_the_mandate_on_the_meeting_date_and_records_provi
     confirm.confirmed_by.setText("Teamleider wijkteam")
     with qtbot.waitSignal(hub.changed):
         confirm.save_button.click()
-    assert column_texts(panel.decisions, 3)[0].startswith("Definitief (bevestigd")
+    assert column_texts(panel.decisions, 2)[0].startswith("Definitief (bevestigd")
     assert s.audit.recent(1)[0].action == "besluit bevestigd"
 
 

@@ -164,7 +164,7 @@ def offer_to_record_missing(parent: QWidget | None, *, services: Services, hub: 
         first = missing[0]
         text = (f"Voor de bespreking van {child.full_name} op {day:%d-%m-%Y} ontbreekt toestemming:\n- "
                 + "\n- ".join(m.description for m in missing)
-                + f"\n\nWil je de toestemming van {first.person} nu vastleggen?")
+                + f"\n\nWilt u de toestemming van {first.person} nu vastleggen?")
         if not messages.ask(parent, "Toestemming ontbreekt", text, confirm="Toestemming vastleggen", cancel="Niet nu"):
             return False
         dialog = ConsentDialog(services=services, hub=hub, child_id=child_id, guardian_id=first.guardian_id,

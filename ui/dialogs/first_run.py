@@ -63,10 +63,8 @@ class _PassphrasePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Kies een wachtwoordzin")
-        self.setSubTitle(
-            "Hiermee worden de gegevens versleuteld. Zonder deze zin kan niemand ze lezen — ook wij niet: "
-            "schrijf hem op een veilige plek op."
-        )
+        self.setSubTitle("Hiermee worden de gegevens versleuteld. Zonder deze zin kan niemand ze lezen: "
+                         "schrijf hem op een veilige plek op.")
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.second = QLineEdit()
@@ -96,12 +94,16 @@ class _LocationPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Uw eerste locatie")
-        self.setSubTitle(
-            "Elke locatie heeft haar eigen knooppunt. De rollen van de structurele en incidentele "
-            "kernpartners staan straks klaar om in te vullen. U kunt dit ook later doen."
-        )
+        # The wizard's subtitle area holds two lines at most; the rest goes in the page itself.
+        self.setSubTitle("Elke locatie heeft haar eigen knooppunt. U kunt dit ook later doen.")
+        explanation = QLabel("De rollen van de structurele en incidentele kernpartners staan straks klaar "
+                             "om in te vullen, onder ‘Locaties & partners’.")
+        explanation.setWordWrap(True)
+        explanation.setObjectName("hint")
         self.form = LocationForm(self, compact=True)
-        QVBoxLayout(self).addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.form)
 
 
 class FirstRunWizard(QWizard):

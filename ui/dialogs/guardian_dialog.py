@@ -38,7 +38,7 @@ class GuardianDialog(QDialog):
         self.preferred_language = QLineEdit(g.preferred_language)
         self.needs_interpreter = QCheckBox("tolk nodig bij gesprekken")
         self.needs_interpreter.setChecked(g.needs_interpreter)
-        hint = QLabel("Gescheiden ouders voeg je als twee personen toe, elk met eigen contactgegevens. "
+        hint = QLabel("Gescheiden ouders voegt u als twee personen toe, elk met eigen contactgegevens. "
                       "Wie gezag heeft, krijgt de afsprakenbrief: dan is een adres of e-mailadres nodig.")
         hint.setWordWrap(True)
         hint.setObjectName("hint")

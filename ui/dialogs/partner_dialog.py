@@ -25,6 +25,7 @@ from knooppunt.domain.enums import PartnerKind
 from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services.locations import LocationService, PartnerView
 
+from ..models.collation import sort_key
 from .field_errors import FieldErrors
 
 MANDATE_CATEGORIES = ("Onderzoek en advies", "Lichte ondersteuning", "Jeugdhulp inzetten", "Arrangementen",
@@ -73,7 +74,7 @@ class PersonFields(QWidget):
         self._people = {p.name: p for p in people}
         self.name.blockSignals(True)
         self.name.clear()
-        self.name.addItems(sorted(self._people))
+        self.name.addItems(sorted(self._people, key=sort_key))
         self.name.setEditText(text)
         self.name.blockSignals(False)
 

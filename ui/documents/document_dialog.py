@@ -49,7 +49,9 @@ class DocumentDialog(QDialog):
         self.rendered: RenderedDocument | None = None
         meeting = services.meetings.meeting(meeting_id)
         self.setWindowTitle(f"Verslag en brief – overleg van {dutch_date(meeting.date)}")
-        self.resize(760, 900)
+        # A whole page wide, and never taller than the laptop's screen.
+        available = self.screen().availableGeometry()
+        self.resize(min(800, available.width()), min(900, available.height() - 40))
 
         self.child_box = QComboBox(self)
         for discussion in services.meetings.discussions(meeting_id):

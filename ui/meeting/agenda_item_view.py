@@ -126,6 +126,7 @@ class AgendaItemView(QWidget):
         if item.kind in (AgendaKind.REVIEW, AgendaKind.DECISIONS):
             panel = self._outcomes_for(item.discussion_id)
             panel.show_sections(review=item.kind == AgendaKind.REVIEW, outcomes=item.kind == AgendaKind.DECISIONS)
+            panel.show()  # only now: shown with every section at once it would stretch the window for good
         if item.kind == AgendaKind.REVIEW:
             self._show_review(item)
         if item.kind == AgendaKind.CLOSING:
@@ -144,7 +145,6 @@ class AgendaItemView(QWidget):
                 self.outcomes_panel.deleteLater()
             self.outcomes_panel = OutcomesPanel(services=self._services, hub=self._hub, discussion_id=discussion_id)
             self.outcomes_layout.addWidget(self.outcomes_panel)
-            self.outcomes_panel.show()
         return self.outcomes_panel
 
     def _show_review(self, item: AgendaItem) -> None:

@@ -69,6 +69,7 @@ class ChairView(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("gentleNotice")
         self.notice.setWordWrap(True)
+        self.notice.setMinimumWidth(420)  # a wrapped label measured narrow asks for a very tall window
         self.notice.hide()
 
         self.children_list = QListWidget()
@@ -114,13 +115,15 @@ class ChairView(QWidget):
         self.attendance.changed.connect(self._on_attendance_changed)
         right = QScrollArea()
         right.setWidgetResizable(True)
+        right.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names wrap instead
+        right.setMinimumWidth(360)
         right.setWidget(self.attendance)
 
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(centre)
         splitter.addWidget(right)
-        splitter.setSizes([250, 700, 390])
+        splitter.setSizes([290, 620, 380])
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.meeting_label)
@@ -202,6 +205,7 @@ class ChairView(QWidget):
         self.attendance.show_state(self.state)
         locked = self.state.discussion.status == DiscussionStatus.FINALISED
         self.close_button.setEnabled(not locked)
+        self.attendance.setEnabled(not locked)  # who was there is part of what was finalised
         self._fill_agenda()
         self.item_view.show_item(self.state.current_item if not locked else
                                  (self.state.agenda[0] if self.state.agenda else None))
@@ -224,6 +228,8 @@ class ChairView(QWidget):
             if item.id == current:
                 self.agenda_list.setCurrentItem(row)
         self.agenda_list.blockSignals(False)
+        # The chair reads the whole agenda at a glance: the list is as wide as its longest item.
+        self.agenda_list.setMinimumWidth(self.agenda_list.sizeHintForColumn(0) + 2 * self.agenda_list.frameWidth() + 8)
 
     def next_child(self) -> None:
         self._step_child(1)

@@ -28,7 +28,9 @@ class MeetingWindow(QMainWindow):
     def __init__(self, *, services: Services, hub: SignalHub, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Knooppunt – overleg voeren")
-        self.resize(1360, 820)
+        # Large, but never taller or wider than the laptop's screen (1366 × 768 is common at schools).
+        available = self.screen().availableGeometry()
+        self.resize(min(1360, available.width()), min(820, available.height()))
         self.chair = ChairView(services=services, hub=hub, meeting_id=meeting_id)
         self.setCentralWidget(self.chair)
         self.parents_screen = ParentsScreen(services=services)

@@ -32,9 +32,10 @@ from knooppunt.services import Services
 from knooppunt.services.planning import slot_end
 
 from .. import messages
+from ..dialogs.consent_dialog import offer_to_record_missing
 from ..hub import SignalHub
 from ..modal import run_modal
-from ..dialogs.consent_dialog import offer_to_record_missing
+from ..models.collation import sort_key
 from .agenda_template_dialog import AgendaTemplateDialog
 
 
@@ -115,6 +116,9 @@ class PlanningDialog(QDialog):
 
         self.participants = QListWidget()
         self.incidental_combo = QComboBox()
+        # Long role and organisation names must not push the dialog wider than the screen.
+        self.incidental_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.incidental_combo.setMinimumContentsLength(30)
         self.incidental_combo.setAccessibleName("Incidentele partner")
         self.invite_button = QPushButton("Partner &uitnodigen")
         self.invite_button.clicked.connect(self._on_invite_button_clicked)
@@ -147,6 +151,7 @@ class PlanningDialog(QDialog):
         lower.addWidget(children_box, 2)
         lower.addWidget(people_box, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(meeting_box)
@@ -187,10 +192,11 @@ class PlanningDialog(QDialog):
                 if discussion.id == select:
                     self.slots.setCurrentItem(item)
         self.child_combo.clear()
-        # Children due for evaluation come first, with their evaluation date.
+        # Children due for evaluation come first (with their evaluation date), then alphabetically.
         due = {e.child_id: e.evaluation_date for e in self._services.planning.evaluations_due(self.location_id)}
         views = [v for v in self._services.children.children(location_id=self.location_id) if v.child.id not in taken]
-        for view in sorted(views, key=lambda v: v.child.id not in due):
+        for view in sorted(views, key=lambda v: (v.child.id not in due, sort_key(v.child.last_name),
+                                                 sort_key(v.child.first_name))):
             label = f"{view.child.full_name} ({view.child.group_name})"
             if view.child.id in due:
                 label += f" — evaluatie {due[view.child.id]:%d-%m-%Y}"

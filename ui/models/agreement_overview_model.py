@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from knooppunt.services.agreement_overview import AgreementFilter, AgreementView
 
+from .outcome_columns import owner_text
 from .record_table import WARNING_COLOUR, display
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,14 +23,14 @@ BATCH = 200
 # (header, sort key, value)
 COLUMNS = [
     ("Kind", "kind", lambda v: v.child_name),
-    ("Wie", "wie", lambda v: f"{v.agreement.owner_name} ({v.agreement.owner_kind.label.lower()})"),
+    ("Wie", "wie", lambda v: owner_text(v.agreement.owner_name, v.agreement.owner_kind)),
     ("Wat", "wat", lambda v: v.agreement.description),
     ("Uiterlijk", "uiterlijk", lambda v: v.agreement.due_date),
     ("Evaluatie", "evaluatie", lambda v: v.agreement.evaluation_date),
     ("Stand", "status", lambda v: v.state),
     ("Uitkomst", None, lambda v: v.agreement.outcome_note),
 ]
-WIDTHS = [120, 220, 270, 95, 95, 118]
+WIDTHS = [120, 240, 270, 95, 95, 118]
 
 
 class AgreementOverviewModel(QAbstractTableModel):

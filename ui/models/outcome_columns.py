@@ -34,10 +34,11 @@ def _decision_status(d: Decision) -> str:
 
 def decision_columns(addenda: AddendaOf) -> list[Column[Decision]]:
     return [
-        Column[Decision]("Besluit", lambda d: d.text, width=220),
-        Column[Decision]("Door", lambda d: f"{d.decided_by} ({d.organisation})", width=190),
+        # What the chair checks first (status) comes before the long mandate text, so it is in view.
+        Column[Decision]("Besluit", lambda d: d.text, width=200),
+        Column[Decision]("Door", lambda d: f"{d.decided_by} ({d.organisation})", width=160),
+        Column[Decision]("Status", _decision_status, warning=_provisional, width=170),
         Column[Decision]("Mandaat", lambda d: d.mandate_text, warning=_provisional, width=200),
-        Column[Decision]("Status", _decision_status, warning=_provisional, width=150),
         Column[Decision]("Ouders", lambda d: _position(d.parents_position, d.parents_words), width=140),
         Column[Decision]("Kind", lambda d: _position(d.child_position, d.child_words), width=90),
         Column[Decision]("Aanvulling", lambda d: addenda("besluit", d.id)),
@@ -46,8 +47,8 @@ def decision_columns(addenda: AddendaOf) -> list[Column[Decision]]:
 
 def agreement_columns(addenda: AddendaOf) -> list[Column[Agreement]]:
     return [
-        Column[Agreement]("Wie", lambda a: f"{a.owner_name} ({a.owner_kind.label.lower()})", width=220),
-        Column[Agreement]("Wat", lambda a: a.description, width=300),
+        Column[Agreement]("Wie", lambda a: owner_text(a.owner_name, a.owner_kind), width=190),
+        Column[Agreement]("Wat", lambda a: a.description, width=240),
         Column[Agreement]("Uiterlijk", lambda a: a.due_date, width=95),
         Column[Agreement]("Evaluatie", lambda a: a.evaluation_date, width=95),
         Column[Agreement]("Status", lambda a: a.status, width=90),
@@ -65,10 +66,11 @@ def review_columns(discussion_id: int) -> list[Column[Agreement]]:
         return "Geef deze afspraak een uitkomst." if a.outcome_discussion_id != discussion_id else None
 
     return [
-        Column[Agreement]("Wie", lambda a: a.owner_name, width=200),
-        Column[Agreement]("Wat", lambda a: a.description, width=300),
+        # The outcome to give is what the chair works on: it is in view next to what was agreed.
+        Column[Agreement]("Wie", lambda a: a.owner_name, width=160),
+        Column[Agreement]("Wat", lambda a: a.description, width=230),
+        Column[Agreement]("Uitkomst", outcome, warning=missing, width=150),
         Column[Agreement]("Uiterlijk", lambda a: a.due_date, width=95),
-        Column[Agreement]("Uitkomst", outcome, warning=missing, width=160),
         Column[Agreement]("Toelichting", lambda a: a.outcome_note),
     ]
 
@@ -80,3 +82,9 @@ ADDENDUM_COLUMNS = [
     Column[Addendum]("Aanvulling", lambda a: a.text, width=300),
     Column[Addendum]("Waarom", lambda a: a.reason),
 ]
+
+
+def owner_text(name: str, kind) -> str:
+    """'Kim de Vries (ouder/verzorger)', but 'Fatima Bouzid (wijkteam) · kernpartner': never two brackets."""
+    label = kind.label.lower()
+    return f"{name} · {label}" if name.rstrip().endswith(")") else f"{name} ({label})"

@@ -10,6 +10,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from .collation import sort_key
+
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 WARNING_COLOUR = QColor("#b3261e")
@@ -79,7 +81,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return display(column.value(record))
         if role == self.SortRole:
             value = column.value(record)
-            return "" if value is None else (value.isoformat() if isinstance(value, (date, time)) else value)
+            if value is None:
+                return ""
+            if isinstance(value, (date, time)):
+                return value.isoformat()
+            return sort_key(value) if isinstance(value, str) else value
         if role == self.RecordRole:
             return record
         warning = column.warning(record) if column.warning else None

@@ -30,12 +30,13 @@ from knooppunt.services.agreement_overview import BUCKETS, AgreementFilter, Owne
 from ..dialogs.outcome_dialogs import ConfirmDecisionDialog
 from ..hub import SignalHub
 from ..models.agreement_overview_model import WIDTHS, AgreementOverviewModel
+from ..models.outcome_columns import owner_text
 from ..models.record_table import Column
 from .agreements_export import CsvExportRunner
 from .list_page import RecordTableView
 
 OWNER_COLUMNS = [
-    Column[OwnerSummary]("Eigenaar", lambda o: f"{o.owner_name} ({o.owner_kind.label.lower()})", width=340),
+    Column[OwnerSummary]("Eigenaar", lambda o: owner_text(o.owner_name, o.owner_kind), width=340),
     Column[OwnerSummary]("Open", lambda o: o.open, width=70),
     Column[OwnerSummary]("Te laat", lambda o: o.overdue,
                          warning=lambda o: "Heeft afspraken over de datum" if o.overdue else None),

@@ -25,7 +25,7 @@ COLUMNS = [
     Column[ChildView]("Geboortedatum", lambda v: v.child.date_of_birth, width=120),
     Column[ChildView]("Groep", lambda v: v.child.group_name, width=90),
     Column[ChildView]("Locatie", lambda v: v.location_name, width=220),
-    Column[ChildView]("Casus", lambda v: CasePhase(v.case_phase).label if v.case_phase else "geen casus"),
+    Column[ChildView]("Casus", lambda v: CasePhase(v.case_phase).label if v.case_phase else "Geen casus"),
 ]
 
 

@@ -58,7 +58,8 @@ class RecordTableView(QTableView):
         self.setWordWrap(False)
         for i, column in enumerate(columns):
             if column.width:
-                self.setColumnWidth(i, column.width)
+                # Never narrower than the header text itself (bold headers, larger fonts).
+                self.setColumnWidth(i, max(column.width, self.horizontalHeader().sectionSizeFromContents(i).width()))
         self.doubleClicked.connect(lambda index: self.activated_record.emit(self.record_at(index.row())))
 
     def record_at(self, proxy_row: int):

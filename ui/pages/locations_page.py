@@ -52,13 +52,13 @@ def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
         return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
 
     return [
-        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=200),
+        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=230),
         Column[PartnerView]("Soort", lambda v: v.partner.kind, width=85),
         Column[PartnerView]("Organisatie", lambda v: v.organisation.name if v.organisation
-                            else "— nog in te vullen —", width=180,
+                            else "— nog in te vullen —", width=200,
                             warning=lambda v: None if v.organisation else "Deze rol is nog niet ingevuld"),
-        Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=140),
-        Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=215),
+        Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=160),
+        Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=250),
         Column[PartnerView]("Vervanger", lambda v: v.substitute.name if v.substitute else "", width=125),
         Column[PartnerView]("Telefoon", lambda v: v.contact.phone if v.contact else "", width=105),
         Column[PartnerView]("E-mail", lambda v: v.contact.email if v.contact else "", width=200),
@@ -158,8 +158,13 @@ class LocationsPage(QWidget):
         for button in (self.fill_button, self.add_role_button, self.remove_role_button, self.leaves_button):
             tools.addWidget(button)
         tools.addStretch(1)
-        tools.addWidget(self.import_button)
-        tools.addWidget(self.export_button)
+        # The address book goes in and out under the locations, so the window fits a 1280-pixel laptop.
+        exchange = QHBoxLayout()
+        exchange.addWidget(self.import_button, 1)
+        exchange.addWidget(self.export_button, 1)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_button.setSizePolicy(self.import_button.sizePolicy())
+        left_layout.addLayout(exchange)
 
         self.empty = QLabel("Nog geen locaties. Begin met ‘Nieuwe locatie…’: de vaste rollen van het "
                             "knooppunt (JGZ, gemeentelijke toegang/SMW, voorschool, leerplicht, SWV, zorg) "

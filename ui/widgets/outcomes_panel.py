@@ -65,7 +65,8 @@ class OutcomesPanel(QWidget):
         self.decisions.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.review.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.review_box = _box("Terugblik op eerdere afspraken", self.review, self.outcome_button)
+        self.review_box = _box("Afspraken van de vorige keer: geef elke afspraak een uitkomst", self.review,
+                               self.outcome_button)
         self.decisions_box = _box("Besluiten", self.decisions, self.decision_button, self.confirm_button)
         self.agreements_box = _box("Afspraken", self.agreements, self.agreement_button)
         self.addenda_box = _box("Aanvullingen na vaststelling", self.addenda, self.addendum_button)
@@ -86,10 +87,21 @@ class OutcomesPanel(QWidget):
         self._context = s.records.context(d)
         self._addenda = s.records.addenda(d)
         self.review.source.set_records(s.agreements.to_review(d))
+        # The next agreement still without an outcome is selected: 'Uitkomst vastleggen…' works at once.
+        waiting = [r for r in range(self.review.proxy.rowCount())
+                   if self.review.record_at(r).outcome_discussion_id != d]
+        if waiting:
+            self.review.selectRow(waiting[0])
         self.decisions.source.set_records(s.decisions.decisions(d))
         self.agreements.source.set_records(s.agreements.for_discussion(d))
         self.addenda.source.set_records(self._addenda)
         self.review_box.setVisible(self._show_review and self.review.source.rowCount() > 0)
+        # An empty table says what to do, instead of showing only column headers.
+        for box, table, title, hint in ((self.decisions_box, self.decisions, "Besluiten", "Besluit vastleggen…"),
+                                        (self.agreements_box, self.agreements, "Afspraken", "Afspraak maken…")):
+            empty = table.source.rowCount() == 0
+            todo = "geen" if self.locked else f"nog geen – kies ‘{hint}’"
+            box.setTitle(f"{title} ({todo})" if empty else title)
         self.decisions_box.setVisible(self._show_outcomes)
         self.agreements_box.setVisible(self._show_outcomes)
         discussion = self._context.discussion
