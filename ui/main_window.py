@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._services = services
         self._database_path = database_path
+        self._demo = demo
         self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
         self.resize(1280, 800)
 
@@ -228,4 +229,4 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self) -> None:
         from .dialogs.about import AboutDialog
 
-        run_modal(AboutDialog(database_path=self._database_path, version=__version__, parent=self))
+        run_modal(AboutDialog(database_path=self._database_path, version=__version__, demo=self._demo, parent=self))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
@@ -10,16 +11,19 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 
 class AboutDialog(QDialog):
-    def __init__(self, *, database_path: Path, version: str, parent: QWidget | None = None) -> None:
+    def __init__(self, *, database_path: Path, version: str, demo: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Over Knooppunt")
         text = QLabel(
             f"<h2>Knooppunt {version}</h2>"
             "<p>Voor het voorzitten en vastleggen van knooppuntoverleggen op scholen en kinderopvang­locaties: "
             "met ouders als gelijkwaardige deelnemers en partners die besluiten met mandaat van hun organisatie.</p>"
-            "<p>Alle gegevens staan <b>versleuteld</b> (SQLCipher) op deze laptop, in:<br>"
-            f"<code>{database_path}</code></p>"
-            "<p>Ouders mogen altijd inzien wat over hen en hun kind is vastgelegd, en om correctie of "
+            + ("<p>Dit is de <b>demo</b>: fictieve gegevens in een tijdelijke, versleutelde database die bij "
+               "het afsluiten verdwijnt.</p>" if demo else
+               "<p>Alle gegevens staan <b>versleuteld</b> (SQLCipher) op deze laptop, in:<br>"
+               f"<code>{html.escape(str(database_path))}</code></p>")
+            + "<p>Ouders mogen altijd inzien wat over hen en hun kind is vastgelegd, en om correctie of "
             "verwijdering vragen.</p>"
             f"<p style='color:#666'>Gemaakt met PySide6 {pyside_version}, SQLCipher, sqlite-utils, Jinja2 en "
             "ReportLab.</p>"
