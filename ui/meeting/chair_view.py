@@ -116,14 +116,14 @@ class ChairView(QWidget):
         right = QScrollArea()
         right.setWidgetResizable(True)
         right.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names wrap instead
-        right.setMinimumWidth(360)
+        right.setMinimumWidth(345)
         right.setWidget(self.attendance)
 
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(centre)
         splitter.addWidget(right)
-        splitter.setSizes([290, 620, 380])
+        splitter.setSizes([200, 735, 345])
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.meeting_label)

@@ -52,6 +52,8 @@ class NoteEditor(QFrame):
             self.perspective.addItem(label, key)
         self.perspective.setCurrentIndex(max(0, self.perspective.findData(note.perspective)))
         self.perspective.setToolTip("Wiens inbreng is dit? (ouders eerst)")
+        self.perspective.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.perspective.setMinimumContentsLength(9)
         self.perspective.currentIndexChanged.connect(self._on_perspective_current_index_changed)
         self.toggle = QPushButton()
         self.toggle.setToolTip("Wissel gedeeld / intern (Ctrl+I)")
@@ -141,7 +143,7 @@ class NoteEditor(QFrame):
     def _show_visibility(self) -> None:
         internal = self.is_internal
         self.badge.setText("INTERN · niet voor ouders" if internal else "Gedeeld met ouders")
-        self.toggle.setText("Maak gedeeld" if internal else "Maak intern")
+        self.toggle.setText("→ gedeeld" if internal else "→ intern")
         self.setProperty("internal", internal)
         self.badge.setProperty("internal", internal)
         self.editor.setPlaceholderText("Interne notitie: alleen voor de professionals…" if internal

@@ -52,13 +52,13 @@ def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
         return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
 
     return [
-        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=230),
-        Column[PartnerView]("Soort", lambda v: v.partner.kind, width=85),
+        Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=150),
+        Column[PartnerView]("Soort", lambda v: v.partner.kind, width=96),
         Column[PartnerView]("Organisatie", lambda v: v.organisation.name if v.organisation
-                            else "— nog in te vullen —", width=200,
+                            else "— nog in te vullen —", width=160,
                             warning=lambda v: None if v.organisation else "Deze rol is nog niet ingevuld"),
-        Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=160),
-        Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=250),
+        Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=140),
+        Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=230),
         Column[PartnerView]("Vervanger", lambda v: v.substitute.name if v.substitute else "", width=125),
         Column[PartnerView]("Telefoon", lambda v: v.contact.phone if v.contact else "", width=105),
         Column[PartnerView]("E-mail", lambda v: v.contact.email if v.contact else "", width=200),
@@ -184,7 +184,7 @@ class LocationsPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self._right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 900])
+        splitter.setSizes([200, 940])
         return splitter
 
     # Reading ---------------------------------------------------------------------------------
