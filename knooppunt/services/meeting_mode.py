@@ -11,7 +11,7 @@ from datetime import date
 
 from ..domain.children import Child
 from ..domain.directory import LocationPartner
-from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, MeetingStatus, Visibility
+from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, Visibility
 from ..domain.meeting_rules import absence_problem, is_there, turn_order, whose_turn
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
@@ -20,8 +20,8 @@ from ..storage import Store
 from .changes import Change
 from .children import ChildService
 from .planning import PlanningService
+from .records import RUNNING_KEY, check_evaluation_date, finalise_discussion, write_seconds
 
-RUNNING_KEY = "meeting_mode.discussion_id"
 OPEN_STATUSES = ("open", "loopt_door")
 
 
@@ -140,7 +140,7 @@ class MeetingModeService:
         if item.kind != AgendaKind.OPENING and state.absence_problem:
             raise ValidationError("parents_absent", state.absence_problem)
         with self._store.unit_of_work() as uow:
-            self._write_seconds(uow, discussion_id, seconds_spent)
+            write_seconds(uow, discussion_id, seconds_spent)
             uow.update("discussion", discussion_id, {"status": DiscussionStatus.IN_PROGRESS,
                                                      "current_item_id": item_id})
             _remember(uow, discussion_id)
@@ -149,14 +149,9 @@ class MeetingModeService:
 
     def save_time(self, discussion_id: int, seconds_spent: dict[int, int]) -> Change:
         with self._store.unit_of_work() as uow:
-            self._write_seconds(uow, discussion_id, seconds_spent)
+            write_seconds(uow, discussion_id, seconds_spent)
             uow.audit("tijd bijgehouden", "discussion", discussion_id)
         return Change.updated("agenda_item", *seconds_spent)
-
-    def _write_seconds(self, uow, discussion_id: int, seconds_spent: dict[int, int] | None) -> None:
-        for item_id, seconds in (seconds_spent or {}).items():
-            uow.execute("UPDATE agenda_item SET seconds_spent = ? WHERE id = ? AND discussion_id = ?",
-                        [max(0, int(seconds)), item_id, discussion_id])
 
     def set_item_done(self, item_id: int, done: bool = True) -> Change:
         item = self._store.get(AgendaItem, "agenda_item", item_id)
@@ -189,11 +184,8 @@ class MeetingModeService:
 
     def set_evaluation_date(self, discussion_id: int, day: date | None) -> Change:
         """Evaluatiedatum: when parents and partners look together at how it goes."""
-        discussion = self.discussion(discussion_id)
         self._writable(discussion_id)
-        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
-        if day is not None and day <= meeting.date:
-            raise ValidationError("evaluation_date", "De evaluatiedatum ligt na de datum van dit overleg.")
+        check_evaluation_date(self._store, discussion_id, day)
         with self._store.unit_of_work() as uow:
             uow.update("discussion", discussion_id, {"evaluation_date": day})
             uow.audit("evaluatiedatum", "discussion", discussion_id, f"{day:%d-%m-%Y}" if day else "geen")
@@ -257,25 +249,8 @@ class MeetingModeService:
     def close(self, discussion_id: int, *, seconds_spent: dict[int, int] | None = None,
               evaluation_date: date | None = None) -> Change:
         """Afronden: the discussion is fixed (vastgesteld); the meeting is held once all are done."""
-        state = self.state(discussion_id)
-        self._writable(discussion_id)
-        if state.absence_problem:
-            raise ValidationError("parents_absent", state.absence_problem)
-        with self._store.unit_of_work() as uow:
-            self._write_seconds(uow, discussion_id, seconds_spent)
-            uow.update("discussion", discussion_id, {
-                "status": DiscussionStatus.FINALISED, "current_item_id": None,
-                "evaluation_date": evaluation_date or state.discussion.evaluation_date,
-                "finalised_at": self._store.now(), "finalised_by": self._store.actor})
-            uow.execute("UPDATE agenda_item SET done = 1 WHERE discussion_id = ?", [discussion_id])
-            left = self._store.scalar(
-                "SELECT count(*) FROM discussion WHERE meeting_id = ? AND status IN ('gepland', 'bezig')",
-                [state.meeting.id])
-            if not left:
-                uow.update("meeting", state.meeting.id, {"status": MeetingStatus.HELD})
-            uow.execute("DELETE FROM setting WHERE key = ?", [RUNNING_KEY])
-            uow.audit("bespreking afgerond", "discussion", discussion_id, state.child.full_name)
-        return Change.updated("discussion", discussion_id)
+        return finalise_discussion(self._store, discussion_id, seconds_spent=seconds_spent,
+                                   evaluation_date=evaluation_date)
 
 
 def _remember(uow, discussion_id: int) -> None:
