@@ -15,7 +15,7 @@ from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, Visibility
 from ..domain.meeting_rules import absence_problem, is_there, turn_order, whose_turn
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
-from ..errors import RecordLocked, ValidationError
+from ..errors import KnooppuntError, RecordLocked, ValidationError
 from ..storage import Store
 from .changes import Change
 from .children import ChildService
@@ -117,8 +117,18 @@ class MeetingModeService:
 
     # Driving -------------------------------------------------------------------------------
     def start(self, discussion_id: int) -> Change:
-        """Open this child's discussion at its current item (the first, when new)."""
+        """Open this child's discussion at its current item (the first, when new).
+
+        Refused for a child taken off the meeting (afgemeld) and, with ``ConsentMissing``, when
+        consent no longer covers the meeting date and the partners at the table.
+        """
         self._writable(discussion_id)
+        discussion = self.discussion(discussion_id)
+        if discussion.status == DiscussionStatus.REMOVED:
+            child = self._children.child(discussion.child_id)
+            raise KnooppuntError(f"{child.full_name} is afgemeld voor dit overleg; de bespreking kan niet "
+                                 "worden geopend. Plan het kind opnieuw in als het toch besproken wordt.")
+        self._planning.require_consent(discussion_id)
         self._planning.ensure_prepared(discussion_id)
         discussion = self.discussion(discussion_id)
         agenda = self.agenda(discussion_id)
@@ -148,6 +158,7 @@ class MeetingModeService:
         return Change.updated("discussion", discussion_id)
 
     def save_time(self, discussion_id: int, seconds_spent: dict[int, int]) -> Change:
+        self._writable(discussion_id)
         with self._store.unit_of_work() as uow:
             write_seconds(uow, discussion_id, seconds_spent)
             uow.audit("tijd bijgehouden", "discussion", discussion_id)

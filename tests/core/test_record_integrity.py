@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time, timedelta
 
 import pytest
 
 from knooppunt.domain.enums import Attendance, DiscussionStatus, MeetingStatus, ParticipantKind
 from knooppunt.domain.meetings import Meeting
-from knooppunt.errors import ValidationError
+from knooppunt.errors import ConsentMissing, KnooppuntError, ValidationError
+from knooppunt.services.records import RUNNING_KEY
 from tests.conftest import TODAY
+
+from .outcome_helpers import child_id, new_meeting_with
 
 
 def _kids(services):
@@ -62,3 +66,76 @@ def test_finalising_either_way_checks_parents_ticks_items_and_holds_the_meeting(
     _parents_present(services, noor.id)
     finalise(noor.id)
     assert services.store.get(Meeting, "meeting", meeting.id).status == MeetingStatus.HELD
+
+
+def _withdraw_all(services, child_id, on=TODAY):
+    for consent in services.children.consents(child_id):
+        if consent.withdrawn_on is None:
+            services.consent.withdraw(consent.id, on, "ingetrokken in gesprek")
+
+
+def _end_consents_on(services, child_id, day):
+    """Consent data as another laptop or an import could leave it: ending on ``day``."""
+    with services.store.unit_of_work() as uow:
+        for consent in services.children.consents(child_id):
+            uow.update("consent", consent.id, {"withdrawn_on": day})
+        uow.audit("toestemming ingetrokken", "child", child_id, "test")
+
+
+# 1. Starting a meeting respects consent ---------------------------------------------------------
+def test_withdrawing_consent_takes_a_running_discussion_off_and_it_cannot_be_started_again(planned):
+    services, _meeting, zoe, _noor = planned
+    mode = services.meeting_mode
+    mode.start(zoe.id)
+    assert mode.running().id == zoe.id
+    _withdraw_all(services, zoe.child_id)
+    assert mode.discussion(zoe.id).status == DiscussionStatus.REMOVED
+    assert mode.running() is None and services.store.setting(RUNNING_KEY) == ""
+    with pytest.raises(KnooppuntError, match="afgemeld"):
+        mode.start(zoe.id)
+    assert mode.discussion(zoe.id).status == DiscussionStatus.REMOVED
+
+
+def test_a_slot_without_consent_cannot_be_started_or_prepared(demo_services):
+    services = demo_services
+    [slot] = new_meeting_with(services, TODAY + timedelta(days=3), "Daan")  # planned elsewhere, not prepared
+    _end_consents_on(services, child_id(services, "Daan"), TODAY)
+    with pytest.raises(ConsentMissing):
+        services.meeting_mode.start(slot)
+    with pytest.raises(ConsentMissing):
+        services.planning.ensure_prepared(slot)
+    assert services.meeting_mode.discussion(slot).status == DiscussionStatus.PLANNED
+    assert services.meeting_mode.participants(slot) == []
+
+
+def test_moving_a_meeting_checks_consent_on_the_new_date(planned):
+    services, meeting, zoe, _noor = planned
+    _end_consents_on(services, zoe.child_id, meeting.date + timedelta(days=3))
+    with pytest.raises(ConsentMissing):
+        services.planning.update_meeting(replace(meeting, date=meeting.date + timedelta(days=7)))
+    assert services.store.get(Meeting, "meeting", meeting.id).date == meeting.date
+    services.planning.update_meeting(replace(meeting, date=meeting.date + timedelta(days=1), place="Aula"))
+    assert services.store.get(Meeting, "meeting", meeting.id).place == "Aula"
+
+
+# 5. A child taken off can be put back ------------------------------------------------------------
+def test_a_child_taken_off_is_put_back_on_its_old_slot(planned):
+    services, meeting, _zoe, noor = planned
+    people = [p.id for p in services.meeting_mode.participants(noor.id)]
+    services.planning.remove_child(noor.id)
+    back, change = services.planning.add_child(meeting.id, noor.child_id, slot_minutes=20)
+    assert back.id == noor.id and change.ids == (noor.id,)
+    again = services.meeting_mode.discussion(noor.id)
+    assert (again.status, again.slot_minutes) == (DiscussionStatus.PLANNED, 20)
+    assert [p.id for p in services.meeting_mode.participants(noor.id)] == people
+    assert noor.id in [d.id for d in services.meeting_mode.discussions(meeting.id)]
+    with pytest.raises(ValidationError, match="staat al"):
+        services.planning.add_child(meeting.id, noor.child_id)
+
+
+def test_a_child_taken_off_for_lack_of_consent_comes_back_only_with_consent(planned):
+    services, meeting, zoe, _noor = planned
+    _withdraw_all(services, zoe.child_id)
+    with pytest.raises(ConsentMissing):
+        services.planning.add_child(meeting.id, zoe.child_id)
+    assert services.meeting_mode.discussion(zoe.id).status == DiscussionStatus.REMOVED
