@@ -7,9 +7,12 @@ from datetime import time, timedelta
 
 import pytest
 
-from knooppunt.domain.enums import Attendance, DiscussionStatus, MeetingStatus, ParticipantKind
+from knooppunt.domain.enums import (AgreementStatus, Attendance, DiscussionStatus, MeetingStatus, OwnerKind,
+                                    ParticipantKind, Visibility)
 from knooppunt.domain.meetings import Meeting
-from knooppunt.errors import ConsentMissing, KnooppuntError, ValidationError
+from knooppunt.errors import ConsentMissing, KnooppuntError, RecordLocked, ValidationError
+from knooppunt.services.agreements import AgreementInput
+from knooppunt.services.decisions import DecisionInput
 from knooppunt.services.records import RUNNING_KEY
 from tests.conftest import TODAY
 
@@ -139,3 +142,67 @@ def test_a_child_taken_off_for_lack_of_consent_comes_back_only_with_consent(plan
     with pytest.raises(ConsentMissing):
         services.planning.add_child(meeting.id, zoe.child_id)
     assert services.meeting_mode.discussion(zoe.id).status == DiscussionStatus.REMOVED
+
+
+# 2. A finalised discussion cannot be changed -----------------------------------------------------
+def _finalised(services):
+    """The demo's held meeting and one of its finalised discussions, with its records."""
+    meeting = next(v.meeting for v in services.meetings.meetings() if v.meeting.status == MeetingStatus.HELD)
+    discussion = next(d for d in services.meetings.discussions(meeting.id) if d.status == DiscussionStatus.FINALISED
+                      and services.decisions.decisions(d.id) and services.agreements.for_discussion(d.id))
+    item = next(i for i in services.meeting_mode.agenda(discussion.id) if services.meeting_mode.notes(i.id))
+    on_meeting = {d.child_id for d in services.meetings.discussions(meeting.id)}
+    incidental = [v.partner.id for v in services.locations.partners(meeting.location_id)
+                  if v.partner.kind == "incidenteel" and v.partner.is_filled]
+    return {
+        "meeting": meeting, "d": discussion.id, "item": item.id, "note": services.meeting_mode.notes(item.id)[0].id,
+        "participant": services.meeting_mode.participants(discussion.id)[0].id,
+        "decision": services.decisions.decisions(discussion.id)[0],
+        "agreement": services.agreements.for_discussion(discussion.id)[0],
+        "partner": incidental[0],
+        "other_child": next(c.id for c in _kids(services).values() if c.id not in on_meeting),
+    }
+
+
+WRITES = {
+    # planning
+    "update_meeting": lambda s, f: s.planning.update_meeting(replace(f["meeting"], place="Aula")),
+    "update_meeting (date)": lambda s, f: s.planning.update_meeting(replace(f["meeting"], date=TODAY + timedelta(1))),
+    "add_child": lambda s, f: s.planning.add_child(f["meeting"].id, f["other_child"]),
+    "remove_child": lambda s, f: s.planning.remove_child(f["d"]),
+    "add_incidental_partner": lambda s, f: s.planning.add_incidental_partner(f["d"], f["partner"]),
+    "remove_participant": lambda s, f: s.planning.remove_participant(f["participant"]),
+    # meeting mode
+    "start": lambda s, f: s.meeting_mode.start(f["d"]),
+    "go_to_item": lambda s, f: s.meeting_mode.go_to_item(f["d"], f["item"]),
+    "save_time": lambda s, f: s.meeting_mode.save_time(f["d"], {f["item"]: 600}),
+    "set_item_done": lambda s, f: s.meeting_mode.set_item_done(f["item"], False),
+    "set_attendance": lambda s, f: s.meeting_mode.set_attendance(f["participant"], Attendance.ABSENT, "ziek"),
+    "record_parents_absence": lambda s, f: s.meeting_mode.record_parents_absence(f["d"], "ziek", True),
+    "set_evaluation_date": lambda s, f: s.meeting_mode.set_evaluation_date(f["d"], TODAY + timedelta(weeks=8)),
+    "add_note": lambda s, f: s.meeting_mode.add_note(f["item"], text="later toegevoegd"),
+    "save_note_text": lambda s, f: s.meeting_mode.save_note_text(f["note"], "overschreven"),
+    "set_note_visibility": lambda s, f: s.meeting_mode.set_note_visibility(f["note"], Visibility.INTERNAL),
+    "set_note_perspective": lambda s, f: s.meeting_mode.set_note_perspective(f["note"], "school"),
+    "delete_note": lambda s, f: s.meeting_mode.delete_note(f["note"]),
+    "close": lambda s, f: s.meeting_mode.close(f["d"]),
+    "finalise": lambda s, f: s.records.finalise(f["d"]),
+    # decisions and agreements (confirming a provisional decision is follow-up and stays allowed)
+    "decision record": lambda s, f: s.decisions.record(f["d"], DecisionInput("Nieuw", "", f["partner"])),
+    "decision update": lambda s, f: s.decisions.update(
+        f["decision"].id, DecisionInput("Anders", "", f["decision"].location_partner_id, "iemand")),
+    "agreement create": lambda s, f: s.agreements.create(f["d"], AgreementInput(OwnerKind.SCHOOL, "IB", "Nieuw")),
+    "agreement update": lambda s, f: s.agreements.update(
+        f["agreement"].id, AgreementInput(OwnerKind.SCHOOL, "IB", "Anders")),
+    "record_outcome": lambda s, f: s.agreements.record_outcome(f["agreement"].id, f["d"], AgreementStatus.DONE),
+}
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_every_write_on_a_finalised_discussion_is_refused(demo_services, write):
+    services = demo_services
+    found = _finalised(services)
+    before = services.store.count("audit_log")
+    with pytest.raises(RecordLocked):
+        write(services, found)
+    assert services.store.count("audit_log") == before
