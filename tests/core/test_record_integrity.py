@@ -16,7 +16,7 @@ from knooppunt.services.decisions import DecisionInput
 from knooppunt.services.records import RUNNING_KEY
 from tests.conftest import TODAY
 
-from .outcome_helpers import child_id, new_meeting_with
+from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with
 
 
 def _kids(services):
@@ -206,3 +206,22 @@ def test_every_write_on_a_finalised_discussion_is_refused(demo_services, write):
     with pytest.raises(RecordLocked):
         write(services, found)
     assert services.store.count("audit_log") == before
+
+
+# 3. An outcome recorded in a finalised discussion stays ------------------------------------------
+@pytest.mark.parametrize("first", [AgreementStatus.DONE, AgreementStatus.CONTINUES])
+def test_an_outcome_of_a_finalised_discussion_is_not_overwritten_later(demo_services, first):
+    s = demo_services
+    second = discussion_of(s, "Anaïs", held=False)
+    rest = next(a for a in s.agreements.to_review(second) if "rustplek" in a.description)
+    s.agreements.record_outcome(rest.id, second, first)
+    finalise(s, second)
+    [third] = new_meeting_with(s, TODAY + timedelta(days=70), "Anaïs")
+    if first == AgreementStatus.CONTINUES:  # loopt door: the next discussion records the next outcome
+        s.agreements.record_outcome(rest.id, third, AgreementStatus.DONE)
+        assert s.agreements.agreement(rest.id).outcome_discussion_id == third
+        return
+    with pytest.raises(RecordLocked, match="vastgesteld"):
+        s.agreements.record_outcome(rest.id, third, AgreementStatus.NOT_DONE, "toch niet")
+    kept = s.agreements.agreement(rest.id)
+    assert (kept.status, kept.outcome_discussion_id) == (AgreementStatus.DONE, second)
