@@ -7,8 +7,10 @@ from datetime import time, timedelta
 
 import pytest
 
+from knooppunt.directory.entries import PartnerEntry, PersonEntry
+from knooppunt.domain.directory import LocationPartner
 from knooppunt.domain.enums import (AgreementStatus, Attendance, DiscussionStatus, MeetingStatus, OwnerKind,
-                                    ParticipantKind, Visibility)
+                                    ParticipantKind, PartnerKind, Visibility)
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import ConsentMissing, KnooppuntError, RecordLocked, ValidationError
 from knooppunt.services.agreements import AgreementInput
@@ -225,3 +227,64 @@ def test_an_outcome_of_a_finalised_discussion_is_not_overwritten_later(demo_serv
         s.agreements.record_outcome(rest.id, third, AgreementStatus.NOT_DONE, "toch niet")
     kept = s.agreements.agreement(rest.id)
     assert (kept.status, kept.outcome_discussion_id) == (AgreementStatus.DONE, second)
+
+
+# 4. Removing a partner role keeps the record ------------------------------------------------------
+DEMO = "Kindcentrum De Vlinderboom"
+
+
+def _used_role(services):
+    """A role of the demo location that sat at the table in a discussion."""
+    partner_id = services.store.scalar("SELECT min(location_partner_id) FROM participant")
+    return services.store.get(LocationPartner, "location_partner", partner_id)
+
+
+def _links(services, partner_id):
+    return (services.store.count("participant", "location_partner_id = ?", [partner_id]),
+            services.store.count("decision", "location_partner_id = ?", [partner_id]))
+
+
+def test_a_role_that_is_part_of_the_record_cannot_be_removed(demo_services):
+    s = demo_services
+    used = _used_role(s)
+    links = _links(s, used.id)
+    with pytest.raises(ValidationError, match="komt voor in besprekingen") as error:
+        s.locations.remove_role(used.id)
+    assert error.value.field == "role"
+    assert used.id in [v.partner.id for v in s.locations.partners(used.location_id)]
+    assert _links(s, used.id) == links and links[0] > 0
+
+    s.locations.add_role(used.location_id, "Logopedie", PartnerKind.INCIDENTAL)
+    new = next(v.partner for v in s.locations.partners(used.location_id) if v.partner.role == "Logopedie")
+    s.locations.fill_partner(new.id, PartnerEntry("Logopedie", "Praktijk Spraakwater",
+                                                  contact=PersonEntry("Ina de Wit"), kind=PartnerKind.INCIDENTAL))
+    s.locations.fill_partner(new.id, PartnerEntry("Logopedie", "Praktijk Spraakwater",
+                                                  contact=PersonEntry("Bas Smit"), kind=PartnerKind.INCIDENTAL))
+    with pytest.raises(ValidationError, match="geschiedenis"):
+        s.locations.remove_role(new.id)
+
+    s.locations.add_role(used.location_id, "Fysiotherapie", PartnerKind.INCIDENTAL)
+    unused = next(v.partner for v in s.locations.partners(used.location_id) if v.partner.role == "Fysiotherapie")
+    s.locations.remove_role(unused.id)
+    assert "Fysiotherapie" not in [v.partner.role for v in s.locations.partners(used.location_id)]
+
+
+def test_a_directory_file_without_a_role_in_use_keeps_that_role_and_says_why(demo_services, tmp_path):
+    s = demo_services
+    used = _used_role(s)
+    links = _links(s, used.id)
+    s.locations.add_role(used.location_id, "Fysiotherapie", PartnerKind.INCIDENTAL)
+    path = tmp_path / "adresboek.knooppunt-adresboek.json"
+    s.directory.export(used.location_id, path, "directory")
+    data = s.directory.read(path)
+    data = replace(data, partners=tuple(e for e in data.partners if e.role not in (used.role, "Fysiotherapie")))
+
+    plan = s.directory.plan_import(DEMO, data)
+    seen = {(c.action, c.name): c.detail for c in plan.changes}
+    assert seen[("blijft", used.role)] == "kan niet worden verwijderd: komt voor in besprekingen"
+    assert ("verwijderd", "Fysiotherapie") in seen
+    assert plan.summary == "0 nieuw, 0 gewijzigd, 1 verwijderd, 1 blijft staan (komt voor in besprekingen)"
+    s.directory.apply_import(plan)
+    roles = [v.partner.role for v in s.locations.partners(used.location_id)]
+    assert used.role in roles and "Fysiotherapie" not in roles
+    assert _links(s, used.id) == links
