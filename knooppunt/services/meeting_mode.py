@@ -161,7 +161,7 @@ class MeetingModeService:
         self._writable(discussion_id)
         with self._store.unit_of_work() as uow:
             write_seconds(uow, discussion_id, seconds_spent)
-            uow.audit("tijd bijgehouden", "discussion", discussion_id)
+            uow.audit_coalesced("tijd bijgehouden", "discussion", discussion_id)
         return Change.updated("agenda_item", *seconds_spent)
 
     def set_item_done(self, item_id: int, done: bool = True) -> Change:
@@ -219,7 +219,7 @@ class MeetingModeService:
         with self._store.unit_of_work() as uow:
             self._note_writable(note_id)
             uow.update("note", note_id, {"text": text, "updated_at": self._store.now()})
-            uow.audit("notitie bijgewerkt", "note", note_id, f"{len(text)} tekens")
+            uow.audit_coalesced("notitie bijgewerkt", "note", note_id, f"{len(text)} tekens")
         return Change.updated("note", note_id)
 
     def set_note_visibility(self, note_id: int, visibility: Visibility) -> Change:

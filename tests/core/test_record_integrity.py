@@ -288,3 +288,34 @@ def test_a_directory_file_without_a_role_in_use_keeps_that_role_and_says_why(dem
     roles = [v.partner.role for v in s.locations.partners(used.location_id)]
     assert used.role in roles and "Fysiotherapie" not in roles
     assert _links(s, used.id) == links
+
+
+# 7. The audit log is not flooded by autosaves -------------------------------------------------------
+def _entries(services, table, record_id, action):
+    return [e for e in services.audit.for_record(table, record_id) if e.action == action]
+
+
+def test_typing_a_note_leaves_one_audit_entry_per_burst(planned, clock):
+    services, _meeting, zoe, _noor = planned
+    mode = services.meeting_mode
+    mode.start(zoe.id)
+    item = mode.agenda(zoe.id)[0]
+    note, _ = mode.add_note(item.id)
+    started = clock.now
+    text = ""
+    for i in range(20):  # an autosave every ~3 seconds while typing
+        clock.now = started + timedelta(seconds=3 * i)
+        text += "woord "
+        mode.save_note_text(note.id, text)
+    [entry] = _entries(services, "note", note.id, "notitie bijgewerkt")
+    assert entry.detail.startswith(f"{len(text)} tekens") and mode.notes(item.id)[0].text == text
+
+    clock.now = started + timedelta(minutes=15)  # a new burst later on is a new entry
+    mode.save_note_text(note.id, text + "einde")
+    assert len(_entries(services, "note", note.id, "notitie bijgewerkt")) == 2
+
+    for minute in range(3):  # the meeting clock, every 30 seconds
+        clock.now = started + timedelta(minutes=16, seconds=30 * minute)
+        mode.save_time(zoe.id, {item.id: 60 + 30 * minute})
+    assert len(_entries(services, "discussion", zoe.id, "tijd bijgehouden")) == 1
+    assert mode.agenda(zoe.id)[0].seconds_spent == 120
