@@ -123,11 +123,7 @@ class MeetingModeService:
         consent no longer covers the meeting date and the partners at the table.
         """
         self._writable(discussion_id)
-        discussion = self.discussion(discussion_id)
-        if discussion.status == DiscussionStatus.REMOVED:
-            child = self._children.child(discussion.child_id)
-            raise KnooppuntError(f"{child.full_name} is afgemeld voor dit overleg; de bespreking kan niet "
-                                 "worden geopend. Plan het kind opnieuw in als het toch besproken wordt.")
+        self._not_removed(discussion_id)
         self._planning.require_consent(discussion_id)
         self._planning.ensure_prepared(discussion_id)
         discussion = self.discussion(discussion_id)
@@ -144,6 +140,7 @@ class MeetingModeService:
         """Move to an agenda item; content items need parents present or a justified absence."""
         state = self.state(discussion_id)
         self._writable(discussion_id)
+        self._not_removed(discussion_id)
         item = next((i for i in state.agenda if i.id == item_id), None)
         if item is None:
             raise ValidationError("item", "Dit agendapunt hoort niet bij deze bespreking.")
@@ -251,6 +248,14 @@ class MeetingModeService:
             raise ValidationError("note", "Deze notitie bestaat niet meer.")
         if status == DiscussionStatus.FINALISED:
             raise RecordLocked("Deze bespreking is vastgesteld; wijzigen kan alleen met een aanvulling.")
+
+    def _not_removed(self, discussion_id: int) -> None:
+        """A child taken off the meeting (afgemeld) is not discussed: its slot is not reopened."""
+        discussion = self.discussion(discussion_id)
+        if discussion.status == DiscussionStatus.REMOVED:
+            child = self._children.child(discussion.child_id)
+            raise KnooppuntError(f"{child.full_name} is afgemeld voor dit overleg; de bespreking kan niet "
+                                 "worden geopend. Plan het kind opnieuw in als het toch besproken wordt.")
 
     def _writable(self, discussion_id: int) -> None:
         if self.discussion(discussion_id).status == DiscussionStatus.FINALISED:

@@ -98,6 +98,8 @@ def test_withdrawing_consent_takes_a_running_discussion_off_and_it_cannot_be_sta
     assert mode.running() is None and services.store.setting(RUNNING_KEY) == ""
     with pytest.raises(KnooppuntError, match="afgemeld"):
         mode.start(zoe.id)
+    with pytest.raises(KnooppuntError, match="afgemeld"):  # the chair window still open on her
+        mode.go_to_item(zoe.id, mode.agenda(zoe.id)[1].id)
     assert mode.discussion(zoe.id).status == DiscussionStatus.REMOVED
 
 
