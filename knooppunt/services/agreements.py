@@ -11,7 +11,7 @@ from datetime import date
 
 from ..domain.enums import AgreementStatus, OwnerKind
 from ..domain.outcomes import Agreement
-from ..errors import ValidationError
+from ..errors import RecordLocked, ValidationError
 from ..storage import Store
 from ..storage.mapping import from_row
 from .agreement_overview import AgreementFilter, AgreementOverview, AgreementView
@@ -173,6 +173,7 @@ class AgreementService(AgreementOverview):
         ctx = discussion_context(self._store, discussion_id)
         if agreement.child_id != ctx.discussion.child_id or agreement.discussion_id == discussion_id:
             raise ValidationError("status", "Deze afspraak komt niet terug in deze bespreking.")
+        self._earlier_outcome_open(agreement, discussion_id)
         try:
             status = AgreementStatus(status)
         except ValueError:
@@ -189,6 +190,20 @@ class AgreementService(AgreementOverview):
                        {"status": status, "outcome_note": note, "outcome_discussion_id": discussion_id})
             uow.audit("uitkomst afspraak", "agreement", agreement_id, f"{status.label}: {note}".rstrip(": "))
         return Change.updated("agreement", agreement_id)
+
+
+    def _earlier_outcome_open(self, agreement: Agreement, discussion_id: int) -> None:
+        """An outcome recorded in another, finalised discussion stays; only *loopt door* invites
+        the next discussion to record the next outcome."""
+        earlier = agreement.outcome_discussion_id
+        if earlier is None or earlier == discussion_id or agreement.status == AgreementStatus.CONTINUES:
+            return
+        ctx = discussion_context(self._store, earlier)
+        if ctx.locked:
+            raise RecordLocked(
+                f"De uitkomst van deze afspraak ({AgreementStatus(agreement.status).label.lower()}) is vastgelegd "
+                f"in de bespreking van {ctx.meeting_date:%d-%m-%Y}, en die is vastgesteld. Voeg daar een "
+                "aanvulling toe als de uitkomst niet klopt.")
 
 
 def _validated(draft: AgreementInput, meeting_date: date | None) -> AgreementInput:

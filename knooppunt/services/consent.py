@@ -13,6 +13,7 @@ from ..errors import ConsentMissing, KnooppuntError, ValidationError
 from ..storage import Store
 from .changes import Change
 from .children import ChildService
+from .records import RUNNING_KEY
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ class ConsentService:
         return replace(consent, id=consent_id), Change.created("consent", consent_id)
 
     def withdraw(self, consent_id: int, on: date, note: str = "") -> Withdrawal:
-        """Withdraw (intrekken): the record stays; future discussions without valid consent are cancelled."""
+        """Withdraw (intrekken): the record stays; planned and running discussions from ``on`` without valid
+        consent are cancelled (afgemeld), and a running one is no longer the chair's current discussion."""
         consent = next((c for c in self._all_consents(consent_id) if c.id == consent_id), None)
         if consent is None:
             raise KnooppuntError("Deze toestemming bestaat niet (meer).")
@@ -113,14 +115,15 @@ class ConsentService:
     def _cancel_future_discussions(self, uow, child_id: int, on: date) -> tuple[RemovedDiscussion, ...]:
         rows = self._store.query(
             "SELECT d.id, d.meeting_id, m.date FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
-            "WHERE d.child_id = ? AND d.status = ? AND m.date >= ? ORDER BY m.date",
-            [child_id, DiscussionStatus.PLANNED, on],
+            "WHERE d.child_id = ? AND d.status IN (?, ?) AND m.date >= ? ORDER BY m.date",
+            [child_id, DiscussionStatus.PLANNED, DiscussionStatus.IN_PROGRESS, on],
         )
         removed = []
         for row in rows:
             day = date.fromisoformat(row["date"])
             if self.missing(child_id, day, self.invited_organisations(row["id"])):
                 uow.update("discussion", row["id"], {"status": DiscussionStatus.REMOVED})
+                uow.execute("DELETE FROM setting WHERE key = ? AND value = ?", [RUNNING_KEY, str(row["id"])])
                 uow.audit("bespreking afgemeld (toestemming ingetrokken)", "discussion", row["id"], "")
                 removed.append(RemovedDiscussion(row["id"], row["meeting_id"], day))
         return tuple(removed)

@@ -16,7 +16,7 @@ from ..exports import write_export
 from ..storage import Store
 from ..storage.folding import fold, register_fold
 from .changes import Change
-from .directory_writes import CHANGED, NEW, REMOVED, DirectoryChange, DirectoryWriter
+from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange, DirectoryWriter
 from .locations import LocationService
 
 SEARCH_LIMIT = 200
@@ -57,7 +57,8 @@ class ImportPlan:
     def summary(self) -> str:
         if not self.changes:
             return "Geen verschillen: het adresboek is al gelijk aan het bestand"
-        return (f"{self.count(NEW)} nieuw, {self.count(CHANGED)} gewijzigd, {self.count(REMOVED)} verwijderd")
+        kept = f", {self.count(KEPT)} blijft staan (komt voor in besprekingen)" if self.count(KEPT) else ""
+        return f"{self.count(NEW)} nieuw, {self.count(CHANGED)} gewijzigd, {self.count(REMOVED)} verwijderd{kept}"
 
 
 class _DryRun(Exception):
@@ -165,7 +166,7 @@ class DirectoryService:
             for partner in self._store.select(LocationPartner, "location_partner", "location_id = ?",
                                               [writer.location_id]):
                 if partner.role.casefold() not in keep:
-                    writer.remove_partner(partner)
+                    writer.remove_partner(partner, keep_if_used=True)
         return writer
 
     def _update_location(self, uow, writer: DirectoryWriter, current: Location, incoming: Location) -> None:

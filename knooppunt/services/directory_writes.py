@@ -21,10 +21,12 @@ from ..domain.directory import (
     OrganisationType,
 )
 from ..domain.enums import PartnerKind
+from ..errors import ValidationError
 from ..storage import Store
 from ..storage.store import UnitOfWork
 
 NEW, CHANGED, REMOVED = "nieuw", "gewijzigd", "verwijderd"
+KEPT = "blijft"  # a role missing from an authoritative file that is part of the record
 _ROLE_TYPES = {role.casefold(): code for role, code in STRUCTURAL_ROLES + INCIDENTAL_ROLES}
 _PERSON_LABELS = {"function": "functie", "phone": "telefoon", "email": "e-mail",
                   "availability": "beschikbaarheid", "note": "notitie"}
@@ -159,10 +161,24 @@ class DirectoryWriter:
             self.partner_ids.add(current.id)
         return current.id
 
-    def remove_partner(self, partner: LocationPartner) -> None:
+    def remove_partner(self, partner: LocationPartner, *, keep_if_used: bool = False) -> bool:
+        """Remove a role that never took part in a discussion and has no history.
+
+        A role that is part of the record is kept: with ``keep_if_used`` (an import) it is noted
+        as *blijft*, otherwise removing it is refused with ``ValidationError``.
+        """
+        reason = role_in_use(self._store, partner.id)
+        if reason:
+            if keep_if_used:
+                self.changes.append(DirectoryChange(KEPT, "Rol", partner.role, f"kan niet worden verwijderd: {reason}"))
+                return False
+            raise ValidationError("role", f"De rol ‘{partner.role}’ kan niet worden verwijderd: {reason}. "
+                                          "Laat de rol staan (eventueel zonder contactpersoon), dan blijft de "
+                                          "geschiedenis kloppen.")
         self._uow.delete("location_partner", "id = ?", [partner.id])
         self.changes.append(DirectoryChange(REMOVED, "Rol", partner.role))
         self.partner_ids.add(partner.id)
+        return True
 
     def _find_role(self, location_id: int, role: str, partner_id: int | None) -> LocationPartner | None:
         if partner_id is not None:
@@ -194,6 +210,16 @@ class DirectoryWriter:
         if record_id is None:
             return "—"
         return self._store.scalar(f"SELECT name FROM [{table}] WHERE id = ?", [record_id]) or "—"
+
+
+def role_in_use(store: Store, partner_id: int) -> str | None:
+    """Why a role must stay: it took part in discussions (participants, decisions) or has history."""
+    if store.scalar("SELECT EXISTS (SELECT 1 FROM participant WHERE location_partner_id = ?) "
+                    "OR EXISTS (SELECT 1 FROM decision WHERE location_partner_id = ?)", [partner_id, partner_id]):
+        return "komt voor in besprekingen"
+    if store.count("location_partner_history", "location_partner_id = ?", [partner_id]):
+        return "heeft een geschiedenis van eerdere contactpersonen"
+    return None
 
 
 def normalised_entry_fields(entry: PartnerEntry) -> PartnerEntry:

@@ -11,17 +11,17 @@ from datetime import date
 
 from ..domain.children import Child
 from ..domain.directory import LocationPartner
-from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, MeetingStatus, Visibility
+from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, Visibility
 from ..domain.meeting_rules import absence_problem, is_there, turn_order, whose_turn
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
-from ..errors import RecordLocked, ValidationError
+from ..errors import KnooppuntError, RecordLocked, ValidationError
 from ..storage import Store
 from .changes import Change
 from .children import ChildService
 from .planning import PlanningService
+from .records import RUNNING_KEY, check_evaluation_date, finalise_discussion, write_seconds
 
-RUNNING_KEY = "meeting_mode.discussion_id"
 OPEN_STATUSES = ("open", "loopt_door")
 
 
@@ -117,8 +117,14 @@ class MeetingModeService:
 
     # Driving -------------------------------------------------------------------------------
     def start(self, discussion_id: int) -> Change:
-        """Open this child's discussion at its current item (the first, when new)."""
+        """Open this child's discussion at its current item (the first, when new).
+
+        Refused for a child taken off the meeting (afgemeld) and, with ``ConsentMissing``, when
+        consent no longer covers the meeting date and the partners at the table.
+        """
         self._writable(discussion_id)
+        self._not_removed(discussion_id)
+        self._planning.require_consent(discussion_id)
         self._planning.ensure_prepared(discussion_id)
         discussion = self.discussion(discussion_id)
         agenda = self.agenda(discussion_id)
@@ -134,13 +140,14 @@ class MeetingModeService:
         """Move to an agenda item; content items need parents present or a justified absence."""
         state = self.state(discussion_id)
         self._writable(discussion_id)
+        self._not_removed(discussion_id)
         item = next((i for i in state.agenda if i.id == item_id), None)
         if item is None:
             raise ValidationError("item", "Dit agendapunt hoort niet bij deze bespreking.")
         if item.kind != AgendaKind.OPENING and state.absence_problem:
             raise ValidationError("parents_absent", state.absence_problem)
         with self._store.unit_of_work() as uow:
-            self._write_seconds(uow, discussion_id, seconds_spent)
+            write_seconds(uow, discussion_id, seconds_spent)
             uow.update("discussion", discussion_id, {"status": DiscussionStatus.IN_PROGRESS,
                                                      "current_item_id": item_id})
             _remember(uow, discussion_id)
@@ -148,15 +155,11 @@ class MeetingModeService:
         return Change.updated("discussion", discussion_id)
 
     def save_time(self, discussion_id: int, seconds_spent: dict[int, int]) -> Change:
+        self._writable(discussion_id)
         with self._store.unit_of_work() as uow:
-            self._write_seconds(uow, discussion_id, seconds_spent)
-            uow.audit("tijd bijgehouden", "discussion", discussion_id)
+            write_seconds(uow, discussion_id, seconds_spent)
+            uow.audit_coalesced("tijd bijgehouden", "discussion", discussion_id)
         return Change.updated("agenda_item", *seconds_spent)
-
-    def _write_seconds(self, uow, discussion_id: int, seconds_spent: dict[int, int] | None) -> None:
-        for item_id, seconds in (seconds_spent or {}).items():
-            uow.execute("UPDATE agenda_item SET seconds_spent = ? WHERE id = ? AND discussion_id = ?",
-                        [max(0, int(seconds)), item_id, discussion_id])
 
     def set_item_done(self, item_id: int, done: bool = True) -> Change:
         item = self._store.get(AgendaItem, "agenda_item", item_id)
@@ -189,11 +192,8 @@ class MeetingModeService:
 
     def set_evaluation_date(self, discussion_id: int, day: date | None) -> Change:
         """Evaluatiedatum: when parents and partners look together at how it goes."""
-        discussion = self.discussion(discussion_id)
         self._writable(discussion_id)
-        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
-        if day is not None and day <= meeting.date:
-            raise ValidationError("evaluation_date", "De evaluatiedatum ligt na de datum van dit overleg.")
+        check_evaluation_date(self._store, discussion_id, day)
         with self._store.unit_of_work() as uow:
             uow.update("discussion", discussion_id, {"evaluation_date": day})
             uow.audit("evaluatiedatum", "discussion", discussion_id, f"{day:%d-%m-%Y}" if day else "geen")
@@ -216,7 +216,7 @@ class MeetingModeService:
         with self._store.unit_of_work() as uow:
             self._note_writable(note_id)
             uow.update("note", note_id, {"text": text, "updated_at": self._store.now()})
-            uow.audit("notitie bijgewerkt", "note", note_id, f"{len(text)} tekens")
+            uow.audit_coalesced("notitie bijgewerkt", "note", note_id, f"{len(text)} tekens")
         return Change.updated("note", note_id)
 
     def set_note_visibility(self, note_id: int, visibility: Visibility) -> Change:
@@ -249,6 +249,14 @@ class MeetingModeService:
         if status == DiscussionStatus.FINALISED:
             raise RecordLocked("Deze bespreking is vastgesteld; wijzigen kan alleen met een aanvulling.")
 
+    def _not_removed(self, discussion_id: int) -> None:
+        """A child taken off the meeting (afgemeld) is not discussed: its slot is not reopened."""
+        discussion = self.discussion(discussion_id)
+        if discussion.status == DiscussionStatus.REMOVED:
+            child = self._children.child(discussion.child_id)
+            raise KnooppuntError(f"{child.full_name} is afgemeld voor dit overleg; de bespreking kan niet "
+                                 "worden geopend. Plan het kind opnieuw in als het toch besproken wordt.")
+
     def _writable(self, discussion_id: int) -> None:
         if self.discussion(discussion_id).status == DiscussionStatus.FINALISED:
             raise RecordLocked("Deze bespreking is vastgesteld; wijzigen kan alleen met een aanvulling.")
@@ -257,25 +265,8 @@ class MeetingModeService:
     def close(self, discussion_id: int, *, seconds_spent: dict[int, int] | None = None,
               evaluation_date: date | None = None) -> Change:
         """Afronden: the discussion is fixed (vastgesteld); the meeting is held once all are done."""
-        state = self.state(discussion_id)
-        self._writable(discussion_id)
-        if state.absence_problem:
-            raise ValidationError("parents_absent", state.absence_problem)
-        with self._store.unit_of_work() as uow:
-            self._write_seconds(uow, discussion_id, seconds_spent)
-            uow.update("discussion", discussion_id, {
-                "status": DiscussionStatus.FINALISED, "current_item_id": None,
-                "evaluation_date": evaluation_date or state.discussion.evaluation_date,
-                "finalised_at": self._store.now(), "finalised_by": self._store.actor})
-            uow.execute("UPDATE agenda_item SET done = 1 WHERE discussion_id = ?", [discussion_id])
-            left = self._store.scalar(
-                "SELECT count(*) FROM discussion WHERE meeting_id = ? AND status IN ('gepland', 'bezig')",
-                [state.meeting.id])
-            if not left:
-                uow.update("meeting", state.meeting.id, {"status": MeetingStatus.HELD})
-            uow.execute("DELETE FROM setting WHERE key = ?", [RUNNING_KEY])
-            uow.audit("bespreking afgerond", "discussion", discussion_id, state.child.full_name)
-        return Change.updated("discussion", discussion_id)
+        return finalise_discussion(self._store, discussion_id, seconds_spent=seconds_spent,
+                                   evaluation_date=evaluation_date)
 
 
 def _remember(uow, discussion_id: int) -> None:

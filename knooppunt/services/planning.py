@@ -14,13 +14,14 @@ from ..domain.children import age_on
 from ..domain.enums import AgendaKind, DiscussionStatus, MeetingStatus, ParticipantKind, PartnerKind
 from ..domain.meeting_rules import CHILD_JOINS_FROM_AGE, suggest_dates
 from ..domain.meetings import DEFAULT_AGENDA, AgendaTemplateItem, Discussion, Meeting, Participant
-from ..errors import ValidationError
+from ..errors import RecordLocked, ValidationError
 from ..storage import Store
 from .changes import Change
 from .children import ChildService
 from .agreements import AgreementService, EvaluationDue
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
+from .records import ensure_editable
 
 
 class PlanningService:
@@ -69,12 +70,47 @@ class PlanningService:
         return replace(meeting, id=meeting_id), Change.created("meeting", meeting_id)
 
     def update_meeting(self, meeting: Meeting) -> Change:
-        meeting = _validated(meeting, None)
+        """Date, time, place or chair of a meeting that has not been held; a new date is checked
+        against every planned child's consent again."""
+        current = self._store.get(Meeting, "meeting", meeting.id)
+        self._not_held(current)
+        moved = meeting.date != current.date
+        meeting = _validated(meeting, self._store.now().date() if moved else None)
+        if moved:
+            for discussion in self._store.select(Discussion, "discussion", "meeting_id = ? AND status IN "
+                                                 "('gepland', 'bezig')", [meeting.id], order_by="slot_start, id"):
+                self._consent.require(discussion.child_id, meeting.date,
+                                      self._organisations(discussion.id, meeting))
         with self._store.unit_of_work() as uow:
             uow.update("meeting", meeting.id, {"date": meeting.date, "start_time": meeting.start_time,
                                                "place": meeting.place, "chair_name": meeting.chair_name})
             uow.audit("overleg gewijzigd", "meeting", meeting.id, f"{meeting.date:%d-%m-%Y}")
         return Change.updated("meeting", meeting.id)
+
+    def _not_held(self, meeting: Meeting) -> None:
+        """A held meeting, or one with a finalised discussion, is part of the record."""
+        finalised = self._store.count("discussion", "meeting_id = ? AND status = ?",
+                                      [meeting.id, DiscussionStatus.FINALISED])
+        if meeting.status == MeetingStatus.HELD or finalised:
+            raise RecordLocked("Dit overleg is (deels) vastgesteld: datum, plaats, voorzitter en kinderen "
+                               "kunnen niet meer gewijzigd worden. Voeg een aanvulling toe als er iets niet klopt.")
+
+    def _structural(self, location_id: int) -> list[PartnerView]:
+        return [v for v in self._locations.partners(location_id)
+                if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
+
+    def _organisations(self, discussion_id: int, meeting: Meeting) -> list[int]:
+        """The partner organisations a discussion brings to the table: those invited, or (when
+        nobody is invited yet) the structural partners it will get."""
+        if self._store.count("participant", "discussion_id = ?", [discussion_id]):
+            return self._consent.invited_organisations(discussion_id)
+        return [v.partner.organisation_id for v in self._structural(meeting.location_id)]
+
+    def require_consent(self, discussion_id: int) -> None:
+        """``ConsentMissing`` unless consent covers this discussion on its meeting date."""
+        discussion = self._store.get(Discussion, "discussion", discussion_id)
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        self._consent.require(discussion.child_id, meeting.date, self._organisations(discussion_id, meeting))
 
     # Children in slots ---------------------------------------------------------------------
     def next_slot(self, meeting_id: int) -> time:
@@ -97,12 +133,19 @@ class PlanningService:
         child = self._children.child(child_id)
         if child.location_id != meeting.location_id:
             raise ValidationError("child", f"{child.full_name} hoort niet bij de locatie van dit overleg.")
-        if self._store.count("discussion", "meeting_id = ? AND child_id = ?", [meeting_id, child_id]):
+        self._not_held(meeting)
+        earlier = self._store.select(Discussion, "discussion", "meeting_id = ? AND child_id = ?",
+                                     [meeting_id, child_id])
+        if earlier and earlier[0].status != DiscussionStatus.REMOVED:
             raise ValidationError("child", f"{child.full_name} staat al op dit overleg.")
-        structural = [v for v in self._locations.partners(meeting.location_id)
-                      if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
-        self._consent.require(child_id, meeting.date, [v.partner.organisation_id for v in structural])
+        structural = self._structural(meeting.location_id)
+        organisations = {v.partner.organisation_id for v in structural}
+        if earlier:
+            organisations |= set(self._consent.invited_organisations(earlier[0].id))
+        self._consent.require(child_id, meeting.date, sorted(organisations))
         start = slot_start or self.next_slot(meeting_id)
+        if earlier:
+            return self._put_back(earlier[0], start, slot_minutes)
         discussion = Discussion(None, meeting_id, child_id, start, slot_minutes)
         with self._store.unit_of_work() as uow:
             discussion_id = uow.insert("discussion", discussion)
@@ -114,9 +157,34 @@ class PlanningService:
             uow.audit("kind ingepland", "discussion", discussion_id, f"overleg {meeting_id}, {start:%H:%M}")
         return replace(discussion, id=discussion_id), Change.created("discussion", discussion_id)
 
+    def _put_back(self, discussion: Discussion, start: time, slot_minutes: int) -> tuple[Discussion, Change]:
+        """A child taken off this meeting (afgemeld) is planned again on its old slot record:
+        participants, agenda and anything already noted are kept."""
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        has_people = self._store.count("participant", "discussion_id = ?", [discussion.id])
+        has_agenda = self._store.count("agenda_item", "discussion_id = ?", [discussion.id])
+        with self._store.unit_of_work() as uow:
+            uow.update("discussion", discussion.id, {"status": DiscussionStatus.PLANNED, "slot_start": start,
+                                                     "slot_minutes": slot_minutes})
+            self._prepare(uow, meeting, discussion, people=not has_people, agenda=not has_agenda)
+            uow.audit("kind opnieuw ingepland", "discussion", discussion.id,
+                      f"overleg {meeting.id}, {start:%H:%M}")
+        return (replace(discussion, status=DiscussionStatus.PLANNED, slot_start=start, slot_minutes=slot_minutes),
+                Change.updated("discussion", discussion.id))
+
+    def _prepare(self, uow, meeting: Meeting, discussion: Discussion, *, people: bool, agenda: bool) -> None:
+        if people:
+            for participant in self._proposal(meeting, discussion.child_id, self._structural(meeting.location_id)):
+                uow.insert("participant", replace(participant, discussion_id=discussion.id))
+        if agenda:
+            for item in self.agenda_template(meeting.location_id):
+                uow.insert("agenda_item", {"discussion_id": discussion.id, "position": item.position,
+                                           "kind": item.kind.value, "title": item.title, "minutes": item.minutes})
+
     def remove_child(self, discussion_id: int) -> Change:
         """Afmelden: the slot stays in the history as cancelled; nothing was discussed yet."""
         discussion = self._store.get(Discussion, "discussion", discussion_id)
+        ensure_editable(self._store, discussion_id, "de planning van deze bespreking")
         if discussion.status != DiscussionStatus.PLANNED:
             raise ValidationError("child", "Deze bespreking is al begonnen en kan niet meer worden afgemeld.")
         with self._store.unit_of_work() as uow:
@@ -125,32 +193,24 @@ class PlanningService:
         return Change.updated("discussion", discussion_id)
 
     def ensure_prepared(self, discussion_id: int) -> Change | None:
-        """A slot planned elsewhere (older data, import) gets its participants and agenda now."""
+        """A slot planned elsewhere (older data, import) gets its participants and agenda now;
+        ``ConsentMissing`` unless consent covers the partners it brings to the table."""
         discussion = self._store.get(Discussion, "discussion", discussion_id)
         meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
         has_people = self._store.count("participant", "discussion_id = ?", [discussion_id])
         has_agenda = self._store.count("agenda_item", "discussion_id = ?", [discussion_id])
         if has_people and has_agenda:
             return None
-        structural = [v for v in self._locations.partners(meeting.location_id)
-                      if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
+        ensure_editable(self._store, discussion_id, "de bespreking")
+        self._consent.require(discussion.child_id, meeting.date, self._organisations(discussion_id, meeting))
         with self._store.unit_of_work() as uow:
-            if not has_people:
-                for participant in self._proposal(meeting, discussion.child_id, structural):
-                    uow.insert("participant", replace(participant, discussion_id=discussion_id))
-            if not has_agenda:
-                for item in self.agenda_template(meeting.location_id):
-                    uow.insert("agenda_item", {"discussion_id": discussion_id, "position": item.position,
-                                               "kind": item.kind.value, "title": item.title,
-                                               "minutes": item.minutes})
+            self._prepare(uow, meeting, discussion, people=not has_people, agenda=not has_agenda)
             uow.audit("bespreking voorbereid", "discussion", discussion_id)
         return Change.updated("discussion", discussion_id)
 
     def proposed_participants(self, meeting_id: int, child_id: int) -> list[Participant]:
         meeting = self._store.get(Meeting, "meeting", meeting_id)
-        structural = [v for v in self._locations.partners(meeting.location_id)
-                      if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
-        return self._proposal(meeting, child_id, structural)
+        return self._proposal(meeting, child_id, self._structural(meeting.location_id))
 
     def _proposal(self, meeting: Meeting, child_id: int, structural: list[PartnerView]) -> list[Participant]:
         child = self._children.child(child_id)
@@ -176,6 +236,7 @@ class PlanningService:
 
     def add_incidental_partner(self, discussion_id: int, location_partner_id: int) -> Change:
         """Invite an incidental partner for this child; ``ConsentMissing`` unless consent covers it."""
+        ensure_editable(self._store, discussion_id, "de deelnemers")
         discussion = self._store.get(Discussion, "discussion", discussion_id)
         meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
         view = next((v for v in self.incidental_partners(discussion_id) if v.partner.id == location_partner_id), None)
@@ -189,9 +250,7 @@ class PlanningService:
 
     def remove_participant(self, participant_id: int) -> Change:
         participant = self._store.get(Participant, "participant", participant_id)
-        discussion = self._store.get(Discussion, "discussion", participant.discussion_id)
-        if discussion.status == DiscussionStatus.FINALISED:
-            raise ValidationError("participant", "Deze bespreking is vastgesteld; de deelnemers blijven zoals ze waren.")
+        ensure_editable(self._store, participant.discussion_id, "de deelnemers")
         with self._store.unit_of_work() as uow:
             uow.delete("participant", "id = ?", [participant_id])
             uow.audit("deelnemer verwijderd", "participant", participant_id)

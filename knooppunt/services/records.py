@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.enums import DiscussionStatus
-from ..domain.meetings import Discussion
+from ..domain.enums import DiscussionStatus, MeetingStatus
+from ..domain.meeting_rules import absence_problem
+from ..domain.meetings import Discussion, Participant
 from ..domain.outcomes import Addendum
 from ..errors import RecordLocked, ValidationError
 from ..storage import Store
 from .changes import Change
 
 ADDENDUM_TARGETS = ("bespreking", "besluit", "afspraak")
+RUNNING_KEY = "meeting_mode.discussion_id"  # setting: the discussion the chair is in (status bezig)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,53 @@ def ensure_editable(store: Store, discussion_id: int | None, what: str) -> None:
         )
 
 
+def check_evaluation_date(store: Store, discussion_id: int, day: date | None) -> None:
+    """The evaluation date lies after the meeting (or there is none)."""
+    if day is not None and day <= discussion_context(store, discussion_id).meeting_date:
+        raise ValidationError("evaluation_date", "De evaluatiedatum ligt na de datum van dit overleg.")
+
+
+def finalise_discussion(store: Store, discussion_id: int, *, seconds_spent: dict[int, int] | None = None,
+                        evaluation_date: date | None = None) -> Change:
+    """Afronden / vaststellen, the one way: parents present or their absence justified, every agenda
+    item ticked off, outcomes locked, and the meeting held once none of its discussions is open."""
+    ensure_editable(store, discussion_id, "de bespreking")
+    ctx = discussion_context(store, discussion_id)
+    participants = store.select(Participant, "participant", "discussion_id = ?", [discussion_id])
+    problem = absence_problem(ctx.discussion, participants)
+    if problem:
+        raise ValidationError("parents_absent", problem)
+    check_evaluation_date(store, discussion_id, evaluation_date)
+    counts = store.query(
+        "SELECT (SELECT count(*) FROM decision WHERE discussion_id = ?) AS decisions, "
+        "(SELECT count(*) FROM agreement WHERE discussion_id = ?) AS agreements",
+        [discussion_id, discussion_id],
+    )[0]
+    meeting_id = ctx.discussion.meeting_id
+    with store.unit_of_work() as uow:
+        write_seconds(uow, discussion_id, seconds_spent)
+        uow.update("discussion", discussion_id, {
+            "status": DiscussionStatus.FINALISED, "current_item_id": None,
+            "evaluation_date": evaluation_date or ctx.discussion.evaluation_date,
+            "finalised_at": store.now(), "finalised_by": store.actor})
+        uow.execute("UPDATE agenda_item SET done = 1 WHERE discussion_id = ?", [discussion_id])
+        left = store.scalar(
+            "SELECT count(*) FROM discussion WHERE meeting_id = ? AND status IN ('gepland', 'bezig')", [meeting_id])
+        if not left:
+            uow.update("meeting", meeting_id, {"status": MeetingStatus.HELD})
+        uow.execute("DELETE FROM setting WHERE key = ?", [RUNNING_KEY])
+        uow.audit("bespreking vastgesteld", "discussion", discussion_id,
+                  f"{ctx.child_name}: {counts['decisions']} besluit(en), "
+                  f"{counts['agreements']} afspraak/afspraken vergrendeld")
+    return Change.updated("discussion", discussion_id)
+
+
+def write_seconds(uow, discussion_id: int, seconds_spent: dict[int, int] | None) -> None:
+    for item_id, seconds in (seconds_spent or {}).items():
+        uow.execute("UPDATE agenda_item SET seconds_spent = ? WHERE id = ? AND discussion_id = ?",
+                    [max(0, int(seconds)), item_id, discussion_id])
+
+
 class RecordService:
     """Vaststellen van een bespreking en aanvullingen daarop."""
 
@@ -69,31 +118,12 @@ class RecordService:
     def is_locked(self, discussion_id: int) -> bool:
         return self.context(discussion_id).locked
 
-    def finalise(self, discussion_id: int) -> Change:
-        """Vaststellen: from now on decisions and agreements of this discussion are locked."""
-        ensure_editable(self._store, discussion_id, "de bespreking")
-        counts = self._store.query(
-            "SELECT (SELECT count(*) FROM decision WHERE discussion_id = ?) AS decisions, "
-            "(SELECT count(*) FROM agreement WHERE discussion_id = ?) AS agreements",
-            [discussion_id, discussion_id],
-        )[0]
-        with self._store.unit_of_work() as uow:
-            uow.update(
-                "discussion",
-                discussion_id,
-                {
-                    "status": DiscussionStatus.FINALISED,
-                    "finalised_at": self._store.now(),
-                    "finalised_by": self._store.actor,
-                },
-            )
-            uow.audit(
-                "bespreking vastgesteld",
-                "discussion",
-                discussion_id,
-                f"{counts['decisions']} besluit(en), {counts['agreements']} afspraak/afspraken vergrendeld",
-            )
-        return Change.updated("discussion", discussion_id)
+    def finalise(self, discussion_id: int, *, evaluation_date: date | None = None) -> Change:
+        """Vaststellen: from now on decisions and agreements of this discussion are locked.
+
+        The same as *Afronden* in the meeting mode (``finalise_discussion``).
+        """
+        return finalise_discussion(self._store, discussion_id, evaluation_date=evaluation_date)
 
     def addenda(self, discussion_id: int) -> list[Addendum]:
         return self._store.select(Addendum, "addendum", "discussion_id = ?", [discussion_id], order_by="id")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import sqlcipher3
@@ -58,6 +58,25 @@ class UnitOfWork:
                 "detail": detail,
             }
         )
+        self.audited = True
+
+    def audit_coalesced(self, action: str, table: str, record_id: int, detail: str = "", *,
+                        within: timedelta = timedelta(minutes=10)) -> None:
+        """Audit a repeated write (autosave while typing, the meeting clock) without flooding the log.
+
+        When the most recent entry for this record by this actor is the same action and younger
+        than ``within``, its detail is brought up to date (and the time the burst ended is added);
+        otherwise a new entry is written. Either way the unit of work counts as audited.
+        """
+        now = self._store.now()
+        row = self._db.execute(
+            "SELECT id, action, at FROM audit_log WHERE table_name = ? AND record_id = ? AND actor = ? "
+            "ORDER BY id DESC LIMIT 1", [table, record_id, self._store.actor]).fetchone()
+        if row is None or row[1] != action or datetime.fromisoformat(row[2]) < now - within:
+            self.audit(action, table, record_id, detail)
+            return
+        self._db.execute("UPDATE audit_log SET detail = ? WHERE id = ?",
+                         [f"{detail} (t/m {now:%H:%M:%S})".lstrip(), row[0]])
         self.audited = True
 
 

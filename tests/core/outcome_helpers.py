@@ -41,3 +41,10 @@ def set_mandate_until(services, location_partner_id: int, until: date | None) ->
     with services.store.unit_of_work() as uow:
         uow.update("location_partner", location_partner_id, {"mandate_valid_until": until})
         uow.audit("mandaat gewijzigd", "location_partner", location_partner_id, "test")
+
+
+def finalise(services, discussion_id: int):
+    """Vaststellen as the chair does it: the parents' absence is justified first (they agreed)."""
+    if services.meeting_mode.state(discussion_id).absence_problem:
+        services.meeting_mode.record_parents_absence(discussion_id, "Ouders konden niet komen", parents_consent=True)
+    return services.records.finalise(discussion_id)

@@ -9,7 +9,7 @@ from knooppunt.services.agreements import AgreementFilter, AgreementInput
 from knooppunt.services.demo import upcoming_meeting_date
 
 from ..conftest import TODAY
-from .outcome_helpers import child_id, discussion_of, new_meeting_with
+from .outcome_helpers import finalise, child_id, discussion_of, new_meeting_with
 
 
 def test_agreement_without_owner_or_due_before_meeting_is_refused_at_the_field(demo_services):
@@ -78,7 +78,7 @@ def test_an_agreement_that_continues_comes_back_once_more(demo_services):
     second = discussion_of(s, "Anaïs", held=False)
     rest = next(a for a in s.agreements.to_review(second) if "rustplek" in a.description)
     s.agreements.record_outcome(rest.id, second, AgreementStatus.CONTINUES)
-    s.records.finalise(second)
+    finalise(s, second)
     with pytest.raises(RecordLocked):
         s.agreements.record_outcome(rest.id, second, AgreementStatus.DONE)
     [third] = new_meeting_with(s, TODAY + timedelta(days=70), "Anaïs")
@@ -112,7 +112,7 @@ def test_a_finalised_discussion_s_evaluation_date_counts_until_the_child_is_disc
     with s.store.unit_of_work() as uow:
         uow.update("discussion", noor, {"evaluation_date": TODAY + timedelta(days=10)})
         uow.audit("evaluatiedatum", "discussion", noor, "test")
-    s.records.finalise(noor)
+    finalise(s, noor)
     first = s.agreements.evaluations_due()[0]
     assert (first.child_name, first.evaluation_date, first.open_agreements) == ("Noor El Amrani", TODAY + timedelta(days=10), 0)
     assert s.agreements.earliest_evaluation(s.locations.locations()[0].id) == TODAY + timedelta(days=10)

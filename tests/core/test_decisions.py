@@ -8,7 +8,7 @@ from knooppunt.services.agreements import AgreementInput
 from knooppunt.services.decisions import CONFIRMATION_TEXT, DecisionInput
 
 from ..conftest import TODAY
-from .outcome_helpers import discussion_of, new_meeting_with, partner_id, set_mandate_until
+from .outcome_helpers import finalise, discussion_of, new_meeting_with, partner_id, set_mandate_until
 
 
 def _meeting_date(s, discussion_id):
@@ -67,7 +67,7 @@ def test_confirming_a_provisional_decision_is_one_action_and_audit_logged(demo_s
     zorg = partner_id(s, "Zorgaanbieder")  # the demo's expired mandate
     decision, _ = s.decisions.record(discussion, DecisionInput("Inzet gezinscoach", "Jeugdhulp", zorg))
     assert s.decisions.decision(decision.id).status == DecisionStatus.PROVISIONAL
-    s.records.finalise(discussion)  # confirmation usually arrives after the meeting
+    finalise(s, discussion)  # confirmation usually arrives after the meeting
 
     s.decisions.confirm(decision.id, "Teamleider De Brug", date(2026, 12, 20))
 
@@ -102,7 +102,7 @@ def test_after_finalising_decisions_and_agreements_cannot_be_edited(demo_service
     jgz = partner_id(s, "Jeugd")
     decision, _ = s.decisions.record(discussion, DecisionInput("Extra JGZ-consult", "", jgz))
     agreement, _ = s.agreements.create(discussion, AgreementInput(OwnerKind.PARENT, "Kim de Vries", "Belt de JGZ"))
-    s.records.finalise(discussion)
+    finalise(s, discussion)
     ctx = s.records.context(discussion)
     assert ctx.locked and ctx.discussion.finalised_by == s.store.actor and ctx.discussion.finalised_at
 
@@ -124,7 +124,7 @@ def test_an_addendum_keeps_the_original_visible_and_is_logged(demo_services):
     decision, _ = s.decisions.record(discussion, DecisionInput("Extra JGZ-consult", "", partner_id(s, "Jeugd")))
     with pytest.raises(ValidationError):  # not finalised yet: edit the decision itself
         s.records.add_addendum(discussion, "besluit", decision.id, "Consult bij de jeugdarts", "Verkeerd genoteerd")
-    s.records.finalise(discussion)
+    finalise(s, discussion)
     with pytest.raises(ValidationError) as info:
         s.records.add_addendum(discussion, "besluit", decision.id, "Consult bij de jeugdarts", " ")
     assert info.value.field == "reason"
@@ -136,7 +136,8 @@ def test_an_addendum_keeps_the_original_visible_and_is_logged(demo_services):
     assert s.decisions.decision(decision.id).text == "Extra JGZ-consult"
     assert s.audit.for_record("addendum", addendum.id)[0].action == "aanvulling toegevoegd"
     actions = [e.action for e in s.audit.for_record("discussion", discussion)]
-    assert actions == ["kind ingepland", "bespreking vastgesteld"]  # the demo plans Daan like a user does
+    # the demo plans Daan like a user does; finalising records why the parents were not there
+    assert actions == ["kind ingepland", "afwezigheid ouders vastgelegd", "bespreking vastgesteld"]
 
 
 def test_changing_the_deciding_partner_before_finalising_rechecks_the_mandate(demo_services):

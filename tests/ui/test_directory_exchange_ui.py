@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from knooppunt.directory.report import ImportRefused
+from knooppunt.domain.enums import PartnerKind
 from knooppunt.services.container import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 from ui import messages
@@ -117,7 +118,7 @@ def test_the_contact_list_is_rendered_in_the_background_and_saved(qtbot, page, t
     assert page.status.text() == f"Contactlijst opgeslagen: {target}"
 
 
-def test_removing_a_role_asks_first(qtbot, page, monkeypatch):
+def test_removing_a_role_asks_first_and_keeps_roles_in_use(qtbot, page, demo_services, monkeypatch):
     asked = []
     monkeypatch.setattr(messages, "ask", lambda parent, title, question, **k: asked.append(question) or False)
     page.partners.selectRow(0)
@@ -125,8 +126,20 @@ def test_removing_a_role_asks_first(qtbot, page, monkeypatch):
     assert "Jeugdgezondheidszorg (JGZ)" in asked[0]
     assert page.partners.source.rowCount() == 6  # declined: nothing removed
     monkeypatch.setattr(messages, "ask", lambda *a, **k: True)
+    errors = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc, *a, **k: errors.append(str(exc)))
     qtbot.mouseClick(page.remove_role_button, Qt.MouseButton.LeftButton)
-    assert page.partners.source.rowCount() == 5
+    assert "komt voor in besprekingen" in errors[0]  # JGZ sat at the table: the role stays
+    assert page.partners.source.rowCount() == 6
+    location_id = page.selected_location_id()
+    demo_services.locations.add_role(location_id, "Logopedie", PartnerKind.INCIDENTAL)
+    page.reload()
+    assert page.partners.source.rowCount() == 7
+    row = next(r for r in range(page.partners.source.rowCount())
+               if page.partners.source.record(r).partner.role == "Logopedie")
+    page.partners.selectRow(row)
+    qtbot.mouseClick(page.remove_role_button, Qt.MouseButton.LeftButton)
+    assert page.partners.source.rowCount() == 6 and len(errors) == 1
 
 
 def test_an_ib_laptop_without_the_location_imports_the_directory_file(qtbot, demo_services, services_factory,

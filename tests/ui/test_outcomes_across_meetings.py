@@ -12,7 +12,7 @@ from ui.pages.agreements_page import AgreementsPage
 from ui.widgets.outcomes_panel import OutcomesPanel
 
 from ..conftest import TODAY
-from ..core.outcome_helpers import new_meeting_with, partner_id
+from ..core.outcome_helpers import finalise, new_meeting_with, partner_id
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -76,7 +76,7 @@ def test_agreements_come_back_in_the_next_meeting_get_outcomes_and_the_overview_
     overview.search.setText("Noor")
     overview.apply_filter()
     assert overview.model.total == 3
-    hub.publish(s.records.finalise(first))
+    hub.publish(finalise(s, first))
     assert not panel1.agreement_button.isVisible()
 
     # Meeting 2 (six weeks later): the three open agreements come back on their own.

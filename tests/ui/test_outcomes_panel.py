@@ -10,7 +10,7 @@ from knooppunt.services.decisions import DecisionInput
 from ui.hub import SignalHub
 from ui.widgets.outcomes_panel import OutcomesPanel
 
-from ..core.outcome_helpers import discussion_of, partner_id, set_mandate_until
+from ..core.outcome_helpers import finalise, discussion_of, partner_id, set_mandate_until
 
 # The offscreen platform warns on showing any window with a layout; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -111,7 +111,7 @@ def test_after_finalising_the_panel_is_read_only_and_an_addendum_keeps_the_origi
     assert dialog.windowTitle() == "Besluit wijzigen" and dialog.text.toPlainText() == "Extra JGZ-consult"
     dialog.reject()
 
-    hub.publish(s.records.finalise(discussion))
+    hub.publish(finalise(s, discussion))
     panel.decisions.doubleClicked.emit(panel.decisions.model().index(0, 0))
     panel.agreements.doubleClicked.emit(panel.agreements.model().index(0, 0))
     assert panel.active_dialog is None  # no way to edit from the screen any more

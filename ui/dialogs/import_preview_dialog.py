@@ -13,10 +13,11 @@ from knooppunt.services.directory_writes import DirectoryChange
 from ..models.record_table import Column
 from ..pages.list_page import RecordTableView
 
-_ACTION_ORDER = {"nieuw": 0, "gewijzigd": 1, "verwijderd": 2}
+_ACTION_ORDER = {"nieuw": 0, "gewijzigd": 1, "verwijderd": 2, "blijft": 3}
 CHANGE_COLUMNS = [
     Column[DirectoryChange]("Wat", lambda c: c.action, width=90,
-                            warning=lambda c: "Wordt verwijderd" if c.action == "verwijderd" else None),
+                            warning=lambda c: {"verwijderd": "Wordt verwijderd",
+                                               "blijft": "Blijft staan: " + c.detail}.get(c.action)),
     Column[DirectoryChange]("Soort", lambda c: c.what, width=120),
     Column[DirectoryChange]("Naam", lambda c: c.name, width=240),
     Column[DirectoryChange]("Verschil", lambda c: c.detail),
