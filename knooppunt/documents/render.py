@@ -22,11 +22,14 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # jinja2, Babel, lxml, ReportLab and z3c.rml are imported when the first document is made, not
 # when the app starts: together they take a few tenths of a second to import.
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    import jinja2
 
 from .. import paths
 from ..errors import KnooppuntError

@@ -114,7 +114,7 @@ class Store:
     def get(self, cls: type[T], table: str, record_id: int) -> T:
         rows = list(self.db[table].rows_where("id = ?", [record_id]))
         if not rows:
-            raise NotFound(f"Het gevraagde record bestaat niet (meer).")
+            raise NotFound("Het gevraagde record bestaat niet (meer).")
         return from_row(cls, rows[0])
 
     def select(

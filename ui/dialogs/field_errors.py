@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QWidget
+
+from knooppunt.errors import KnooppuntError, ValidationError
 
 
 class FieldErrors:
@@ -29,6 +33,18 @@ class FieldErrors:
             widget.setToolTip(message)
             widget.setFocus()
             self._marked = widget
+
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """Run a service call; a refusal is shown at its field. True when it went through."""
+        try:
+            action()
+        except ValidationError as exc:
+            self.show(exc.message, exc.field)
+            return False
+        except KnooppuntError as exc:
+            self.show(exc.message)
+            return False
+        return True
 
     def clear(self) -> None:
         self.label.hide()

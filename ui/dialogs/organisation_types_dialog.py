@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services.locations import LocationService
 
 from .field_errors import FieldErrors
@@ -66,13 +65,7 @@ class OrganisationTypesDialog(QDialog):
                 self.types.setCurrentItem(item)
 
     def _run(self, action, name: str) -> None:
-        try:
-            self._publish(action())
-        except ValidationError as exc:
-            self.errors.show(exc.message, exc.field)
-            return
-        except KnooppuntError as exc:
-            self.errors.show(exc.message)
+        if not self.errors.attempt(lambda: self._publish(action())):
             return
         self.errors.clear()
         self._reload(select=name.strip())

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from knooppunt.directory.entries import PartnerEntry, PersonEntry
 from knooppunt.directory.validation import format_date, parse_date
 from knooppunt.domain.enums import PartnerKind
-from knooppunt.errors import KnooppuntError, ValidationError
+from knooppunt.errors import ValidationError
 from knooppunt.services.locations import LocationService, PartnerView
 
 from ..models.collation import sort_key
@@ -263,13 +263,6 @@ class PartnerDialog(QDialog):
         self.mandate_status.setStyleSheet("color: #b3261e; font-weight: 600;" if problem else "color: #1e6b3a;")
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            self._save(self.entry())
-        except ValidationError as exc:
-            self.errors.show(exc.message, exc.field)
-            return
-        except KnooppuntError as exc:
-            self.errors.show(exc.message)
-            return
-        self.accept()
+        if self.errors.attempt(lambda: self._save(self.entry())):
+            self.accept()
 

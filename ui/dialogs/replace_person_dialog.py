@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.directory.entries import PersonEntry
-from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services.locations import LocationService
 
 from .field_errors import FieldErrors
@@ -60,12 +59,5 @@ class ReplacePersonDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         entry = self.successor.entry() or PersonEntry("")
-        try:
-            self._replace(self._contact_id, entry, self.reason.text())
-        except ValidationError as exc:
-            self.errors.show(exc.message, exc.field)
-            return
-        except KnooppuntError as exc:
-            self.errors.show(exc.message)
-            return
-        self.accept()
+        if self.errors.attempt(lambda: self._replace(self._contact_id, entry, self.reason.text())):
+            self.accept()

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from knooppunt.domain.enums import PartnerKind
-from knooppunt.errors import KnooppuntError, ValidationError
 
 from .field_errors import FieldErrors
 
@@ -36,12 +35,5 @@ class RoleDialog(QDialog):
         form.addRow(buttons)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            self._save(self.role.text(), PartnerKind(self.kind.currentData()))
-        except ValidationError as exc:
-            self.errors.show(exc.message, exc.field)
-            return
-        except KnooppuntError as exc:
-            self.errors.show(exc.message)
-            return
-        self.accept()
+        if self.errors.attempt(lambda: self._save(self.role.text(), PartnerKind(self.kind.currentData()))):
+            self.accept()
