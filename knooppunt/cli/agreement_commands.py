@@ -21,8 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         location_id = None
         if args.locatie:
             location = services.locations.location_by_name(args.locatie)
@@ -40,5 +39,3 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{due}  {v.state:<14} {v.child_name:<22} {v.agreement.owner_name}: {v.agreement.description}")
         print(f"{len(views)} {'afspraak' if len(views) == 1 else 'afspraken'}")
         return 0
-    finally:
-        services.close()

@@ -32,21 +32,15 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    services = open_services(args.db, passphrase(confirm=True), create=True)
-    try:
+    with open_services(args.db, passphrase(confirm=True), create=True) as services:
         build_demo(services)
-    finally:
-        services.close()
     print(f"Demodatabase gemaakt: {args.db}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         problems = check_database(services.store.db)
-    finally:
-        services.close()
     if problems:
         for problem in problems:
             print(problem)

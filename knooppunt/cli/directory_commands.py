@@ -62,8 +62,7 @@ def _open(args: argparse.Namespace):
 
 
 def _list(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
+    with _open(args) as services:
         today = services.store.now().date()
         locations = services.locations.locations(include_archived=args.all)
         if not locations:
@@ -76,26 +75,20 @@ def _list(args: argparse.Namespace) -> int:
             archived = f" [gearchiveerd {location.archived_on:%d-%m-%Y}]" if location.archived_on else ""
             print(f"{location.name}\t{location.type.value}\telke {location.frequency_weeks} weken\t"
                   f"{filled}/{len(views)} rollen ingevuld\t{problems} zonder geldig mandaat{archived}")
-    finally:
-        services.close()
     return 0
 
 
 def _add(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
+    with _open(args) as services:
         location, _ = services.locations.create_location(
             Location(None, args.name, LocationType(args.type), frequency_weeks=args.frequency))
         roles = len(services.locations.partners(location.id))
-    finally:
-        services.close()
     print(f"Locatie ‘{location.name}’ toegevoegd met {roles} rollen om in te vullen.")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
+    with _open(args) as services:
         data = services.directory.read(args.file)
         plan = services.directory.plan_import(args.location, data)
         for change in plan.changes:
@@ -104,20 +97,15 @@ def _import(args: argparse.Namespace) -> int:
             print(f"Proefrit, niets veranderd: {plan.summary}")
             return 0
         services.directory.apply_import(plan)
-    finally:
-        services.close()
     print(f"Geïmporteerd in ‘{plan.location_name}’: {plan.summary}")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
+    with _open(args) as services:
         location = services.locations.location_by_name(args.location)
         if location is None:
             raise KnooppuntError(f"Er is geen locatie ‘{args.location}’.")
         services.directory.export(location.id, args.file, args.format)
-    finally:
-        services.close()
     print(f"Adresboek van ‘{location.name}’ geëxporteerd ({args.format}): {args.file}")
     return 0

@@ -37,8 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _meetings(args: argparse.Namespace) -> int:
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         rows = []
         for view in services.meetings.meetings():
             children = services.store.query(
@@ -46,8 +45,6 @@ def _meetings(args: argparse.Namespace) -> int:
                 "WHERE d.meeting_id = ? AND d.status != 'afgemeld' ORDER BY d.slot_start", [view.meeting.id])
             rows.append((str(view.meeting.id), view.meeting.date.isoformat(), view.location_name,
                          ", ".join(r["name"] for r in children) or "–", view.meeting.status.label))
-    finally:
-        services.close()
     header = ("id", "datum", "locatie", "kinderen", "status")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
@@ -58,8 +55,7 @@ def _meetings(args: argparse.Namespace) -> int:
 
 
 def _minutes(args: argparse.Namespace) -> int:
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         target = _target(services, args)
         check_writable(args.out)  # before vaststellen: a typo in --out must not finalise anything
         docs = services.documents
@@ -73,8 +69,6 @@ def _minutes(args: argparse.Namespace) -> int:
             rendered = docs.document(target, signature_line=args.signature)
         docs.save_pdf(rendered, args.out, f"knooppunt-cli {args.out}")
         later = docs.addenda_after_finalising(target) if rendered.finalised else ()
-    finally:
-        services.close()
     print(f"{rendered.title} ({rendered.state}) opgeslagen in {args.out}")
     if later:
         print(f"Let op: na het vaststellen zijn {len(later)} aanvulling(en) gemaakt (laatste op "

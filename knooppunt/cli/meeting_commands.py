@@ -24,22 +24,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _meetings(args: argparse.Namespace) -> int:
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         for view in services.meetings.meetings():
             m = view.meeting
             print(f"{m.date:%d-%m-%Y} {m.start_time:%H:%M}  {view.location_name} · {m.place} ({m.status.label})")
             for d in services.meeting_mode.discussions(m.id):
                 child = services.children.child(d.child_id)
                 print(f"    bespreking {d.id}: {d.slot_start:%H:%M} {child.full_name} ({d.status.label})")
-    finally:
-        services.close()
     return 0
 
 
 def _invitation(args: argparse.Namespace) -> int:
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         if args.ics:
             services.invitations.save_ics(args.bespreking, args.ics)
             print(f"Agenda-uitnodiging geschreven: {args.ics}")
@@ -48,6 +44,4 @@ def _invitation(args: argparse.Namespace) -> int:
             print(f"Uitnodiging geschreven: {args.tekst}")
         if not args.ics and not args.tekst:
             print(services.invitations.text(args.bespreking), end="")
-    finally:
-        services.close()
     return 0

@@ -29,25 +29,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _export(args: argparse.Namespace) -> int:
     if args.file.exists():
         raise KnooppuntError(f"{args.file} bestaat al; kies een andere bestandsnaam.")
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         services.transfer.export_file(args.child, args.file)
         name = services.children.child(args.child).full_name
-    finally:
-        services.close()
     print(f"Overdrachtsdossier van {name} gemaakt: {args.file}")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    services = open_db(args)
-    try:
+    with open_db(args) as services:
         location = services.locations.location_by_name(args.location)
         if location is None:
             raise KnooppuntError(f"Er is geen locatie ‘{args.location}’ in deze database.")
         child_id, _ = services.transfer.import_file(args.file, location.id)
         name = services.children.child(child_id).full_name
-    finally:
-        services.close()
     print(f"Overdrachtsdossier van {name} ingelezen bij {location.name} (kind {child_id}).")
     return 0

@@ -58,6 +58,12 @@ class Services:
     def close(self) -> None:
         self.store.close()
 
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     def verify_passphrase(self, passphrase: str) -> bool:
         """For unlocking a locked screen: does this passphrase open the database?"""
         return verify_passphrase(self.store.db, passphrase)
