@@ -43,7 +43,9 @@ class MeetingsPage(ListPage):
             result_limit=SHOWN_AT_ONCE,
             parent=parent,
         )
-        self.search.setPlaceholderText("Zoek op locatie, plaats, voorzitter of datum…  (Ctrl+F)")
+        self.search.setPlaceholderText("Zoeken…  (Ctrl+F)")
+        self.search.setToolTip("Zoek op locatie, plaats, voorzitter of datum (dd-mm-jjjj)")
+        self.search.setMinimumWidth(150)
         self._services = services
         self._hub = hub
         self.planning_dialog: PlanningDialog | None = None
