@@ -5,20 +5,11 @@ SQLite's own LIKE only folds ASCII letters; Dutch directories are full of names 
 
 from __future__ import annotations
 
-import functools
-import unicodedata
-
 from sqlite_utils import Database
 
-_EXTRA = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
+from ..text import fold
 
-
-@functools.lru_cache(maxsize=20_000)
-def fold(text: str | None) -> str:
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_EXTRA)
+__all__ = ["fold", "like_contains", "register_fold"]
 
 
 def register_fold(db: Database) -> None:
