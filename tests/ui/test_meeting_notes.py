@@ -110,3 +110,28 @@ def test_moving_on_while_a_note_cannot_be_saved_keeps_the_text(qtbot, meeting_wi
     assert chair.go_to_item(next_item) is True
     saved = demo_services.meeting_mode.notes(editor.note.agenda_item_id)
     assert [n.text for n in saved] == ["Ouders vertellen over de zomer"]
+
+
+def test_consent_withdrawn_elsewhere_takes_the_child_off_the_open_chair_view(qtbot, demo_services):
+    """The chair has Zoë open; consent is withdrawn in her file: the chair view follows at once."""
+    from datetime import date
+
+    location = demo_services.locations.locations()[0]
+    meeting, _ = demo_services.planning.create_meeting(
+        Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
+    zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
+    discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
+    hub = SignalHub()
+    window = MeetingWindow(services=demo_services, hub=hub, meeting_id=meeting.id)
+    qtbot.addWidget(window)
+    window.open_discussion(discussion.id)
+    chair = window.chair
+    assert chair.state.child.first_name == "Zoë"
+    consent = next(c for c in demo_services.children.consents(zoe.id) if c.withdrawn_on is None)
+    withdrawal = demo_services.consent.withdraw(consent.id, date.fromisoformat(TODAY.isoformat()), "Ouders trekken in")
+    for change in withdrawal.changes:
+        hub.publish(change)
+    assert chair.state is None and chair.item_view.item is None
+    assert "Zoë Janssen is afgemeld" in chair.notice.text()
+    assert all("Zoë" not in chair.children_list.item(i).text() or "•" not in chair.children_list.item(i).text()
+               for i in range(chair.children_list.count()))

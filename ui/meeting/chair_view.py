@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.enums import DiscussionStatus, Visibility
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Services
+from knooppunt.services import Change, Services
 from knooppunt.services.meeting_mode import ChairState
 
 from .. import messages
@@ -52,6 +52,7 @@ class ChairView(QWidget):
         super().__init__(parent)
         self._services = services
         self._hub = hub
+        hub.changed.connect(self._on_hub_changed)
         self.meeting_id = meeting_id
         self.state: ChairState | None = None
         self._seconds: dict[int, int] = {}
@@ -172,6 +173,22 @@ class ChairView(QWidget):
             if discussion.id == current:
                 self.children_list.setCurrentItem(item)
         self.children_list.blockSignals(False)
+
+    def _on_hub_changed(self, change: Change) -> None:
+        """Another screen took a child off this meeting (consent withdrawn): follow at once."""
+        if change.entity != "discussion" or not set(change.ids) & set(self.discussion_ids()):
+            return
+        if self.state is not None and self.state.discussion.id in change.ids:
+            current = self._services.meeting_mode.discussion(self.state.discussion.id)
+            if current.status == DiscussionStatus.REMOVED:
+                name = self.state.child.full_name
+                self._clock.stop()
+                self.state = None
+                self.item_view.show_item(None)
+                self.child_title.setText("")
+                self._show_notice(f"{name} is afgemeld voor dit overleg: de toestemming is ingetrokken. "
+                                  "Er wordt niets meer over dit kind vastgelegd. Kies een ander kind.")
+        self._fill_children()
 
     def discussion_ids(self) -> list[int]:
         return [self.children_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.children_list.count())]
