@@ -20,13 +20,15 @@ import io
 import re
 import threading
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # jinja2, Babel, lxml, ReportLab and z3c.rml are imported when the first document is made, not
 # when the app starts: together they take a few tenths of a second to import.
 from markupsafe import Markup, escape
+
+from ..dates import dutch_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -42,15 +44,6 @@ LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
 
 def clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
-
-
-def dutch_date(value: date | datetime | None, style: str = "full") -> str:
-    """``maandag 23 november 2026`` (full) or ``23 november 2026`` (long); empty for None."""
-    if value is None:
-        return ""
-    from babel.dates import format_date
-
-    return format_date(value, format=style, locale="nl")
 
 
 def dutch_time(value: time | datetime | None) -> str:

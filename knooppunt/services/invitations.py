@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 
+from ..dates import dutch_date
 from ..domain.enums import ParticipantKind
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Participant
 from ..exports import write_export
@@ -115,7 +116,7 @@ class InvitationService:
         lines = [
             f"Uitnodiging knooppuntoverleg {inv.location_name}",
             "",
-            f"Wanneer: {_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}, "
+            f"Wanneer: {dutch_date(day)}, "
             f"{inv.start:%H:%M}–{inv.end:%H:%M} uur",
             f"Waar: {inv.meeting.place}",
             f"Voorzitter: {inv.meeting.chair_name}",
@@ -130,6 +131,13 @@ class InvitationService:
             "Kunt u niet? Laat het de voorzitter dan zo snel mogelijk weten.",
         ]
         return "\n".join(lines) + "\n"
+
+    def copied(self, discussion_id: int) -> str:
+        """The text invitation for the clipboard (to paste in an e-mail); the copy is audit-logged."""
+        text = self.text(discussion_id)
+        with self._store.unit_of_work() as uow:
+            uow.audit("uitnodiging gekopieerd", "discussion", discussion_id, "naar het klembord")
+        return text
 
     def save_ics(self, discussion_id: int, path: Path) -> None:
         """Write the .ics for this slot, all or nothing, with an audit entry."""
@@ -157,8 +165,3 @@ def _description(inv: Invitation) -> str:
     who = "\n".join(f"- {_who(i.participant)}" for i in inv.invitees)
     agenda = "\n".join(f"{n}. {item.title}" for n, item in enumerate(inv.agenda, start=1))
     return (f"Knooppuntoverleg, voorzitter {inv.meeting.chair_name}.\n\nDeelnemers:\n{who}\n\nAgenda:\n{agenda}")
-
-
-_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..dates import dutch_date
 from ..domain.enums import AgendaKind, Visibility
 from ..domain.meeting_rules import PERSPECTIVE_LABELS
 from ..domain.meetings import AgendaItem, Discussion, Note
@@ -67,7 +68,7 @@ class ParentsScreenService:
             question = QUESTIONS.get(item.kind, "").format(name=child.first_name)
             if item.kind == AgendaKind.CLOSING and discussion.evaluation_date:
                 day = discussion.evaluation_date
-                question = f"We kijken samen hoe het gaat op {_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}."
+                question = f"We kijken samen hoe het gaat op {dutch_date(day, 'EEEE d MMMM')}."
             if item.kind == AgendaKind.REVIEW:
                 earlier = tuple(_agreement(a) for a in self._store.select(
                     Agreement, "agreement",
@@ -77,11 +78,6 @@ class ParentsScreenService:
                                   [discussion_id, child.id], order_by="id")
         return ParentsScreenContent(child.first_name, item.title if item else "Welkom", question, notes,
                                     tuple(_agreement(a) for a in made), earlier)
-
-
-_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
 
 
 def _agreement(a: Agreement) -> str:

@@ -58,3 +58,14 @@ def test_plain_text_invitation_says_who_when_where_what_without_notes(demo_servi
     assert "Sandra Janssen (moeder)" in text and "Marieke Hendriks (JGZ Heuvelland)" in text
     assert "Zoë J." in text and "Wat gaat goed" in text
     assert "GEHEIM" not in text
+
+
+def test_copying_the_text_invitation_is_audited_and_dates_are_in_dutch_words(demo_services):
+    planned = next(m.meeting for m in demo_services.meetings.meetings() if m.meeting.status == "gepland")
+    discussion = demo_services.meetings.discussions(planned.id)[0]
+    text = demo_services.invitations.copied(discussion.id)
+    from knooppunt.dates import dutch_date
+
+    assert f"Wanneer: {dutch_date(planned.date)}," in text
+    assert dutch_date(planned.date).split()[0] in ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
+    assert demo_services.audit.recent(1)[0].action == "uitnodiging gekopieerd"

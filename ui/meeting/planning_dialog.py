@@ -348,7 +348,9 @@ class PlanningDialog(QDialog):
             messages.show_error(self, exc)
 
     def _on_copy_button_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self.invitation.toPlainText())
+        discussion_id = self.selected_discussion_id()
+        if discussion_id is not None:
+            QGuiApplication.clipboard().setText(self._services.invitations.copied(discussion_id))
 
     def _on_template_button_clicked(self) -> None:
         run_modal(AgendaTemplateDialog(services=self._services, hub=self._hub, location_id=self.location_id,
