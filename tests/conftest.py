@@ -53,3 +53,20 @@ def demo_services(services) -> Services:
     """The demo database (one location, six children, a held and an upcoming meeting)."""
     build_demo(services, today=TODAY)
     return services
+
+
+@pytest.fixture
+def services_factory(tmp_path, clock):
+    """More empty databases, as on another laptop: ``make()`` opens one, all are closed afterwards."""
+    opened = []
+
+    def make():
+        other = open_services(tmp_path / f"laptop{len(opened)}.db", PASSPHRASE, create=True,
+                              kdf_iter=TEST_KDF_ITER, clock=clock)
+        other.store.actor = "Tweede Laptop"
+        opened.append(other)
+        return other
+
+    yield make
+    for other in opened:
+        other.close()

@@ -17,28 +17,9 @@ from knooppunt.directory.report import ImportRefused
 from knooppunt.domain.directory import Location
 from knooppunt.domain.enums import LocationType, PartnerKind
 from knooppunt.errors import KnooppuntError
-from knooppunt.services.container import open_services
-from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 DEMO = "Kindcentrum De Vlinderboom"
 HEADER = "Rol;Soort;Organisatie;Vaste contactpersoon;Telefoon;E-mail\r\n"
-
-
-@pytest.fixture
-def services_factory(tmp_path, clock):
-    """More empty databases: another laptop."""
-    opened = []
-
-    def make():
-        other = open_services(tmp_path / f"laptop{len(opened)}.db", PASSPHRASE, create=True,
-                              kdf_iter=TEST_KDF_ITER, clock=clock)
-        other.store.actor = "Tweede Laptop"
-        opened.append(other)
-        return other
-
-    yield make
-    for other in opened:
-        other.close()
 
 
 def directory(services, location_name=DEMO):

@@ -9,19 +9,7 @@ from knooppunt.documents import DocumentKind, DocumentTarget
 from knooppunt.documents.model import INTERNAL_REPORT_LABEL
 from knooppunt.errors import KnooppuntError
 
-from .documents_helpers import document_service, page_texts, pdf_text, squash
-
-
-@pytest.fixture
-def docs(demo_services, tmp_path):
-    return document_service(demo_services, tmp_path)
-
-
-@pytest.fixture
-def zoe(demo_services) -> int:
-    return demo_services.store.scalar(
-        "SELECT d.id FROM discussion d JOIN child c ON c.id = d.child_id "
-        "WHERE c.first_name = 'Zoë' AND d.status = 'vastgesteld'")
+from .documents_helpers import page_texts, pdf_text, squash
 
 
 def add(services, discussion_id, text="Moeder belde: de logopedie start pas in januari.",

@@ -5,26 +5,12 @@ from __future__ import annotations
 import io
 
 import pypdf
-import pytest
 
 from knooppunt.documents import DocumentKind, DocumentTarget
 
-from .documents_helpers import document_service, pdf_text, squash
+from .documents_helpers import pdf_text, squash
 
 INTERNAL_NOTE = "Vader werkt in ploegendienst; onrust in huis rond 23 uur."
-
-
-@pytest.fixture
-def docs(demo_services, tmp_path):
-    return document_service(demo_services, tmp_path)
-
-
-@pytest.fixture
-def zoe(demo_services) -> int:
-    return demo_services.store.scalar(
-        "SELECT d.id FROM discussion d JOIN child c ON c.id = d.child_id "
-        "WHERE c.first_name = 'Zoë' AND d.status = 'vastgesteld'"
-    )
 
 
 def render(docs, kind, discussion_id, **kwargs):

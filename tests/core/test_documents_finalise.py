@@ -20,11 +20,6 @@ from ..conftest import PASSPHRASE, TEST_KDF_ITER
 
 
 @pytest.fixture
-def docs(demo_services, tmp_path):
-    return document_service(demo_services, tmp_path)
-
-
-@pytest.fixture
 def zoe_letter(demo_services) -> DocumentTarget:
     discussion = demo_services.store.scalar(
         "SELECT d.id FROM discussion d JOIN child c ON c.id = d.child_id "

@@ -3,12 +3,10 @@ a search for % or _ finds only those characters."""
 
 from __future__ import annotations
 
-import logging
 import os
 
 import pytest
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services.agreement_overview import AgreementFilter
 from knooppunt.storage import create_database, database
 from knooppunt.storage.schema import MIGRATIONS

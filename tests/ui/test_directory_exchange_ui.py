@@ -7,8 +7,6 @@ from PySide6.QtCore import Qt
 
 from knooppunt.directory.report import ImportRefused
 from knooppunt.domain.enums import PartnerKind
-from knooppunt.services.container import open_services
-from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 from ui import messages
 from ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from ui.hub import SignalHub
@@ -16,21 +14,6 @@ from ui.pages.locations_page import LocationsPage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 DEMO = "Kindcentrum De Vlinderboom"
-
-
-@pytest.fixture
-def services_factory(tmp_path, clock):
-    opened = []
-
-    def make():
-        other = open_services(tmp_path / f"laptop{len(opened)}.db", PASSPHRASE, create=True,
-                              kdf_iter=TEST_KDF_ITER, clock=clock)
-        opened.append(other)
-        return other
-
-    yield make
-    for other in opened:
-        other.close()
 
 
 @pytest.fixture

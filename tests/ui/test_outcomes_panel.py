@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from knooppunt.domain.enums import DecisionStatus, OwnerKind
+from knooppunt.domain.enums import OwnerKind
 from knooppunt.services.agreements import AgreementInput
 from knooppunt.services.decisions import DecisionInput
 from ui.hub import SignalHub
