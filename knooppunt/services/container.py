@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from .timeline import TimelineService
 from .transfer import TransferService
 
 if TYPE_CHECKING:
+    from ..backup.service import BackupService
     from ..documents.service import DocumentService
 
 
@@ -54,6 +55,8 @@ class Services:
     parents_screen: ParentsScreenService
     documents: DocumentService
     directory: DirectoryService
+    # Set by ``open_services``, which knows the file and the passphrase in force.
+    backups: BackupService | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -115,6 +118,10 @@ def open_services(
     clock: Callable[[], datetime] = datetime.now,
 ) -> Services:
     """Open (or create) the encrypted database at ``path`` and build the services on it."""
+    from ..backup.service import BackupService
+
     opener = create_database if create else open_database
     db = opener(path, passphrase, kdf_iter=kdf_iter)
-    return build_services(Store(db, clock=clock))
+    store = Store(db, clock=clock)
+    services = build_services(store)
+    return replace(services, backups=BackupService(store, Path(path), passphrase, kdf_iter))

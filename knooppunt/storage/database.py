@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import sqlcipher3
@@ -20,9 +21,9 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def _connect(path: Path, passphrase: str, kdf_iter: int | None) -> sqlcipher3.Connection:
+def _connect(path: Path, passphrase: str, kdf_iter: int | None, *, uri: bool = False) -> sqlcipher3.Connection:
     try:
-        conn = sqlcipher3.connect(str(path))
+        conn = sqlcipher3.connect(str(path), uri=uri)
     except sqlcipher3.OperationalError as exc:
         raise DatabaseUnavailable(f"Het bestand {path} kan niet worden geopend ({exc}).") from exc
     # SQLCipher writes a failed key check to stderr by default; the user gets our message instead.
@@ -48,6 +49,24 @@ def _configure(db: Database) -> None:
     # Temporary tables and sorts stay in memory: no plaintext scratch files on disk.
     db.execute("PRAGMA temp_store = MEMORY")
     db.execute("PRAGMA secure_delete = ON")
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file only its owner can read (0600); SQLite gives its journal files the
+    same mode. Raises FileExistsError rather than touching an existing file."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def make_private(path: Path) -> None:
+    """An existing database made by an older version (0644) becomes owner-only."""
+    for suffix in ("", "-wal", "-shm"):
+        file = Path(f"{path}{suffix}")
+        try:
+            if file.exists() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        except OSError:
+            continue  # not ours to change (another owner): leave it, opening still works
 
 
 def unknown_migrations(db: Database) -> list[str]:
@@ -83,6 +102,7 @@ def open_database(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
     except BaseException:
         conn.close()
         raise
+    make_private(path)
     return db
 
 
@@ -96,6 +116,7 @@ def create_database(path: Path, passphrase: str, *, kdf_iter: int | None = None)
             f"Kies een wachtwoordzin van minstens {MIN_PASSPHRASE_LENGTH} tekens."
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    create_private_file(path)
     conn = _connect(path, passphrase, kdf_iter)
     db = Database(conn, recursive_triggers=False, execute_plugins=False)
     try:
