@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlcipher3
 
-from ..errors import DatabaseDamaged, KnooppuntError, NewerSchema, WrongPassphrase
+from ..errors import KnooppuntError, NewerSchema, WrongPassphrase
 from .database import _connect, _quote
 from .schema import MIGRATIONS
 
@@ -77,7 +77,7 @@ def _open_copy(path: Path, passphrase: str, kdf_iter: int | None) -> sqlcipher3.
     except WrongPassphrase:
         raise
     except KnooppuntError as exc:
-        raise KnooppuntError(f"{path.name} kan niet worden gelezen: {exc.message}") from exc
+        raise _damaged(path, exc.message) from exc
     return conn
 
 
@@ -120,7 +120,7 @@ def read_contents(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
             raise NewerSchema(unknown)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
         if problems:
-            raise DatabaseDamaged(path, KnooppuntError(problems[0]))
+            raise _damaged(path, problems[0])
 
         def scalar(sql: str) -> Any:
             return conn.execute(sql).fetchone()[0]
@@ -133,9 +133,14 @@ def read_contents(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
             newest_audit=scalar("SELECT max(at) FROM audit_log"),
         )
     except sqlcipher3.DatabaseError as exc:
-        raise DatabaseDamaged(path, exc) from exc
+        raise _damaged(path, str(exc)) from exc
     finally:
         conn.close()
+
+
+def _damaged(path: Path, detail: str) -> KnooppuntError:
+    return KnooppuntError(f"{path.name} is beschadigd of onvolledig ({detail}) en kan niet worden "
+                          "teruggezet. Er is niets veranderd.")
 
 
 def rekey(conn: sqlcipher3.Connection, new_passphrase: str) -> None:
