@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     window = session.build_window()
     window.show()
-    app.aboutToQuit.connect(session.close)
+    app.aboutToQuit.connect(session.quit)
     QTimer.singleShot(0, window.raise_)
     return app.exec()
 

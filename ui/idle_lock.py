@@ -47,7 +47,7 @@ class LockOverlay(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, *, verify: Callable[[str], bool], parent: QWidget) -> None:
+    def __init__(self, *, verify: Callable[[str], bool], parent: QWidget, hint: str = "") -> None:
         super().__init__(parent)
         self._verify = verify
         self.setObjectName("lockOverlay")
@@ -67,9 +67,13 @@ class LockOverlay(QWidget):
         self.error.setObjectName("fieldError")
         self.button = QPushButton("Ontgrendelen")
         self.button.clicked.connect(self._on_unlock_clicked)
+        # The demo's passphrase is thrown away at exit; showing it is what makes the demo unlockable.
+        self.hint = QLabel(hint)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.setVisible(bool(hint))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, text, self.passphrase, self.error, self.button):
+        for widget in (title, text, self.passphrase, self.error, self.button, self.hint):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.hide()

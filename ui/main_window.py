@@ -15,6 +15,7 @@ from knooppunt.services import Services
 
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
+from .backup_actions import BackupActions
 from .modal import run_modal
 
 
@@ -98,9 +99,15 @@ class MainWindow(QMainWindow):
         database_path: Path,
         demo: bool = False,
         idle_minutes: float | None = DEFAULT_IDLE_MINUTES,
+        on_restore: Callable[[Path, str], None] | None = None,
+        automatic_backups: bool = True,
     ) -> None:
         super().__init__()
         self._services = services
+        self._on_restore = on_restore
+        assert services.backups is not None, "open_services sets the backup service"
+        self.backups = BackupActions(window=self, backups=services.backups, database_path=database_path,
+                                     automatic=automatic_backups and not demo, on_restore=self._restore)
         self._database_path = database_path
         self._demo = demo
         self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
@@ -137,7 +144,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.pages[2].resume_running)
         self._hidden_while_locked: list[QWidget] = []
         self._disabled_while_locked: list[QAction] = []
-        self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self)
+        demo_hint = f"demo: {services.backups.passphrase}" if demo else ""
+        self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self, hint=demo_hint)
         self.installEventFilter(self.lock_overlay)
         self.lock_overlay.unlocked.connect(self._on_lock_overlay_unlocked)
         self.idle_watcher = None
@@ -184,6 +192,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
+        self.backups.add_menu_actions(file_menu)
+        file_menu.addSeparator()
         lock_action = QAction("&Vergrendelen", self)
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
         lock_action.triggered.connect(self.lock)
@@ -216,6 +226,7 @@ class MainWindow(QMainWindow):
         who = self._services.profile.user_name or "onbekend"
         role = self._services.profile.role.label
         self.statusBar().addWidget(QLabel(f"Ingelogd als {who} ({role})"))
+        self.statusBar().addWidget(self.backups.runner.label)
         where = "demodatabase (tijdelijk)" if demo else str(self._database_path)
         lock = QLabel(f"Versleuteld opgeslagen · {where}")
         lock.setToolTip("Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
@@ -229,4 +240,12 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self) -> None:
         from .dialogs.about import AboutDialog
 
-        run_modal(AboutDialog(database_path=self._database_path, version=__version__, demo=self._demo, parent=self))
+        demo_passphrase = self._services.backups.passphrase if self._demo and self._services.backups else None
+        run_modal(AboutDialog(database_path=self._database_path, version=__version__, demo=self._demo,
+                              demo_passphrase=demo_passphrase, parent=self))
+
+    def _restore(self, backup: Path, passphrase: str) -> None:
+        """The composition root closes this window and opens the restored database."""
+        if self._on_restore is None:
+            raise RuntimeError("this window was built without a way to restore")
+        self._on_restore(backup, passphrase)

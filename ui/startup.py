@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
+from knooppunt.backup import restore_backup
+from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 from knooppunt.services.container import open_services
 from knooppunt.services.demo import build_demo
@@ -30,14 +32,57 @@ class Session:
     demo: bool = False
     hub: SignalHub = field(default_factory=SignalHub)
     _tempdir: tempfile.TemporaryDirectory | None = None
+    window: MainWindow | None = None
 
     def build_window(self) -> MainWindow:
-        return MainWindow(services=self.services, hub=self.hub, database_path=self.database_path, demo=self.demo)
+        self.window = MainWindow(services=self.services, hub=self.hub, database_path=self.database_path,
+                                 demo=self.demo, on_restore=self.restore)
+        return self.window
 
     def close(self) -> None:
         self.services.close()
         if self._tempdir is not None:
             self._tempdir.cleanup()
+
+    def quit(self) -> None:
+        """Closing the program: one last backup (when a folder is set), then close the database."""
+        if self.window is not None and not self.demo:
+            self.window.backups.runner.make_now_blocking()
+        self.close()
+
+    def restore(self, backup: Path, passphrase: str) -> None:
+        """Put ``backup`` in place of the database and reopen the window on it.
+
+        The old window goes first (its pages hold the old connection). A refusal (disk full, …)
+        reopens the database as it was.
+        """
+        assert self.services.backups is not None
+        kdf_iter, current = self.services.backups.kdf_iter, self.services.backups.passphrase
+        old_window, self.window = self.window, None
+        if old_window is not None:
+            old_window.hide()
+        self.services.close()
+        kept: Path | None = None
+        error: KnooppuntError | None = None
+        try:
+            kept = restore_backup(backup, passphrase, self.database_path, kdf_iter=kdf_iter)
+            current = passphrase
+        except KnooppuntError as exc:
+            error = exc
+        self.services = open_services(self.database_path, current, kdf_iter=kdf_iter)
+        if error is None:
+            self.services.audit.log_access("back-up teruggezet", "setting", None, backup.name)
+        self.hub = SignalHub()
+        window = self.build_window()
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if error is not None:
+            messages.show_error(window, error, "Back-up niet teruggezet")
+        else:
+            where = f"\n\nDe vorige database is bewaard als {kept}." if kept else ""
+            messages.inform(window, "Back-up teruggezet", f"De back-up {backup.name} is teruggezet.{where}")
 
 
 DEMO_PREFIX = "knooppunt-demo-"
@@ -60,9 +105,21 @@ def demo_session() -> Session:
     remove_stale_demos()
     tempdir = tempfile.TemporaryDirectory(prefix=DEMO_PREFIX)
     path = Path(tempdir.name) / "demo.db"
-    services = open_services(path, secrets.token_urlsafe(24), create=True)
+    # Short enough to type at the lock screen; shown there and in About (the data is fictional).
+    services = open_services(path, f"demo-{secrets.token_hex(3)}", create=True)
     build_demo(services)
     return Session(services, path, demo=True, _tempdir=tempdir)
+
+
+def _restore_on_a_new_laptop(wizard: FirstRunWizard, backup: Path, passphrase: str, path: Path) -> Session | None:
+    try:
+        restore_backup(backup, passphrase, path)
+        services = open_services(path, passphrase)
+    except KnooppuntError as exc:
+        messages.show_error(wizard, exc, "Back-up niet teruggezet")
+        return None
+    services.audit.log_access("back-up teruggezet", "setting", None, f"{backup.name} (eerste start)")
+    return Session(services, path)
 
 
 def user_session(path: Path) -> Session | None:
@@ -71,6 +128,11 @@ def user_session(path: Path) -> Session | None:
         wizard = FirstRunWizard()
         while wizard.exec() == QDialog.DialogCode.Accepted:
             answers = wizard.answers()
+            if answers.restore_from is not None:
+                restored = _restore_on_a_new_laptop(wizard, answers.restore_from, answers.passphrase, path)
+                if restored is None:
+                    continue
+                return restored
             try:
                 services = first_run(
                     path,

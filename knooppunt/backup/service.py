@@ -15,8 +15,9 @@ from ..services.changes import Change
 from ..storage import Store
 from ..storage.copying import rekey
 from ..storage.database import MIN_PASSPHRASE_LENGTH
-from .files import BackupFile, last_good_backup
+from .files import BackupFile, last_good_backup, list_backups
 from .make import make_backup
+from .restore import Preview, preview_backup
 from .status import BackupStatus, backup_due, backup_status
 
 FOLDER_SETTING = "backup_folder"
@@ -28,6 +29,22 @@ class BackupService:
         self.database = database
         self._passphrase = passphrase
         self._kdf_iter = kdf_iter
+
+    @property
+    def passphrase(self) -> str:
+        """The passphrase in force (shown only for the demo, whose passphrase is thrown away)."""
+        return self._passphrase
+
+    @property
+    def kdf_iter(self) -> int | None:
+        return self._kdf_iter
+
+    def preview(self, path: Path, passphrase: str) -> Preview:
+        return preview_backup(path, passphrase, kdf_iter=self._kdf_iter)
+
+    def backups(self) -> list[BackupFile]:
+        folder = self.folder()
+        return list_backups(folder) if folder else []
 
     # The folder ----------------------------------------------------------------------------
     def folder(self) -> Path | None:

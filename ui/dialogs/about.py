@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 class AboutDialog(QDialog):
     def __init__(self, *, database_path: Path, version: str, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 demo_passphrase: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Over Knooppunt")
         text = QLabel(
@@ -20,7 +20,8 @@ class AboutDialog(QDialog):
             "<p>Voor het voorzitten en vastleggen van knooppuntoverleggen op scholen en kinderopvang­locaties: "
             "met ouders als gelijkwaardige deelnemers en partners die besluiten met mandaat van hun organisatie.</p>"
             + ("<p>Dit is de <b>demo</b>: fictieve gegevens in een tijdelijke, versleutelde database die bij "
-               "het afsluiten verdwijnt.</p>" if demo else
+               "het afsluiten verdwijnt. Wachtwoordzin om te ontgrendelen (Ctrl+L vergrendelt): "
+               f"<b>{html.escape(demo_passphrase or '')}</b></p>" if demo else
                "<p>Alle gegevens staan <b>versleuteld</b> (SQLCipher) op deze laptop, in:<br>"
                f"<code>{html.escape(str(database_path))}</code></p>")
             + "<p>Ouders mogen altijd inzien wat over hen en hun kind is vastgelegd, en om correctie of "

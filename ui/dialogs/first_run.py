@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QVBoxLayout,
     QWizard,
     QWizardPage,
 )
 
+from knooppunt.backup import preview_backup
 from knooppunt.domain.directory import Location
 from knooppunt.domain.enums import Role
 from knooppunt.services.setup import check_new_passphrase
 
 from .location_dialog import LocationForm
+from .restore_panel import RestorePanel
 
 
 @dataclass(frozen=True)
@@ -27,11 +32,14 @@ class FirstRunAnswers:
     role: Role
     passphrase: str
     location: Location | None
+    # "Ik heb een back-up": restore this file (with ``passphrase``) instead of a new database.
+    restore_from: Path | None = None
 
 
 class _WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
+        self.restore_page_id = -1
         self.setTitle("Welkom bij Knooppunt")
         text = QLabel(
             "Met Knooppunt bereidt u knooppuntoverleggen voor, zit u ze voor en legt u besluiten en "
@@ -40,7 +48,40 @@ class _WelcomePage(QWizardPage):
             "wie u bent, een wachtwoordzin, en uw eerste locatie."
         )
         text.setWordWrap(True)
-        QVBoxLayout(self).addWidget(text)
+        self.new_database = QRadioButton("&Nieuwe database — ik begin met Knooppunt")
+        self.from_backup = QRadioButton("Ik heb een &back-up — bijvoorbeeld van mijn vorige laptop")
+        self.new_database.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.new_database)
+        group.addButton(self.from_backup)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addSpacing(12)
+        layout.addWidget(self.new_database)
+        layout.addWidget(self.from_backup)
+        layout.addStretch(1)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return self.restore_page_id if self.from_backup.isChecked() else super().nextId()
+
+
+class _RestorePage(QWizardPage):
+    """Moving to a new laptop: a backup of the old one becomes this laptop's database."""
+
+    def __init__(self, kdf_iter: int | None) -> None:
+        super().__init__()
+        self.setTitle("Een back-up terugzetten")
+        self.setSubTitle("Kies de back-up (bijvoorbeeld in uw OneDrive) en vul de wachtwoordzin ervan in.")
+        self.panel = RestorePanel(preview=lambda path, secret: preview_backup(path, secret, kdf_iter=kdf_iter),
+                                  backups=[], parent=self)
+        self.panel.previewed.connect(lambda _preview: self.completeChanged.emit())
+        QVBoxLayout(self).addWidget(self.panel)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.panel.result is not None
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1
 
 
 class _ProfilePage(QWizardPage):
@@ -107,7 +148,7 @@ class _LocationPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, kdf_iter: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Knooppunt inrichten")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -121,9 +162,15 @@ class FirstRunWizard(QWizard):
         self.location = _LocationPage()
         for page in (self.welcome, self.profile, self.passphrase, self.location):
             self.addPage(page)
+        self.restore = _RestorePage(kdf_iter)
+        self.welcome.restore_page_id = self.addPage(self.restore)
         self.resize(640, 480)
 
     def answers(self) -> FirstRunAnswers:
+        preview = self.restore.panel.result
+        if self.welcome.from_backup.isChecked() and preview is not None:
+            return FirstRunAnswers(user_name="", role=Role.IB, passphrase=self.restore.panel.passphrase.text(),
+                                   location=None, restore_from=preview.path)
         location = self.location.form.location()
         return FirstRunAnswers(
             user_name=self.profile.name.text().strip(),
