@@ -25,13 +25,14 @@ class BackupStatus:
 
 def backup_status(folder_set: bool, last: BackupFile | None, now: datetime) -> BackupStatus:
     if not folder_set:
-        return BackupStatus("Geen back-upmap ingesteld — kies er een via Bestand → Back-upinstellingen", True)
+        return BackupStatus("Nog geen back-upmap: Bestand → Back-upinstellingen…", True)
     if last is None:
         return BackupStatus("Nog geen back-up gemaakt", True)
     age = now - last.made
-    when = _when(last.made, now)
     if age > WARN_AFTER:
-        return BackupStatus(f"Let op: de laatste back-up is van {when}, {age.days} dagen geleden", True)
+        return BackupStatus(f"Let op: de laatste back-up is {age.days} dagen oud "
+                            f"({dutch_date(last.made.date(), 'long')})", True)
+    when = _when(last.made, now)
     return BackupStatus(f"Laatste back-up: {when}", False)
 
 

@@ -50,5 +50,5 @@ def test_daily_at_most_and_a_clear_warning_after_seven_days():
     assert backup_due(BackupFile(Path("x"), now - timedelta(days=1, minutes=1)), now)
     assert backup_status(True, recent, now).text == "Laatste back-up: vandaag 15:00"
     stale = backup_status(True, BackupFile(Path("x"), now - timedelta(days=9)), now)
-    assert stale.warning and "9 dagen geleden" in stale.text and "14 november 2026" in stale.text
+    assert stale.warning and "9 dagen oud" in stale.text and "14 november 2026" in stale.text
     assert backup_status(False, None, now).warning

@@ -40,7 +40,7 @@ def test_choosing_a_folder_then_back_up_maken_runs_in_the_background_and_updates
         app, qtbot, demo_services, hub, db_path, tmp_path, monkeypatch, told):
     window = _window(qtbot, demo_services, hub, db_path)
     label = window.backups.runner.label
-    assert "Geen back-upmap" in label.text() and label.property("warning")
+    assert "Nog geen back-upmap" in label.text() and label.property("warning")
     folder = tmp_path / "OneDrive - School" / "Knooppunt"
     monkeypatch.setattr(messages, "choose_folder", lambda *a: folder)
     dialog = BackupSettingsDialog(backups=demo_services.backups, parent=window)
@@ -68,7 +68,7 @@ def test_the_status_line_warns_clearly_after_seven_days(app, qtbot, services, hu
     services.backups.set_folder(folder)
     window = _window(qtbot, services, hub, db_path)
     label = window.backups.runner.label
-    assert label.text().startswith("Let op: de laatste back-up is van") and "9 dagen geleden" in label.text()
+    assert label.text().startswith("Let op: de laatste back-up is 9 dagen oud")
     assert label.property("warning")
 
 
@@ -82,7 +82,7 @@ def test_a_failing_automatic_backup_is_told_once(app, qtbot, services, hub, db_p
         with qtbot.waitSignal(runner.failed, timeout=10_000):
             assert runner.start()
     assert len(told) == 1 and "Back-up niet gelukt" in told[0][1]
-    assert "Geen" not in runner.label.text() and runner.label.property("warning")
+    assert "Nog geen back-upmap" not in runner.label.text() and runner.label.property("warning")
 
 
 def test_restore_dialog_previews_refuses_a_wrong_passphrase_and_asks_before_restoring(

@@ -44,7 +44,9 @@ class BackupSettingsDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
         form = QFormLayout()
-        form.addRow("Back-up&map", row)
+        folder_label = QLabel("Back-up&map")
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, row)
         policy = QLabel("Elke back-up is versleuteld met de wachtwoordzin die op dat moment geldt, en telt pas mee "
                         "nadat hij is gecontroleerd. Bewaard worden de laatste 7 dagelijkse, 4 wekelijkse en 12 "
                         "maandelijkse back-ups; de laatste goede wordt nooit verwijderd.")

@@ -95,7 +95,9 @@ class RestorePanel(QWidget):
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Bestand", file_row)
-        form.addRow("&Wachtwoordzin", pass_row)
+        pass_label = QLabel("&Wachtwoordzin")
+        pass_label.setBuddy(self.passphrase)
+        form.addRow(pass_label, pass_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if backups:
