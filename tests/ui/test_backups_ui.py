@@ -170,3 +170,13 @@ def test_the_demo_shows_its_passphrase_on_the_lock_screen_and_it_unlocks(app, qt
     window.lock_overlay.passphrase.setText(hint.text().removeprefix("demo: "))
     with qtbot.waitSignal(window.lock_overlay.unlocked):
         window.lock_overlay.button.click()
+
+
+def test_closing_the_program_makes_a_last_backup(app, qtbot, services, db_path, tmp_path):
+    services.backups.set_folder(tmp_path / "bk")
+    session = Session(services, db_path)
+    window = session.build_window()
+    qtbot.addWidget(window)
+    session.quit()
+    (made,) = (tmp_path / "bk").glob("knooppunt-back-up-*.db")
+    assert made.stat().st_size > 0

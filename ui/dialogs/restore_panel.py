@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +28,7 @@ from .. import messages
 PathRole = Qt.ItemDataRole.UserRole
 
 
-def when(made) -> str:
+def when(made: datetime) -> str:
     return f"{dutch_date(made.date())} {made:%H:%M}"
 
 
@@ -39,9 +40,7 @@ def describe(preview: Preview) -> str:
             f"{c.meetings} overleggen · nieuwste overleg: {newest}")
 
 
-def _day(text: str):
-    from datetime import date
-
+def _day(text: str) -> date:
     return date.fromisoformat(text[:10])
 
 
