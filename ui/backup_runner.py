@@ -51,6 +51,11 @@ class BackupRunner(QObject):
             self._timer.start()
             self._first_check.start()
 
+    def stop(self) -> None:
+        """No more automatic backups (the database is about to close)."""
+        self._timer.stop()
+        self._first_check.stop()
+
     @property
     def running(self) -> bool:
         return self._running

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         idle_minutes: float | None = DEFAULT_IDLE_MINUTES,
         on_restore: Callable[[Path, str], None] | None = None,
-        automatic_backups: bool = True,
+        automatic_backups: bool = False,
     ) -> None:
         super().__init__()
         self._services = services

@@ -36,10 +36,13 @@ class Session:
 
     def build_window(self) -> MainWindow:
         self.window = MainWindow(services=self.services, hub=self.hub, database_path=self.database_path,
-                                 demo=self.demo, on_restore=self.restore)
+                                 demo=self.demo, on_restore=self.restore,
+                                 automatic_backups=not self.demo)
         return self.window
 
     def close(self) -> None:
+        if self.window is not None:
+            self.window.backups.runner.stop()
         self.services.close()
         if self._tempdir is not None:
             self._tempdir.cleanup()
@@ -60,6 +63,7 @@ class Session:
         kdf_iter, current = self.services.backups.kdf_iter, self.services.backups.passphrase
         old_window, self.window = self.window, None
         if old_window is not None:
+            old_window.backups.runner.stop()
             old_window.hide()
         self.services.close()
         kept: Path | None = None
