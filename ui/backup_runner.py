@@ -62,7 +62,7 @@ class BackupRunner(QObject):
 
     def refresh_status(self) -> None:
         status = self._backups.status()
-        self.label.setText(status.text)
+        self.label.setText("Back-up maken…" if self._running else status.text)
         self.label.setProperty("warning", status.warning)
         self.label.setStyleSheet("color: #b3261e; font-weight: bold;" if status.warning else "")
         self.label.setToolTip(f"Back-upmap: {self._backups.folder() or 'nog niet gekozen'}")
@@ -95,7 +95,8 @@ class BackupRunner(QObject):
             log.info("Backup at closing failed: %s", type(exc).__name__)
 
     def _on_timer_timeout(self) -> None:
-        if self._backups.due():
+        self.refresh_status()  # "vandaag" becomes "gisteren"; the 7-day warning appears while running
+        if not self._running and self._backups.due():
             self.start()
 
     def _on_job_succeeded(self, backup: BackupFile) -> None:

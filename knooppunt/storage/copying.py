@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlcipher3
 
@@ -73,7 +74,8 @@ def export_copy(source: Path, passphrase: str, target: Path, *, kdf_iter: int | 
 def _open_copy(path: Path, passphrase: str, kdf_iter: int | None) -> sqlcipher3.Connection:
     """Open a backup read-only: looking at a file never changes it."""
     try:
-        conn = _connect(Path(f"file:{path.as_posix()}?mode=ro"), passphrase, kdf_iter, uri=True)
+        uri = f"file:{quote(path.resolve().as_posix(), safe='/:')}?mode=ro"
+        conn = _connect(Path(uri), passphrase, kdf_iter, uri=True)
     except WrongPassphrase:
         raise
     except KnooppuntError as exc:

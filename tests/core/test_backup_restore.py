@@ -111,6 +111,12 @@ def test_a_restore_that_cannot_be_done_says_why_in_dutch_and_changes_nothing(
     assert file_hash(backup) == backup_before
 
 
+def test_a_backup_in_a_folder_with_odd_characters_previews(services, db_path, tmp_path):
+    folder = tmp_path / "OneDrive - School #1 ?50% klaar"
+    made = make_backup(db_path, PASSPHRASE, folder, kdf_iter=TEST_KDF_ITER)
+    assert preview_backup(made.path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).contents.locations == 0
+
+
 def test_a_missing_file_is_refused_in_dutch(tmp_path):
     with pytest.raises(KnooppuntError, match="bestaat niet"):
         preview_backup(tmp_path / "nergens.db", PASSPHRASE)
