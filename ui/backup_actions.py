@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
 from knooppunt.backup.service import BackupService
 
@@ -57,6 +57,12 @@ class BackupActions(QObject):
 
         if self.runner.running:
             messages.inform(self._window, "Back-up terugzetten", "Er wordt nu een back-up gemaakt; probeer het zo opnieuw.")
+            return
+        others = [w for w in QApplication.topLevelWidgets()
+                  if w is not self._window and w.isVisible() and isinstance(w, QMainWindow)]
+        if others:
+            messages.inform(self._window, "Back-up terugzetten",
+                            "Sluit eerst het overlegvenster; daarna kunt u een back-up terugzetten.")
             return
         dialog = RestoreDialog(preview=self._backups.preview, backups=self._backups.backups(),
                                database_path=self._database_path, start_folder=self._backups.folder(),

@@ -180,3 +180,14 @@ def test_closing_the_program_makes_a_last_backup(app, qtbot, services, db_path, 
     session.quit()
     (made,) = (tmp_path / "bk").glob("knooppunt-back-up-*.db")
     assert made.stat().st_size > 0
+
+
+def test_restore_waits_until_the_meeting_window_is_closed(app, qtbot, services, hub, db_path, told):
+    from PySide6.QtWidgets import QMainWindow
+
+    window = _window(qtbot, services, hub, db_path)
+    meeting_window = QMainWindow()  # stands for the chair's view in its own window
+    qtbot.addWidget(meeting_window)
+    meeting_window.show()
+    window.backups.restore()
+    assert "Sluit eerst het overlegvenster" in told[-1][2]
