@@ -79,7 +79,7 @@ def _open_copy(path: Path, passphrase: str, kdf_iter: int | None) -> sqlcipher3.
     except WrongPassphrase:
         raise
     except KnooppuntError as exc:
-        raise _damaged(path, exc.message) from exc
+        raise _damaged(path, str(exc.__cause__ or exc.message)) from exc
     return conn
 
 
@@ -141,8 +141,8 @@ def read_contents(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
 
 
 def _damaged(path: Path, detail: str) -> KnooppuntError:
-    return KnooppuntError(f"{path.name} is beschadigd of onvolledig ({detail}) en kan niet worden "
-                          "teruggezet. Er is niets veranderd.")
+    return KnooppuntError(f"{path.name} is beschadigd of onvolledig en kan niet worden teruggezet. "
+                          f"Er is niets veranderd. (Technisch: {detail})")
 
 
 def rekey(conn: sqlcipher3.Connection, new_passphrase: str) -> None:
