@@ -18,13 +18,13 @@ from .modal import run_modal
 
 class BackupActions(QObject):
     def __init__(self, *, window: QWidget, backups: BackupService, database_path: Path, automatic: bool,
-                 on_restore: Callable[[Path, str], None]) -> None:
+                 on_restore: Callable[[Path, str], None], locked: Callable[[], bool] = lambda: False) -> None:
         super().__init__(window)
         self._window = window
         self._backups = backups
         self._database_path = database_path
         self._on_restore = on_restore
-        self.runner = BackupRunner(backups=backups, window=window, automatic=automatic)
+        self.runner = BackupRunner(backups=backups, window=window, automatic=automatic, locked=locked)
 
     def add_menu_actions(self, menu: QMenu) -> None:
         for text, shortcut, slot in (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -30,8 +31,10 @@ class BackupRunner(QObject):
     failed = Signal(str)
     status_changed = Signal()
 
-    def __init__(self, *, backups: BackupService, window: QWidget, automatic: bool = True) -> None:
+    def __init__(self, *, backups: BackupService, window: QWidget, automatic: bool = True,
+                 locked: Callable[[], bool] = lambda: False) -> None:
         super().__init__(window)
+        self._locked = locked
         self._backups = backups
         self._window = window
         self._running = False
@@ -112,7 +115,8 @@ class BackupRunner(QObject):
             log.error("Backup failed unexpectedly: %r", exc)
             exc = KnooppuntError("De back-up is niet gelukt door een onverwachte fout; uw database is niet veranderd.")
         self.failed.emit(exc.message)
-        if self._on_demand or not self._failure_told:
+        # Behind the lock screen nothing pops up; the status line still says it, and a later failure is told.
+        if self._on_demand or (not self._failure_told and not self._locked()):
             self._failure_told = True
             messages.inform(self._window, "Back-up niet gelukt",
                             f"{exc.message}\n\nKnooppunt probeert het later opnieuw. De onderste regel van het "

@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         self._on_restore = on_restore
         assert services.backups is not None, "open_services sets the backup service"
         self.backups = BackupActions(window=self, backups=services.backups, database_path=database_path,
-                                     automatic=automatic_backups and not demo, on_restore=self._restore)
+                                     automatic=automatic_backups and not demo, on_restore=self._restore,
+                                     locked=lambda: self.lock_overlay.is_locked)
         self._database_path = database_path
         self._demo = demo
         self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
