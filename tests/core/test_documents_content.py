@@ -61,8 +61,8 @@ def test_minutes_show_presence_mandate_parents_position_and_agreements(docs, dem
     for expected in [
         "Verslag knooppuntoverleg – Anaïs Bakker",
         "Voorzitter Annelies Vermeulen",
-        "Afwezig: Ingrid Schoonbrood",  # absent, with reason
-        "Ziek",
+        "Afwezig: Ingrid Schoonbrood",  # absent, with a category instead of the reason
+        "afwezig met bericht",
         "Besloten door Fatima Bouzid namens Wijkteam Maasheuvel",
         "Opvoedondersteuning tot 10 gesprekken",  # the mandate
         "VOORLOPIG – nog te bevestigen door Jeugdhulp De Brug",
@@ -71,6 +71,24 @@ def test_minutes_show_presence_mandate_parents_position_and_agreements(docs, dem
         "meester Rik (groep 5)", "Richt een rustplek in de klas in",
     ]:
         assert expected in text, expected
+
+
+def test_absence_reasons_are_categories_for_participants_and_free_text_only_internally(docs, demo_services):
+    anais = demo_services.store.scalar(
+        "SELECT d.id FROM discussion d JOIN child c ON c.id = d.child_id WHERE c.first_name = 'Anaïs' "
+        "AND d.status = 'vastgesteld'"
+    )
+    reason = demo_services.store.scalar(
+        "SELECT absence_reason FROM participant WHERE discussion_id = ? AND attendance = 'afwezig'", [anais])
+    assert reason == "Ziek"
+    meeting_id = demo_services.store.scalar("SELECT meeting_id FROM discussion WHERE id = ?", [anais])
+    shared = [pdf_text(render(docs, kind, anais).pdf) for kind in (DocumentKind.MINUTES, DocumentKind.LETTER)]
+    shared.append(pdf_text(docs.document(DocumentTarget(DocumentKind.MEETING_REPORT, meeting_id=meeting_id)).pdf))
+    for text in shared:
+        assert "Ziek" not in text
+    assert "afwezig met bericht" in " ".join(shared[0].split())
+    internal = " ".join(pdf_text(render(docs, DocumentKind.MINUTES_INTERNAL, anais).pdf).split())
+    assert "Afwezig: Ingrid Schoonbrood" in internal and "Ziek" in internal
 
 
 def test_every_page_says_confidential_location_date_and_page_number(docs, demo_services):
