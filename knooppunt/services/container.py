@@ -18,14 +18,17 @@ from .children import ChildService
 from .consent import ConsentService
 from .decisions import DecisionService
 from .directory import DirectoryService
+from .erasure import ErasureService
 from .locations import LocationService
 from .invitations import InvitationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
+from .monitoring import MonitoringService
 from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
 from .records import RecordService
+from .retention import RetentionService
 from .timeline import TimelineService
 from .transfer import TransferService
 
@@ -54,6 +57,9 @@ class Services:
     parents_screen: ParentsScreenService
     documents: DocumentService
     directory: DirectoryService
+    monitoring: MonitoringService
+    erasure: ErasureService
+    retention: RetentionService
 
     def close(self) -> None:
         self.store.close()
@@ -80,6 +86,8 @@ def build_services(store: Store) -> Services:
     timeline = TimelineService(store, children, cases)
     agreements = AgreementService(store)
     planning = PlanningService(store, locations, children, consent, agreements)
+    monitoring = MonitoringService(store)
+    erasure = ErasureService(store, monitoring)
     services = Services(
         store=store,
         profile=ProfileService(store),
@@ -100,6 +108,9 @@ def build_services(store: Store) -> Services:
         parents_screen=ParentsScreenService(store, children),
         documents=DocumentService(store),
         directory=DirectoryService(store, locations),
+        monitoring=monitoring,
+        erasure=erasure,
+        retention=RetentionService(store, erasure),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -357,3 +357,29 @@ CREATE INDEX agreement_decision ON agreement(decision_id);
 CREATE INDEX addendum_discussion ON addendum(discussion_id)
 """,
     )
+
+
+@MIGRATIONS(name="0008_privacy")
+def _privacy(db: Database) -> None:
+    """AVG: counts of erased children's records, kept for monitoring without names (see docs/privacy.md).
+
+    Also blanks the detail of older audit entries about a child's records: before this version
+    they could hold names and texts (a child's full name, a decision's text), which must not
+    survive an erasure. Must run before the audit log becomes append-only (hash chain)."""
+    _run(
+        db,
+        """
+CREATE TABLE monitoring_tally (
+    location_id INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    measure TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (location_id, year, measure)
+);
+UPDATE audit_log SET detail = '' WHERE table_name IN
+    ('child', 'guardian', 'consent', 'child_case', 'agreement', 'decision', 'addendum', 'document', 'transfer_history')
+    AND detail != ''
+""",
+    )
+    # The whole discussion row's detail is not personal, except when a discussion was finalised.
+    db.execute("UPDATE audit_log SET detail = '' WHERE action = 'bespreking vastgesteld'")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 from knooppunt.domain.children import age_on
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Services
+from knooppunt.services.erasure import ErasureReason
 
 from .. import messages
 from ..hub import SignalHub
@@ -37,6 +38,9 @@ class ChildDetailDialog(QDialog):
         self.export_button.setToolTip("Voor de volgende locatie (doorgaande lijn); alleen met toestemming van "
                                       "de ouders voor de overdracht.")
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.erase_button = QPushButton("Gegevens w&issen…")
+        self.erase_button.setToolTip("Alle gegevens van dit kind definitief wissen (op verzoek, AVG art. 17).")
+        self.erase_button.clicked.connect(self._on_erase_button_clicked)
 
         self.timeline = TimelineView(self)
         self.guardians = GuardiansTab(services=services, hub=hub, child_id=child_id, parent=self)
@@ -57,6 +61,7 @@ class ChildDetailDialog(QDialog):
         top.addLayout(titles, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -102,3 +107,23 @@ class ChildDetailDialog(QDialog):
         messages.inform(self, "Overdrachtsdossier gemaakt",
                         f"Het overdrachtsdossier van {child.full_name} staat in {path}. Geef het veilig door "
                         "aan de volgende locatie; het bevat geen contactgegevens en geen interne notities.")
+
+    def _on_erase_button_clicked(self) -> None:
+        preview = self._services.erasure.preview(self._child_id)
+        reasons = {r.label: r for r in (ErasureReason.REQUEST, ErasureReason.NOT_NEEDED)}
+        chosen = messages.choose_item(self, "Gegevens wissen", "Waarom worden de gegevens gewist?", list(reasons))
+        if chosen is None:
+            return
+        extra = (f"\n\nOok {preview.meeting_reports} vastgesteld overlegverslag waarin {preview.child_name} staat, "
+                 "wordt gewist." if preview.meeting_reports else "")
+        if not messages.ask(self, "Gegevens wissen",
+                            f"Alle gegevens van {preview.child_name} worden definitief gewist: {preview.summary()}."
+                            f"{extra}\n\nBesprekingen van andere kinderen blijven staan. Dit kan niet ongedaan "
+                            "worden gemaakt.", confirm="Definitief wissen", destructive=True):
+            return
+        try:
+            change = self._services.erasure.erase(self._child_id, reasons[chosen])
+        except KnooppuntError as exc:
+            messages.show_error(self, exc, "Niet gewist")
+            return
+        self._hub.publish(change)  # reload() finds the child gone and closes this dossier

@@ -1,0 +1,76 @@
+"""Bewaartermijn overview (reachable from Kinderen) and erasing one child from its dossier."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ui import messages
+from ui.dialogs.child_detail_dialog import ChildDetailDialog
+from ui.dialogs.retention_dialog import RetentionDialog
+from ui.pages.children_page import ChildrenPage
+
+from .dialog_driver import QT_OFFSCREEN_NOISE, when_dialog_opens
+
+pytestmark = QT_OFFSCREEN_NOISE
+
+
+def _rows(dialog):
+    return [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+
+
+def test_bewaartermijn_lists_children_past_term_and_one_confirmed_action_erases_them(
+        qtbot, demo_services, hub, clock, monkeypatch):
+    clock.now = datetime(2031, 1, 6, 9, 0)  # years after the demo's meetings
+    due = demo_services.retention.due()
+    assert due and len(due) < demo_services.store.count("child")  # children with an open case stay
+    page = ChildrenPage(services=demo_services, hub=hub)
+    qtbot.addWidget(page)
+    seen: list = []
+    when_dialog_opens(RetentionDialog, lambda d: d.reject(), seen)
+    page.retention_button.click()
+    assert len(seen) == 1
+
+    dialog = RetentionDialog(services=demo_services, hub=hub)
+    qtbot.addWidget(dialog)
+    assert _rows(dialog) == [d.child_name for d in due]
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "ask", lambda parent, title, question, **k: asked.append(question) or True)
+    monkeypatch.setattr(messages, "inform", lambda *a: None)
+    dialog.erase_button.click()
+    assert "definitief gewist" in asked[0] and due[0].child_name in asked[0]
+    assert _rows(dialog) == [] and not dialog.erase_button.isEnabled()
+    assert "geen kinderen voorbij" in dialog.summary.text()
+    assert demo_services.retention.due() == []
+    remaining = {v.child.full_name for v in demo_services.children.children()}
+    assert not remaining & {d.child_name for d in due}
+
+
+def test_cancelling_the_question_erases_nothing(qtbot, demo_services, hub, clock, monkeypatch):
+    clock.now = datetime(2031, 1, 6, 9, 0)
+    dialog = RetentionDialog(services=demo_services, hub=hub)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(messages, "ask", lambda *a, **k: False)
+    count = demo_services.store.count("child")
+    dialog.erase_button.click()
+    assert demo_services.store.count("child") == count and dialog.model.rowCount() > 0
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_erasing_one_child_from_its_dossier(qtbot, demo_services, hub, monkeypatch, confirm):
+    zoe = demo_services.store.scalar("SELECT id FROM child WHERE first_name = 'Zoë'")
+    dialog = ChildDetailDialog(services=demo_services, hub=hub, child_id=zoe)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "choose_item", lambda parent, title, label, items: items[0])
+    monkeypatch.setattr(messages, "ask", lambda parent, title, question, **k: asked.append(question) or confirm)
+    dialog.erase_button.click()
+    assert "Zoë Janssen" in asked[0] and "2 ouder(s)/verzorger(s)" in asked[0]
+    if confirm:
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert demo_services.store.count("child", "id = ?", [zoe]) == 0
+        assert demo_services.audit.recent(1)[0].detail.startswith("op verzoek van de ouders")
+    else:
+        assert dialog.isVisible() and demo_services.store.count("child", "id = ?", [zoe]) == 1
