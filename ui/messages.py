@@ -53,3 +53,8 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
 
     item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
     return item if ok and item else None
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, str(start or Path.home()))
+    return Path(name) if name else None

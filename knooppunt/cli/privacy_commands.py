@@ -1,10 +1,12 @@
-"""``bewaartermijn`` (retention) and ``wissen`` (erase): AVG erasure without a screen."""
+"""AVG without a screen: ``inzage``, ``bewaartermijn`` (retention) and ``wissen`` (erase)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..services.erasure import ErasureReason
+from ..errors import KnooppuntError
 from .common import add_db_argument, open_db
 
 
@@ -24,6 +26,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        help="waarom (komt in het logboek): verzoek (standaard) of niet_meer_nodig")
     erase.add_argument("--yes", action="store_true", help="bevestig: echt wissen")
     erase.set_defaults(run=_erase)
+
+    inzage = sub.add_parser("inzage", help="inzage voor ouders: PDF en JSON met alles over één kind (AVG art. 15)")
+    add_db_argument(inzage)
+    inzage.add_argument("--child", required=True, type=int, metavar="ID", help="nummer van het kind")
+    inzage.add_argument("--out", required=True, type=Path, metavar="MAP", help="map voor de PDF en de JSON")
+    inzage.add_argument("--niet-verstrekken", action="append", default=[], metavar="NOTITIE=REDEN",
+                        dest="withheld", help="een notitie niet verstrekken, met de reden (AVG art. 15 lid 4); "
+                                              "herhaalbaar. Zie --interne-notities voor de nummers")
+    inzage.add_argument("--interne-notities", action="store_true",
+                        help="alleen de interne notities van het kind tonen (om te beoordelen), niets maken")
+    inzage.set_defaults(run=_inzage)
 
 
 def _retention(args: argparse.Namespace) -> int:
@@ -53,4 +66,21 @@ def _erase(args: argparse.Namespace) -> int:
             return 0
         services.erasure.erase(args.child, ErasureReason(args.reden))
     print(f"Kind {args.child} is gewist.")
+    return 0
+
+
+def _inzage(args: argparse.Namespace) -> int:
+    withheld: dict[int, str] = {}
+    for item in args.withheld:
+        number, _, why = item.partition("=")
+        if not number.strip().isdigit() or not why.strip():
+            raise KnooppuntError(f"‘{item}’: gebruik NOTITIE=REDEN, bijvoorbeeld 12=gaat over een ander gezinslid.")
+        withheld[int(number)] = why
+    with open_db(args) as services:
+        if args.interne_notities:
+            for note in services.inzage.internal_notes(args.child):
+                print(f"notitie {note.note_id}: {note.meeting_date} · {note.agenda_item}: {note.text}")
+            return 0
+        files = services.inzage.export(args.child, args.out, withheld)
+    print(f"Inzage gemaakt: {files.pdf} en {files.json} ({files.withheld} passage(s) niet verstrekt).")
     return 0

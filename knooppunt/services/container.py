@@ -33,6 +33,7 @@ from .timeline import TimelineService
 from .transfer import TransferService
 
 if TYPE_CHECKING:
+    from ..documents.inzage import InzageService
     from ..documents.service import DocumentService
 
 
@@ -60,6 +61,7 @@ class Services:
     monitoring: MonitoringService
     erasure: ErasureService
     retention: RetentionService
+    inzage: InzageService
 
     def close(self) -> None:
         self.store.close()
@@ -77,9 +79,11 @@ class Services:
 
 def build_services(store: Store) -> Services:
     # Imported here: the documents package uses services.changes, which imports this module.
+    from ..documents.inzage import InzageService
     from ..documents.service import DocumentService
 
     children = ChildService(store)
+    documents = DocumentService(store)
     locations = LocationService(store)
     consent = ConsentService(store, children)
     cases = CaseService(store)
@@ -106,11 +110,12 @@ def build_services(store: Store) -> Services:
         invitations=InvitationService(store, locations, children),
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
-        documents=DocumentService(store),
+        documents=documents,
         directory=DirectoryService(store, locations),
         monitoring=monitoring,
         erasure=erasure,
         retention=RetentionService(store, erasure),
+        inzage=InzageService(store, documents.renderer),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -383,3 +383,29 @@ UPDATE audit_log SET detail = '' WHERE table_name IN
     )
     # The whole discussion row's detail is not personal, except when a discussion was finalised.
     db.execute("UPDATE audit_log SET detail = '' WHERE action = 'bespreking vastgesteld'")
+
+
+@MIGRATIONS(name="0009_inzage")
+def _inzage(db: Database) -> None:
+    """Inzage exports (AVG art. 15) and the passages the chair withheld, each with its reason."""
+    _run(
+        db,
+        """
+CREATE TABLE inzage_export (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    made_at TEXT NOT NULL,
+    made_by TEXT NOT NULL,
+    pdf_sha256 TEXT NOT NULL,
+    json_sha256 TEXT NOT NULL
+);
+CREATE INDEX inzage_export_child ON inzage_export(child_id);
+CREATE TABLE inzage_withholding (
+    id INTEGER PRIMARY KEY,
+    export_id INTEGER NOT NULL REFERENCES inzage_export(id) ON DELETE CASCADE,
+    note_id INTEGER NOT NULL,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+);
+CREATE INDEX inzage_withholding_export ON inzage_withholding(export_id)
+""",
+    )

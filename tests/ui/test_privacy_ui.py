@@ -74,3 +74,32 @@ def test_erasing_one_child_from_its_dossier(qtbot, demo_services, hub, monkeypat
         assert demo_services.audit.recent(1)[0].detail.startswith("op verzoek van de ouders")
     else:
         assert dialog.isVisible() and demo_services.store.count("child", "id = ?", [zoe]) == 1
+
+
+def test_inzage_dialog_needs_a_reason_to_withhold_and_writes_both_files(qtbot, demo_services, hub, tmp_path,
+                                                                         monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from ui.dialogs.inzage_dialog import InzageDialog
+
+    zoe = demo_services.store.scalar("SELECT id FROM child WHERE first_name = 'Zoë'")
+    detail = ChildDetailDialog(services=demo_services, hub=hub, child_id=zoe)
+    qtbot.addWidget(detail)
+    seen: list = []
+    when_dialog_opens(InzageDialog, lambda d: d.reject(), seen)
+    detail.inzage_button.click()
+    assert len(seen) == 1
+
+    dialog = InzageDialog(services=demo_services, child_id=zoe)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and "ploegendienst" in dialog.table.item(0, 3).text()
+    monkeypatch.setattr(messages, "choose_folder", lambda *a, **k: tmp_path)
+    monkeypatch.setattr(messages, "inform", lambda *a: None)
+    dialog.table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    assert not dialog.make()
+    assert "reden" in dialog.error.text() and not list(tmp_path.glob("inzage-*"))
+    dialog.table.item(0, 4).setText("Gaat over de gezondheid van vader (rechten van een ander).")
+    assert dialog.make()
+    pdf, raw = dialog.files
+    assert pdf.exists() and "ploegendienst" not in raw.read_text(encoding="utf-8")
+    assert demo_services.audit.recent(1)[0].action == "inzage gemaakt"

@@ -18,6 +18,7 @@ from ..modal import run_modal
 from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
 from ..widgets.timeline_view import TimelineView
 from .child_dialog import ChildDialog
+from .inzage_dialog import InzageDialog
 
 RELEVANT = {"child", "guardian", "consent", "case", "discussion", "meeting", "decision", "agreement", "location"}
 
@@ -38,6 +39,9 @@ class ChildDetailDialog(QDialog):
         self.export_button.setToolTip("Voor de volgende locatie (doorgaande lijn); alleen met toestemming van "
                                       "de ouders voor de overdracht.")
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.inzage_button = QPushButton("Inzage voor &ouders…")
+        self.inzage_button.setToolTip("Alles wat over dit kind is vastgelegd, als PDF en JSON (AVG art. 15).")
+        self.inzage_button.clicked.connect(self._on_inzage_button_clicked)
         self.erase_button = QPushButton("Gegevens w&issen…")
         self.erase_button.setToolTip("Alle gegevens van dit kind definitief wissen (op verzoek, AVG art. 17).")
         self.erase_button.clicked.connect(self._on_erase_button_clicked)
@@ -61,6 +65,7 @@ class ChildDetailDialog(QDialog):
         top.addLayout(titles, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.inzage_button)
         top.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -107,6 +112,9 @@ class ChildDetailDialog(QDialog):
         messages.inform(self, "Overdrachtsdossier gemaakt",
                         f"Het overdrachtsdossier van {child.full_name} staat in {path}. Geef het veilig door "
                         "aan de volgende locatie; het bevat geen contactgegevens en geen interne notities.")
+
+    def _on_inzage_button_clicked(self) -> None:
+        run_modal(InzageDialog(services=self._services, child_id=self._child_id, parent=self))
 
     def _on_erase_button_clicked(self) -> None:
         preview = self._services.erasure.preview(self._child_id)
