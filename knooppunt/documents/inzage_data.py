@@ -71,10 +71,15 @@ def collect(store: Store, child_id: int, withheld: Mapping[int, str]) -> dict[st
                       discussion_ids)
     transfers = _rows(store, "SELECT id, source_location, source_type, exported_at, imported_at, imported_by "
                              "FROM transfer_history WHERE child_id = ? ORDER BY imported_at", [child_id])
+    requests = _rows(store, "SELECT id, kind, case_id, requested_by, requested_on, about, decision, decision_note, "
+                            "decided_on, decided_by FROM avg_request WHERE child_id = ? ORDER BY requested_on, id",
+                     [child_id])
+    corrections = _rows(store, "SELECT id, request_id, table_name, record_id, field, old_value, new_value, "
+                               "corrected_at, corrected_by FROM correction WHERE child_id = ? ORDER BY id", [child_id])
     records = {
         "child": [child_id], "guardian": _ids(guardians), "consent": _ids(consents), "child_case": _ids(cases),
         "discussion": discussion_ids, "agreement": _ids(agreements), "document": _ids(documents),
-        "transfer_history": _ids(transfers),
+        "transfer_history": _ids(transfers), "avg_request": _ids(requests), "correction": _ids(corrections),
         "note": [n["id"] for d in discussions for item in d["agenda"] for n in item["notes"]],
         "decision": [int(b["id"]) for d in discussions for b in d["decisions"]],
         "addendum": [int(a["id"]) for d in discussions for a in d["addenda"]],
@@ -84,7 +89,8 @@ def collect(store: Store, child_id: int, withheld: Mapping[int, str]) -> dict[st
     return {
         "format": FORMAT, "version": VERSION, "child": child, "guardians": guardians, "consents": consents,
         "cases": cases, "discussions": discussions, "agreements": agreements, "documents": documents,
-        "transfers": transfers, "audit": _audit(store, records), "withheld": withheld_out,
+        "transfers": transfers, "requests": requests, "corrections": corrections,
+        "audit": _audit(store, records), "withheld": withheld_out,
     }
 
 

@@ -28,6 +28,7 @@ from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
 from .records import RecordService
+from .requests import RequestService
 from .retention import RetentionService
 from .timeline import TimelineService
 from .transfer import TransferService
@@ -62,6 +63,7 @@ class Services:
     erasure: ErasureService
     retention: RetentionService
     inzage: InzageService
+    requests: RequestService
 
     def close(self) -> None:
         self.store.close()
@@ -116,6 +118,7 @@ def build_services(store: Store) -> Services:
         erasure=erasure,
         retention=RetentionService(store, erasure),
         inzage=InzageService(store, documents.renderer),
+        requests=RequestService(store),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -62,6 +62,7 @@ _COUNTS: tuple[tuple[str, str], ...] = (
                        "WHERE d.child_id = ?"),
     ("document(en)", "SELECT count(*) FROM document o JOIN discussion d ON d.id = o.discussion_id WHERE d.child_id = ?"),
     ("overdrachtsdossier(s)", "SELECT count(*) FROM transfer_history WHERE child_id = ?"),
+    ("verzoek(en) van ouders", "SELECT count(*) FROM avg_request WHERE child_id = ?"),
 )
 _MEETINGS_OF_CHILD = "SELECT DISTINCT meeting_id FROM discussion WHERE child_id = ?"
 # Tables whose rows belong to one child and are deleted in this order (dependants first).

@@ -409,3 +409,42 @@ CREATE TABLE inzage_withholding (
 CREATE INDEX inzage_withholding_export ON inzage_withholding(export_id)
 """,
     )
+
+
+@MIGRATIONS(name="0010_avg_requests")
+def _avg_requests(db: Database) -> None:
+    """Parents' requests (correction, removal, objection) with the decision on them, and corrections
+    with the old value. Both belong to the child and go with it when it is erased."""
+    _run(
+        db,
+        """
+CREATE TABLE avg_request (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('correctie','verwijdering','bezwaar')),
+    case_id INTEGER REFERENCES child_case(id) ON DELETE SET NULL,
+    requested_by TEXT NOT NULL CHECK (length(trim(requested_by)) > 0),
+    requested_on TEXT NOT NULL,
+    about TEXT NOT NULL CHECK (length(trim(about)) > 0),
+    decision TEXT CHECK (decision IS NULL OR decision IN ('toegewezen','deels','afgewezen')),
+    decision_note TEXT NOT NULL DEFAULT '',
+    decided_on TEXT,
+    decided_by TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX avg_request_child ON avg_request(child_id);
+CREATE TABLE correction (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    request_id INTEGER REFERENCES avg_request(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL,
+    corrected_at TEXT NOT NULL,
+    corrected_by TEXT NOT NULL
+);
+CREATE INDEX correction_child ON correction(child_id)
+""",
+    )

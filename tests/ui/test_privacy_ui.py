@@ -103,3 +103,47 @@ def test_inzage_dialog_needs_a_reason_to_withhold_and_writes_both_files(qtbot, d
     pdf, raw = dialog.files
     assert pdf.exists() and "ploegendienst" not in raw.read_text(encoding="utf-8")
     assert demo_services.audit.recent(1)[0].action == "inzage gemaakt"
+
+
+def test_a_parents_request_is_recorded_decided_and_a_misspelt_name_corrected_from_the_dossier(
+        qtbot, demo_services, hub, monkeypatch):
+    from ui.dialogs.avg_request_dialogs import CorrectDialog, DecideDialog, RequestDialog
+
+    zoe = demo_services.store.scalar("SELECT id FROM child WHERE first_name = 'Zoë'")
+    detail = ChildDetailDialog(services=demo_services, hub=hub, child_id=zoe)
+    qtbot.addWidget(detail)
+    detail.tabs.setCurrentWidget(detail.requests)
+
+    def record(dialog):
+        dialog.requested_by.setCurrentText("Mark Janssen")
+        dialog.about.setPlainText("Mijn achternaam is verkeerd gespeld")
+        assert dialog.save()
+
+    when_dialog_opens(RequestDialog, record)
+    detail.requests.record_button.click()
+    qtbot.waitUntil(lambda: detail.requests.table.source.rowCount() == 1)
+    detail.requests.table.selectRow(0)
+
+    def refuse_without_reason_then_grant(dialog):
+        dialog.decision.setCurrentIndex(dialog.decision.findData("afgewezen"))
+        assert not dialog.save() and "waarom" in dialog.errors.text().lower()
+        dialog.decision.setCurrentIndex(dialog.decision.findData("toegewezen"))
+        assert dialog.save()
+
+    when_dialog_opens(DecideDialog, refuse_without_reason_then_grant)
+    detail.requests.decide_button.click()
+    qtbot.waitUntil(lambda: demo_services.requests.requests(zoe)[0].decision is not None)
+    detail.requests.table.selectRow(0)
+
+    def correct(dialog):
+        index = next(i for i in range(dialog.field.count())
+                     if dialog.field.itemText(i).startswith("Mark Janssen – naam"))
+        dialog.field.setCurrentIndex(index)
+        dialog.value.setText("Mark Jansen")
+        assert dialog.save()
+
+    when_dialog_opens(CorrectDialog, correct)
+    detail.requests.correct_button.click()
+    qtbot.waitUntil(lambda: bool(demo_services.requests.corrections(zoe)))
+    assert "Mark Jansen" in [g.name for g in demo_services.children.guardians(zoe)]
+    assert demo_services.requests.corrections(zoe)[0]["old_value"] == "Mark Janssen"

@@ -16,11 +16,13 @@ from .. import messages
 from ..hub import SignalHub
 from ..modal import run_modal
 from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
+from ..widgets.requests_tab import RequestsTab
 from ..widgets.timeline_view import TimelineView
 from .child_dialog import ChildDialog
 from .inzage_dialog import InzageDialog
 
-RELEVANT = {"child", "guardian", "consent", "case", "discussion", "meeting", "decision", "agreement", "location"}
+RELEVANT = {"child", "guardian", "consent", "case", "discussion", "meeting", "decision", "agreement", "location",
+            "avg_request"}
 
 
 class ChildDetailDialog(QDialog):
@@ -55,7 +57,9 @@ class ChildDetailDialog(QDialog):
         self.tabs.addTab(self.guardians, "O&uders")
         self.tabs.addTab(self.consents, "Toe&stemming")
         self.tabs.addTab(self.case, "&Casus")
-        for number in range(4):
+        self.requests = RequestsTab(services=services, hub=hub, child_id=child_id, parent=self)
+        self.tabs.addTab(self.requests, "Ver&zoeken")
+        for number in range(5):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.tabs.setCurrentIndex(n))
 
         top = QHBoxLayout()
@@ -87,7 +91,7 @@ class ChildDetailDialog(QDialog):
                  child.group_name, location.name]
         self.facts.setText(" · ".join(f for f in facts if f))
         self.timeline.set_entries(self._services.timeline.timeline(self._child_id))
-        for tab in (self.guardians, self.consents, self.case):
+        for tab in (self.guardians, self.consents, self.case, self.requests):
             tab.reload()
 
     def _on_hub_changed(self, change: Change) -> None:
