@@ -37,7 +37,7 @@ class DocumentReader:
     def location(self, location_id: int) -> LocationInfo:
         loc = self._store.get(Location, "location", location_id)
         postcode_city = " ".join(part for part in (loc.postcode, loc.city) if part)
-        return LocationInfo(loc.id, loc.name, loc.address, postcode_city, loc.city, loc.phone)
+        return LocationInfo(loc.id, loc.name, loc.address, postcode_city, loc.city, loc.phone, loc.retention_months)
 
     def meeting(self, meeting_id: int, *, internal: bool, finalised: bool = False) -> MeetingDocument:
         meeting = self._store.get(Meeting, "meeting", meeting_id)
@@ -86,6 +86,9 @@ class DocumentReader:
             internal=internal,
             finalised=finalised,
             addenda=self._addenda(d.id),
+            recipients=tuple(self._store.column(
+                "SELECT DISTINCT p.organisation FROM participant p JOIN discussion x ON x.id = p.discussion_id "
+                "WHERE x.child_id = ? AND p.kind = 'partner' AND p.organisation != '' ORDER BY 1", [child.id])),
         )
 
     def _addenda(self, discussion_id: int) -> tuple[AddendumLine, ...]:

@@ -136,3 +136,34 @@ def test_signature_line_is_optional(docs, zoe):
 
 def test_concept_is_marked_as_such(docs, zoe):
     assert "CONCEPT – nog niet vastgesteld" in pdf_text(render(docs, DocumentKind.LETTER, zoe).pdf)
+
+
+def test_letter_names_every_right_recipients_retention_and_where_to_complain(docs, zoe, demo_services):
+    text = " ".join(pdf_text(render(docs, DocumentKind.LETTER, zoe).pdf).split())
+    for expected in [
+        "Wat mag u altijd?",
+        "U mag altijd lezen wat wij over Zoë hebben opgeschreven",  # inzage
+        "Laten verbeteren.", "Laten weghalen.", "Bezwaar maken.", "Uw toestemming intrekken.",
+        "Dan bespreken we Zoë niet meer in het knooppunt",  # what withdrawing means for the knooppunt
+        "JGZ Heuvelland",  # an organisation that received information
+        "Tot 24 maanden nadat de hulp is afgesloten",  # the location's retention term
+        "functionaris gegevensbescherming (FG) van de school",
+        "Autoriteit Persoonsgegevens",
+    ]:
+        assert expected in text, expected
+    partners = demo_services.store.column(
+        "SELECT DISTINCT p.organisation FROM participant p JOIN discussion d ON d.id = p.discussion_id "
+        "WHERE d.child_id = (SELECT child_id FROM discussion WHERE id = ?) AND p.kind = 'partner'", [zoe])
+    assert partners and all(" ".join(name.split()) in text for name in partners)
+
+
+def test_a_location_adjusts_the_rights_wording_with_its_own_template(docs, zoe, demo_services):
+    location = demo_services.store.scalar("SELECT location_id FROM child c JOIN discussion d ON d.child_id = c.id "
+                                          "WHERE d.id = ?", [zoe])
+    own = docs.renderer.override_root / str(location)
+    own.mkdir(parents=True)
+    (own / "_rechten.rml.j2").write_text(
+        '<para style="kop">Wat mag u altijd?</para>\n'
+        '<para style="tekst">Mail onze FG: fg@vlinderboom.example</para>\n', encoding="utf-8")
+    text = " ".join(pdf_text(render(docs, DocumentKind.LETTER, zoe).pdf).split())
+    assert "fg@vlinderboom.example" in text and "Laten weghalen" not in text
