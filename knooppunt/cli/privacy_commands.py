@@ -38,6 +38,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="alleen de interne notities van het kind tonen (om te beoordelen), niets maken")
     inzage.set_defaults(run=_inzage)
 
+    register = sub.add_parser("verwerkingsregister", aliases=["register"],
+                              help="verwerkingsregister (AVG art. 30) van een locatie als PDF of CSV")
+    add_db_argument(register)
+    register.add_argument("--location", "--locatie", required=True, metavar="NAAM", help="naam van de locatie")
+    register.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="BESTAND.pdf of BESTAND.csv")
+    register.set_defaults(run=_register)
+
 
 def _retention(args: argparse.Namespace) -> int:
     with open_db(args) as services:
@@ -83,4 +90,14 @@ def _inzage(args: argparse.Namespace) -> int:
             return 0
         files = services.inzage.export(args.child, args.out, withheld)
     print(f"Inzage gemaakt: {files.pdf} en {files.json} ({files.withheld} passage(s) niet verstrekt).")
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    with open_db(args) as services:
+        location = services.locations.location_by_name(args.location)
+        if location is None:
+            raise KnooppuntError(f"Er is geen locatie ‘{args.location}’ in deze database.")
+        services.register.save(location.id, args.out)
+    print(f"Verwerkingsregister van {location.name} geschreven: {args.out}")
     return 0

@@ -35,6 +35,7 @@ from .transfer import TransferService
 
 if TYPE_CHECKING:
     from ..documents.inzage import InzageService
+    from ..documents.register import RegisterService
     from ..documents.service import DocumentService
 
 
@@ -64,6 +65,7 @@ class Services:
     retention: RetentionService
     inzage: InzageService
     requests: RequestService
+    register: RegisterService
 
     def close(self) -> None:
         self.store.close()
@@ -82,6 +84,7 @@ class Services:
 def build_services(store: Store) -> Services:
     # Imported here: the documents package uses services.changes, which imports this module.
     from ..documents.inzage import InzageService
+    from ..documents.register import RegisterService
     from ..documents.service import DocumentService
 
     children = ChildService(store)
@@ -119,6 +122,7 @@ def build_services(store: Store) -> Services:
         retention=RetentionService(store, erasure),
         inzage=InzageService(store, documents.renderer),
         requests=RequestService(store),
+        register=RegisterService(store, documents.renderer),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"
