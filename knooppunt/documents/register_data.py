@@ -57,7 +57,7 @@ FIELD_NAMES: dict[str, str] = {
     "source_type": "soort locatie", "exported_at": "gemaakt op", "imported_at": "ingelezen op",
     "imported_by": "ingelezen door", "format_version": "versie", "payload": "inhoud dossier",
     "requested_by": "gevraagd door", "requested_on": "gevraagd op", "about": "verzoek", "decision": "beslissing",
-    "decision_note": "toelichting", "decided_on": "beslist op", "decided_by": "beslist door",
+    "decision_note": "toelichting", "decided_on": "beslist op",
     "recorded_by": "vastgelegd door", "field": "gegeven", "old_value": "oude waarde", "new_value": "nieuwe waarde",
     "corrected_at": "gecorrigeerd op", "corrected_by": "gecorrigeerd door", "made_at": "gemaakt op",
     "made_by": "gemaakt door", "pdf_sha256": "controlegetal PDF", "json_sha256": "controlegetal JSON",
