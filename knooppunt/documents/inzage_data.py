@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..storage import Store
+from .model import DocumentKind
 from .read_model import absence_category
 
 FORMAT = "knooppunt-inzage"
@@ -90,7 +91,8 @@ def collect(store: Store, child_id: int, withheld: Mapping[int, str]) -> dict[st
         "format": FORMAT, "version": VERSION, "child": child, "guardians": guardians, "consents": consents,
         "cases": cases, "discussions": discussions, "agreements": agreements, "documents": documents,
         "transfers": transfers, "requests": requests, "corrections": corrections,
-        "audit": _audit(store, records), "withheld": withheld_out,
+        "audit": _audit(store, records, sorted({int(d["meeting_id"]) for d in discussions})),
+        "withheld": withheld_out,
     }
 
 
@@ -124,12 +126,20 @@ def _fill_discussion(store: Store, d: Row, withheld: Mapping[int, str], withheld
                                 "WHERE discussion_id = ? ORDER BY created_at, id", [d["id"]])
 
 
-def _audit(store: Store, records: Mapping[str, list[int]]) -> list[Row]:
-    """Who saw, printed, exported or changed this child's records (from the audit log)."""
+def _audit(store: Store, records: Mapping[str, list[int]], meeting_ids: list[int]) -> list[Row]:
+    """Who saw, printed, exported or changed this child's records (from the audit log), including
+    prints and exports of the overlegverslagen of its meetings (they show this child too)."""
     clauses, params = [], []
     for table, ids in records.items():
         if ids:
             clauses.append(f"(table_name = ? AND record_id IN ({_marks(ids)}))")
             params += [table, *ids]
-    return _rows(store, "SELECT at, actor, action, table_name, record_id, detail FROM audit_log WHERE "
-                        + " OR ".join(clauses) + " ORDER BY id", params)
+    if meeting_ids:
+        clauses.append(f"(table_name = 'meeting' AND record_id IN ({_marks(meeting_ids)}) AND action LIKE ?)")
+        params += [*meeting_ids, f"{DocumentKind.MEETING_REPORT.label} %"]
+    # SQLite may give an erased child's ids to new records: entries from before this child was
+    # created are about someone else.
+    since = store.scalar("SELECT max(id) FROM audit_log WHERE table_name = 'child' AND record_id = ? "
+                         "AND action LIKE 'kind aangemaakt%'", [records["child"][0]]) or 0
+    return _rows(store, "SELECT at, actor, action, table_name, record_id, detail FROM audit_log WHERE id >= ? AND ("
+                        + " OR ".join(clauses) + ") ORDER BY id", [since, *params])

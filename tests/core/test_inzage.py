@@ -135,3 +135,28 @@ def test_inzage_cli_lists_internal_notes_and_writes_pdf_and_json(demo_services, 
     [raw] = tmp_path.glob("inzage-*.json")
     assert "ploegendienst" not in raw.read_text(encoding="utf-8")
     assert len(list(tmp_path.glob("inzage-*.pdf"))) == 1
+
+
+def test_the_audit_part_shows_prints_of_the_childs_documents_and_not_an_erased_childs_reused_ids(
+        demo_services, inzage, docs):
+    from datetime import date
+
+    from knooppunt.documents import DocumentKind, DocumentTarget
+    from knooppunt.domain.children import Child
+    from knooppunt.services.erasure import ErasureReason
+
+    zoe = _child(demo_services, "Zoë")
+    meeting = demo_services.store.scalar("SELECT meeting_id FROM discussion WHERE child_id = ?", [zoe])
+    report = docs.document(DocumentTarget(DocumentKind.MEETING_REPORT, meeting_id=meeting))
+    docs.record_output(report, "afgedrukt", "Kantoor")
+    actions = [e["action"] for e in inzage.data(zoe)["audit"]]
+    assert "Verslag van het overleg afgedrukt" in actions
+
+    # The highest child id is erased, then a new child may get the same id: it must not inherit the log.
+    last = demo_services.store.scalar("SELECT max(id) FROM child")
+    demo_services.audit.log_access("dossier geopend", "child", last)
+    location = demo_services.store.scalar("SELECT location_id FROM child WHERE id = ?", [last])
+    demo_services.erasure.erase(last, ErasureReason.REQUEST)
+    new, _ = demo_services.children.create_child(Child(None, location, "Nieuw", "Kind", date(2019, 1, 1)))
+    assert new.id == last  # SQLite gives the next child max(id) + 1: the erased child's id
+    assert [e["action"] for e in inzage.data(new.id)["audit"]] == ["kind aangemaakt"]
