@@ -147,3 +147,18 @@ def test_a_parents_request_is_recorded_decided_and_a_misspelt_name_corrected_fro
     qtbot.waitUntil(lambda: bool(demo_services.requests.corrections(zoe)))
     assert "Mark Jansen" in [g.name for g in demo_services.children.guardians(zoe)]
     assert demo_services.requests.corrections(zoe)[0]["old_value"] == "Mark Janssen"
+
+
+def test_the_verwerkingsregister_is_saved_from_the_locations_page(qtbot, demo_services, hub, tmp_path, monkeypatch):
+    from ui.pages.locations_page import LocationsPage
+
+    page = LocationsPage(services=demo_services, hub=hub)
+    qtbot.addWidget(page)
+    target = tmp_path / "register.csv"
+    monkeypatch.setattr(messages, "choose_save_file", lambda *a, **k: target)
+    told: list[str] = []
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: told.append(text))
+    page.register_button.click()
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfOnderdeel;Onderwerp;Omschrijving")
+    assert str(target) in told[0]
+    assert demo_services.audit.recent(1)[0].action == "verwerkingsregister opgeslagen"
