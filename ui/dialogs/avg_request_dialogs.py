@@ -51,8 +51,11 @@ class RequestDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors)
-        layout.addWidget(save_buttons(self, self.save, save_text="Vastleggen"))
+        layout.addWidget(save_buttons(self, self._on_buttons_accepted, save_text="Vastleggen"))
         self.resize(560, 340)
+
+    def _on_buttons_accepted(self) -> None:
+        self.save()
 
     def save(self) -> bool:
         kind = RequestKind(self.kind.currentData())
@@ -92,8 +95,11 @@ class DecideDialog(QDialog):
         layout.addWidget(about)
         layout.addLayout(form)
         layout.addWidget(self.errors)
-        layout.addWidget(save_buttons(self, self.save, save_text="Beslissing vastleggen"))
+        layout.addWidget(save_buttons(self, self._on_buttons_accepted, save_text="Beslissing vastleggen"))
         self.resize(520, 320)
+
+    def _on_buttons_accepted(self) -> None:
+        self.save()
 
     def save(self) -> bool:
         try:
@@ -140,8 +146,11 @@ class CorrectDialog(QDialog):
         layout.addWidget(explanation)
         layout.addLayout(form)
         layout.addWidget(self.errors)
-        layout.addWidget(save_buttons(self, self.save, save_text="Corrigeren"))
+        layout.addWidget(save_buttons(self, self._on_buttons_accepted, save_text="Corrigeren"))
         self.resize(620, 240)
+
+    def _on_buttons_accepted(self) -> None:
+        self.save()
 
     def save(self) -> bool:
         table, record_id, field = self.field.currentData()

@@ -87,8 +87,9 @@ class InzageDialog(QDialog):
     def withheld(self) -> dict[int, str]:
         out = {}
         for row, note in enumerate(self.notes):
-            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked:
-                out[note.note_id] = self.table.item(row, 4).text()
+            check, reason = self.table.item(row, 0), self.table.item(row, 4)
+            if check is not None and check.checkState() == Qt.CheckState.Checked:
+                out[note.note_id] = reason.text() if reason is not None else ""
         return out
 
     def make(self) -> bool:
