@@ -100,6 +100,19 @@ class ExportFile:
         finally:
             self.discard()
 
+    def finish_writing(self) -> None:
+        """Flush the temporary file to disk and close it (for a caller that places several files
+        in one unit of work with :meth:`place`)."""
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+
+    def place(self) -> None:
+        """Put the finished temporary file in place (``os.replace``); call inside the unit of work."""
+        assert self._temp is not None
+        os.replace(self._temp, self.path)
+        self._temp = None
+
     def discard(self) -> None:
         """Close and remove the temporary file (the target is left alone)."""
         file = getattr(self, "file", None)

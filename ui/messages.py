@@ -12,11 +12,14 @@ from knooppunt.errors import KnooppuntError
 log = logging.getLogger(__name__)
 
 
-def ask(parent: QWidget | None, title: str, question: str, *, confirm: str = "Ja", cancel: str = "Annuleren") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+def ask(parent: QWidget | None, title: str, question: str, *, confirm: str = "Ja", cancel: str = "Annuleren",
+        destructive: bool = False) -> bool:
+    """``destructive``: a warning icon and Enter cancels (erasing cannot be undone)."""
+    icon = QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, question, parent=parent)
     yes = box.addButton(confirm, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes)
+    no = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no if destructive else yes)
     box.exec()
     answer = box.clickedButton() is yes
     box.deleteLater()

@@ -67,7 +67,7 @@ def _minutes(args: argparse.Namespace) -> int:
             rendered = docs.supplement(target, signature_line=args.signature)
         else:
             rendered = docs.document(target, signature_line=args.signature)
-        docs.save_pdf(rendered, args.out, f"knooppunt-cli {args.out}")
+        docs.save_pdf(rendered, args.out, "knooppunt-cli")
         later = docs.addenda_after_finalising(target) if rendered.finalised else ()
     print(f"{rendered.title} ({rendered.state}) opgeslagen in {args.out}")
     if later:

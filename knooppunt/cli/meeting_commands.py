@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     invite.add_argument("--ics", type=Path, metavar="BESTAND", help="schrijf een agenda-uitnodiging (.ics)")
     invite.add_argument("--tekst", type=Path, metavar="BESTAND",
                         help="schrijf de uitnodiging als tekst naar dit bestand (zonder: op het scherm)")
+    invite.add_argument("--ouders", action="store_true",
+                        help="de uitnodiging voor de ouders (zonder: die voor partners en school, "
+                             "zonder achternamen en e-mailadressen van de ouders)")
     invite.set_defaults(run=_invitation)
 
 
@@ -37,11 +40,11 @@ def _meetings(args: argparse.Namespace) -> int:
 def _invitation(args: argparse.Namespace) -> int:
     with open_db(args) as services:
         if args.ics:
-            services.invitations.save_ics(args.bespreking, args.ics)
+            services.invitations.save_ics(args.bespreking, args.ics, for_parents=args.ouders)
             print(f"Agenda-uitnodiging geschreven: {args.ics}")
         if args.tekst:
-            services.invitations.save_text(args.bespreking, args.tekst)
+            services.invitations.save_text(args.bespreking, args.tekst, for_parents=args.ouders)
             print(f"Uitnodiging geschreven: {args.tekst}")
         if not args.ics and not args.tekst:
-            print(services.invitations.text(args.bespreking), end="")
+            print(services.invitations.text(args.bespreking, for_parents=args.ouders), end="")
     return 0

@@ -77,6 +77,7 @@ class LocationInfo:
     postcode_city: str
     city: str
     phone: str
+    retention_months: int = 24
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class DiscussionDocument:
     internal: bool
     finalised: bool
     addenda: tuple[AddendumLine, ...] = ()
+    recipients: tuple[str, ...] = ()  # partner organisations that took part in any discussion of the child
 
     @property
     def present(self) -> tuple[PersonLine, ...]:

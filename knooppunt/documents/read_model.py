@@ -37,7 +37,7 @@ class DocumentReader:
     def location(self, location_id: int) -> LocationInfo:
         loc = self._store.get(Location, "location", location_id)
         postcode_city = " ".join(part for part in (loc.postcode, loc.city) if part)
-        return LocationInfo(loc.id, loc.name, loc.address, postcode_city, loc.city, loc.phone)
+        return LocationInfo(loc.id, loc.name, loc.address, postcode_city, loc.city, loc.phone, loc.retention_months)
 
     def meeting(self, meeting_id: int, *, internal: bool, finalised: bool = False) -> MeetingDocument:
         meeting = self._store.get(Meeting, "meeting", meeting_id)
@@ -71,7 +71,7 @@ class DocumentReader:
             child_first_name=child.first_name,
             group=child.group_name,
             parents=tuple(g.name for g in guardians),
-            participants=self._participants(d.id),
+            participants=self._participants(d.id, internal),
             sections=self._sections(d.id, internal),
             decisions=self._decisions(d.id),
             agreements=tuple(_agreement(a) for a in self._store.select(
@@ -82,10 +82,13 @@ class DocumentReader:
             evaluation_date=d.evaluation_date,
             next_meeting=self._next_meeting(child.id, meeting.date),
             contacts=self._contacts(meeting, d.id),
-            parents_absent_reason=d.parents_absent_reason,
+            parents_absent_reason=d.parents_absent_reason if internal else absence_category(d.parents_absent_reason),
             internal=internal,
             finalised=finalised,
             addenda=self._addenda(d.id),
+            recipients=tuple(self._store.column(
+                "SELECT DISTINCT p.organisation FROM participant p JOIN discussion x ON x.id = p.discussion_id "
+                "WHERE x.child_id = ? AND p.kind = 'partner' AND p.organisation != '' ORDER BY 1", [child.id])),
         )
 
     def _addenda(self, discussion_id: int) -> tuple[AddendumLine, ...]:
@@ -105,7 +108,7 @@ class DocumentReader:
         what = what if len(what) <= 60 else what[:57].rstrip() + "…"
         return f"{'het besluit' if a.target == 'besluit' else 'de afspraak'} ‘{what}’"
 
-    def _participants(self, discussion_id: int) -> tuple[PersonLine, ...]:
+    def _participants(self, discussion_id: int, internal: bool) -> tuple[PersonLine, ...]:
         order = {"ouder": 0, "kind": 1, "school": 2, "partner": 3}
         people = self._store.select(Participant, "participant", "discussion_id = ?", [discussion_id], order_by="id")
         people.sort(key=lambda p: order.get(p.kind, 9))
@@ -114,7 +117,8 @@ class DocumentReader:
             "WHERE p.discussion_id = ?", [discussion_id])}
         return tuple(
             PersonLine(p.name, p.kind.value, p.role, p.organisation, functions.get(p.contact_id, ""),
-                       p.attendance in (Attendance.PRESENT, Attendance.LATE), p.attendance.label, p.absence_reason)
+                       p.attendance in (Attendance.PRESENT, Attendance.LATE), p.attendance.label,
+                       _absence(p, internal))
             for p in people
         )
 
@@ -174,3 +178,15 @@ class DocumentReader:
 def _agreement(a: Agreement) -> AgreementLine:
     return AgreementLine(a.owner_name, a.owner_kind.value, a.description, a.due_date, a.evaluation_date,
                          a.status.label, a.outcome_note)
+
+
+def absence_category(reason: str) -> str:
+    """What a document for participants says about an absence: a category, never the free text
+    ("Ziek" is health data about a colleague or parent; it stays in the internal version)."""
+    return "afwezig met bericht" if reason.strip() else "afwezig zonder bericht"
+
+
+def _absence(p: Participant, internal: bool) -> str:
+    if p.attendance != Attendance.ABSENT:
+        return ""
+    return p.absence_reason if internal and p.absence_reason.strip() else absence_category(p.absence_reason)

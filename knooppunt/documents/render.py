@@ -169,13 +169,16 @@ class TemplateRenderer:
         return env
 
     def rml(self, kind: DocumentKind, context: dict[str, Any], *, location_id: int | None) -> str:
+        return self.rml_of(kind.template, {"kind": kind, **context}, location_id=location_id)
+
+    def rml_of(self, template_name: str, context: dict[str, Any], *, location_id: int | None) -> str:
         fonts = {
             "regular": str(paths.resource("fonts", "DejaVuSans.ttf")),
             "bold": str(paths.resource("fonts", "DejaVuSans-Bold.ttf")),
         }
         logo = self.logo(location_id)
-        template = self.environment(location_id).get_template(kind.template)
-        return template.render(kind=kind, fonts=fonts, logo=str(logo) if logo else None, **context)
+        template = self.environment(location_id).get_template(template_name)
+        return template.render(fonts=fonts, logo=str(logo) if logo else None, **context)
 
     def render(
         self,
@@ -185,8 +188,20 @@ class TemplateRenderer:
         location_id: int | None,
         progress: Callable[[int], None] | None = None,
     ) -> bytes:
+        return self.render_template(kind.template, {"kind": kind, **context}, location_id=location_id,
+                                    progress=progress)
+
+    def render_template(
+        self,
+        template_name: str,
+        context: dict[str, Any],
+        *,
+        location_id: int | None,
+        progress: Callable[[int], None] | None = None,
+    ) -> bytes:
+        """Any template (e.g. ``inzage.rml.j2``) through the same lookup, escaping and layout."""
         try:
-            source = self.rml(kind, context, location_id=location_id)
+            source = self.rml_of(template_name, context, location_id=location_id)
             if progress:
                 progress(30)
             pdf = rml_to_pdf(source)
@@ -196,7 +211,7 @@ class TemplateRenderer:
 
             if not isinstance(exc, (jinja2.TemplateError, etree.XMLSyntaxError)):
                 raise
-            origin = self.template_origin(kind.template, location_id)
+            origin = self.template_origin(template_name, location_id)
             raise TemplateProblem(
                 f"Het sjabloon {origin} (of een sjabloon dat het gebruikt) bevat een fout: {exc}. "
                 "Herstel of verwijder de eigen kopie; het ingebouwde sjabloon wordt dan weer gebruikt."

@@ -191,7 +191,7 @@ class DocumentService:
 
     def save_pdf(self, rendered: RenderedDocument, path: Path, detail: str = "") -> None:
         """Write the PDF to ``path`` with its audit entry, all or nothing (``ExportFailed`` in Dutch)."""
-        action, table, record_id, text = self._output_entry(rendered, "opgeslagen als PDF", detail or str(path))
+        action, table, record_id, text = self._output_entry(rendered, "opgeslagen als PDF", detail)
         write_export(self._store, Path(path), rendered.pdf, action=action, table=table, record_id=record_id,
                      detail=text)
 

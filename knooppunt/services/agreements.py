@@ -149,7 +149,7 @@ class AgreementService(AgreementOverview):
                               draft.owner_name, draft.description, draft.due_date, draft.evaluation_date)
         with self._store.unit_of_work() as uow:
             agreement_id = uow.insert("agreement", agreement)
-            uow.audit("afspraak gemaakt", "agreement", agreement_id, f"{draft.owner_name}: {draft.description}")
+            uow.audit("afspraak gemaakt", "agreement", agreement_id, _who(draft))
         return replace(agreement, id=agreement_id), Change.created("agreement", agreement_id)
 
     def update(self, agreement_id: int, draft: AgreementInput) -> Change:
@@ -163,7 +163,7 @@ class AgreementService(AgreementOverview):
                 "description": draft.description, "due_date": draft.due_date,
                 "evaluation_date": draft.evaluation_date,
             })
-            uow.audit("afspraak gewijzigd", "agreement", agreement_id, f"{draft.owner_name}: {draft.description}")
+            uow.audit("afspraak gewijzigd", "agreement", agreement_id, _who(draft))
         return Change.updated("agreement", agreement_id)
 
     def record_outcome(self, agreement_id: int, discussion_id: int, status: AgreementStatus | str, note: str = "") -> Change:
@@ -188,7 +188,7 @@ class AgreementService(AgreementOverview):
         with self._store.unit_of_work() as uow:
             uow.update("agreement", agreement_id,
                        {"status": status, "outcome_note": note, "outcome_discussion_id": discussion_id})
-            uow.audit("uitkomst afspraak", "agreement", agreement_id, f"{status.label}: {note}".rstrip(": "))
+            uow.audit("uitkomst afspraak", "agreement", agreement_id, status.label)
         return Change.updated("agreement", agreement_id)
 
 
@@ -231,3 +231,8 @@ def _validated(draft: AgreementInput, meeting_date: date | None) -> AgreementInp
 
 
 __all__ = ["AgreementFilter", "AgreementInput", "AgreementService", "AgreementView", "EvaluationDue"]
+
+
+def _who(draft: AgreementInput) -> str:
+    """The audit detail of an agreement: whose it is by kind, never a name or its text (AVG erasure)."""
+    return f"eigenaar: {OwnerKind(draft.owner_kind).value}" if draft.owner_kind else ""

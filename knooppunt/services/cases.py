@@ -63,7 +63,7 @@ class CaseService:
             case_id = uow.insert("child_case", case)
             uow.insert("case_event", CaseEvent(None, case_id, case.signal_date, EventKind.OPENED,
                                                f"Signaal van {case.signal_source}"))
-            uow.audit("casus geopend", "child_case", case_id, case.signal_source)
+            uow.audit("casus geopend", "child_case", case_id)
         return replace(case, id=case_id), Change.created("case", case_id)
 
     def update_case(self, case: Case) -> Change:
@@ -120,7 +120,7 @@ class CaseService:
         with self._store.unit_of_work() as uow:
             uow.update("child_case", case.id, values)
             uow.insert("case_event", CaseEvent(None, case.id, on, kind, note))
-            uow.audit(action, "child_case", case.id, note)
+            uow.audit(action, "child_case", case.id)
         return Change.updated("case", case.id)
 
     def _today(self) -> date:

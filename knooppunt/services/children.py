@@ -80,14 +80,14 @@ class ChildService:
         child = self._checked(child)
         with self._store.unit_of_work() as uow:
             child_id = uow.insert("child", replace(child, id=None))
-            uow.audit("kind aangemaakt", "child", child_id, child.full_name)
+            uow.audit("kind aangemaakt", "child", child_id)
         return replace(child, id=child_id), Change.created("child", child_id)
 
     def update_child(self, child: Child) -> Change:
         child = self._checked(child)
         with self._store.unit_of_work() as uow:
             uow.update("child", child.id, {k: v for k, v in child.__dict__.items() if k != "id"})
-            uow.audit("kind gewijzigd", "child", child.id, child.full_name)
+            uow.audit("kind gewijzigd", "child", child.id)
         return Change.updated("child", child.id)
 
     def add_guardian(self, guardian: Guardian) -> tuple[Guardian, Change]:
@@ -95,7 +95,7 @@ class ChildService:
         self.child(guardian.child_id)  # NotFound when the child is gone
         with self._store.unit_of_work() as uow:
             guardian_id = uow.insert("guardian", replace(guardian, id=None))
-            uow.audit("ouder toegevoegd", "guardian", guardian_id, guardian.name)
+            uow.audit("ouder toegevoegd", "guardian", guardian_id, guardian.relation)
         return replace(guardian, id=guardian_id), Change.created("guardian", guardian_id)
 
     def update_guardian(self, guardian: Guardian) -> Change:
@@ -103,7 +103,7 @@ class ChildService:
         with self._store.unit_of_work() as uow:
             values = {k: v for k, v in guardian.__dict__.items() if k not in ("id", "child_id")}
             uow.update("guardian", guardian.id, values)
-            uow.audit("ouder gewijzigd", "guardian", guardian.id, guardian.name)
+            uow.audit("ouder gewijzigd", "guardian", guardian.id, guardian.relation)
         return Change.updated("guardian", guardian.id)
 
     def _checked(self, child: Child) -> Child:

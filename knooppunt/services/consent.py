@@ -165,6 +165,6 @@ class ConsentService:
         return replace(consent, giver=giver, method=method, note=note, organisation_ids=organisations)
 
     def _describe(self, consent: Consent) -> str:
-        who = self._children.guardian(consent.guardian_id).name if consent.guardian_id else "kind zelf"
+        who = self._children.guardian(consent.guardian_id).relation if consent.guardian_id else "kind zelf"
         scope = [s for s, on in (("bespreking", consent.for_discussion), ("overdracht", consent.for_transfer)) if on]
         return f"{who}; {', '.join(scope)}; {len(consent.organisation_ids)} organisatie(s)"

@@ -18,18 +18,24 @@ from .children import ChildService
 from .consent import ConsentService
 from .decisions import DecisionService
 from .directory import DirectoryService
+from .erasure import ErasureService
 from .locations import LocationService
 from .invitations import InvitationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
+from .monitoring import MonitoringService
 from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
 from .records import RecordService
+from .requests import RequestService
+from .retention import RetentionService
 from .timeline import TimelineService
 from .transfer import TransferService
 
 if TYPE_CHECKING:
+    from ..documents.inzage import InzageService
+    from ..documents.register import RegisterService
     from ..backup.service import BackupService
     from ..documents.service import DocumentService
 
@@ -55,6 +61,12 @@ class Services:
     parents_screen: ParentsScreenService
     documents: DocumentService
     directory: DirectoryService
+    monitoring: MonitoringService
+    erasure: ErasureService
+    retention: RetentionService
+    inzage: InzageService
+    requests: RequestService
+    register: RegisterService
     # Set by ``open_services``, which knows the file and the passphrase in force.
     backups: BackupService | None = None
 
@@ -74,15 +86,20 @@ class Services:
 
 def build_services(store: Store) -> Services:
     # Imported here: the documents package uses services.changes, which imports this module.
+    from ..documents.inzage import InzageService
+    from ..documents.register import RegisterService
     from ..documents.service import DocumentService
 
     children = ChildService(store)
+    documents = DocumentService(store)
     locations = LocationService(store)
     consent = ConsentService(store, children)
     cases = CaseService(store)
     timeline = TimelineService(store, children, cases)
     agreements = AgreementService(store)
     planning = PlanningService(store, locations, children, consent, agreements)
+    monitoring = MonitoringService(store)
+    erasure = ErasureService(store, monitoring)
     services = Services(
         store=store,
         profile=ProfileService(store),
@@ -101,8 +118,14 @@ def build_services(store: Store) -> Services:
         invitations=InvitationService(store, locations, children),
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
-        documents=DocumentService(store),
+        documents=documents,
         directory=DirectoryService(store, locations),
+        monitoring=monitoring,
+        erasure=erasure,
+        retention=RetentionService(store, erasure),
+        inzage=InzageService(store, documents.renderer),
+        requests=RequestService(store),
+        register=RegisterService(store, documents.renderer),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

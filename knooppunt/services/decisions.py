@@ -119,7 +119,7 @@ class DecisionService:
         )
         with self._store.unit_of_work() as uow:
             decision_id = uow.insert("decision", decision)
-            uow.audit("besluit vastgelegd", "decision", decision_id, f"{status.label}: {draft.text}")
+            uow.audit("besluit vastgelegd", "decision", decision_id, status.label)
             if status == DecisionStatus.PROVISIONAL:
                 self._add_confirmation(uow, ctx, decision_id, decided_by, check.organisation, draft.text)
         return replace(decision, id=decision_id), Change.created("decision", decision_id)
@@ -149,7 +149,7 @@ class DecisionService:
                 ctx = discussion_context(self._store, current.discussion_id)
                 self._add_confirmation(uow, ctx, decision_id, values["decided_by"], check.organisation, draft.text)
             uow.update("decision", decision_id, values)
-            uow.audit("besluit gewijzigd", "decision", decision_id, draft.text)
+            uow.audit("besluit gewijzigd", "decision", decision_id)
         return Change.updated("decision", decision_id)
 
     @staticmethod

@@ -2,6 +2,10 @@
 
 Both carry who, when, where and the agenda titles, and nothing sensitive: no notes, no
 hulpvraag, no concerns. The child is named by first name and initial only.
+
+Two audiences (AVG: share no more than needed). The partners' version (the default) names the
+parents only by their relation to the child ("moeder van Zoë") and never carries their e-mail
+addresses: parents get their own invitation (``for_parents=True``), addressed to them.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ class Invitation:
     child_label: str
     invitees: list[Invitee]
     agenda: list[AgendaItem]
+    child_first_name: str = ""
+    for_parents: bool = False
 
     @property
     def start(self) -> datetime:
@@ -58,7 +64,7 @@ class InvitationService:
         self._locations = locations
         self._children = children
 
-    def invitation(self, discussion_id: int) -> Invitation:
+    def invitation(self, discussion_id: int, *, for_parents: bool = False) -> Invitation:
         discussion = self._store.get(Discussion, "discussion", discussion_id)
         meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
         location = self._locations.location(meeting.location_id)
@@ -77,11 +83,14 @@ class InvitationService:
         agenda = self._store.select(AgendaItem, "agenda_item", "discussion_id = ?", [discussion_id],
                                     order_by="position")
         label = f"{child.first_name} {child.last_name[:1]}.".strip()
-        return Invitation(meeting, discussion, location.name, label, invitees, agenda)
+        return Invitation(meeting, discussion, location.name, label, invitees, agenda, child.first_name,
+                          for_parents)
 
-    def ics(self, discussion_id: int) -> bytes:
-        """One VEVENT for this child's slot, with a VTIMEZONE so Outlook places it right."""
-        inv = self.invitation(discussion_id)
+    def ics(self, discussion_id: int, *, for_parents: bool = False) -> bytes:
+        """One VEVENT for this child's slot, with a VTIMEZONE so Outlook places it right.
+
+        Attendees are the partners and school (``for_parents``: the parents), never both."""
+        inv = self.invitation(discussion_id, for_parents=for_parents)
         from icalendar import Calendar, Event, vCalAddress, vText  # imported when used, not at start-up
 
         cal = Calendar()
@@ -97,7 +106,8 @@ class InvitationService:
         event.add("location", inv.meeting.place)
         event.add("description", _description(inv))
         for invitee in inv.invitees:
-            if not invitee.email:
+            is_parent = invitee.participant.kind == ParticipantKind.PARENT
+            if not invitee.email or is_parent != for_parents or invitee.participant.kind == ParticipantKind.CHILD:
                 continue
             attendee = vCalAddress(f"mailto:{invitee.email}")
             attendee.params["cn"] = vText(invitee.participant.name)
@@ -109,9 +119,9 @@ class InvitationService:
                                   last_date=date(inv.meeting.date.year + 2, 1, 1))
         return cal.to_ical()
 
-    def text(self, discussion_id: int) -> str:
+    def text(self, discussion_id: int, *, for_parents: bool = False) -> str:
         """Plain Dutch invitation for an e-mail: who, when, where, what — nothing sensitive."""
-        inv = self.invitation(discussion_id)
+        inv = self.invitation(discussion_id, for_parents=for_parents)
         day = inv.meeting.date
         lines = [
             f"Uitnodiging knooppuntoverleg {inv.location_name}",
@@ -123,7 +133,7 @@ class InvitationService:
             f"Wat: een gesprek over {inv.child_label}, samen met de ouders.",
             "",
             "Wie zijn uitgenodigd:",
-            *[f"- {_who(i.participant)}" for i in inv.invitees],
+            *[f"- {_who(i.participant, inv)}" for i in inv.invitees],
             "",
             "Agenda:",
             *[f"{n}. {item.title} ({item.minutes} min.)" for n, item in enumerate(inv.agenda, start=1)],
@@ -132,36 +142,45 @@ class InvitationService:
         ]
         return "\n".join(lines) + "\n"
 
-    def copied(self, discussion_id: int) -> str:
+    def copied(self, discussion_id: int, *, for_parents: bool = False) -> str:
         """The text invitation for the clipboard (to paste in an e-mail); the copy is audit-logged."""
-        text = self.text(discussion_id)
+        text = self.text(discussion_id, for_parents=for_parents)
         with self._store.unit_of_work() as uow:
-            uow.audit("uitnodiging gekopieerd", "discussion", discussion_id, "naar het klembord")
+            uow.audit("uitnodiging gekopieerd", "discussion", discussion_id,
+                      f"naar het klembord, {_audience(for_parents)}")
         return text
 
-    def save_ics(self, discussion_id: int, path: Path) -> None:
+    def save_ics(self, discussion_id: int, path: Path, *, for_parents: bool = False) -> None:
         """Write the .ics for this slot, all or nothing, with an audit entry."""
-        write_export(self._store, Path(path), self.ics(discussion_id), action="agenda-uitnodiging opgeslagen",
-                     table="discussion", record_id=discussion_id, detail=Path(path).name)
+        write_export(self._store, Path(path), self.ics(discussion_id, for_parents=for_parents),
+                     action="agenda-uitnodiging opgeslagen", table="discussion", record_id=discussion_id,
+                     detail=_audience(for_parents))
 
-    def save_text(self, discussion_id: int, path: Path) -> None:
+    def save_text(self, discussion_id: int, path: Path, *, for_parents: bool = False) -> None:
         """Write the plain-text invitation (UTF-8), all or nothing, with an audit entry."""
-        write_export(self._store, Path(path), self.text(discussion_id).encode("utf-8"),
+        write_export(self._store, Path(path), self.text(discussion_id, for_parents=for_parents).encode("utf-8"),
                      action="uitnodiging opgeslagen", table="discussion", record_id=discussion_id,
-                     detail=Path(path).name)
+                     detail=_audience(for_parents))
 
 
-def _who(p: Participant) -> str:
+def _audience(for_parents: bool) -> str:
+    # No file name in the audit log: a name chosen by the user may carry the child's name.
+    return "voor ouders" if for_parents else "voor partners"
+
+
+def _who(p: Participant, inv: Invitation) -> str:
     if p.kind == ParticipantKind.PARTNER:
         return f"{p.name} ({p.organisation})" if p.organisation else p.name
     if p.kind == ParticipantKind.PARENT:
-        return f"{p.name} ({p.role or 'ouder'})"
+        if inv.for_parents:
+            return f"{p.name} ({p.role or 'ouder'})"
+        return f"{(p.role or 'ouder').capitalize()} van {inv.child_first_name}"
     if p.kind == ParticipantKind.SCHOOL:
         return f"{p.name} ({p.role})" if p.role else p.name
-    return f"{p.name} (leerling)"
+    return f"{inv.child_label} (leerling)"
 
 
 def _description(inv: Invitation) -> str:
-    who = "\n".join(f"- {_who(i.participant)}" for i in inv.invitees)
+    who = "\n".join(f"- {_who(i.participant, inv)}" for i in inv.invitees)
     agenda = "\n".join(f"{n}. {item.title}" for n, item in enumerate(inv.agenda, start=1))
     return (f"Knooppuntoverleg, voorzitter {inv.meeting.chair_name}.\n\nDeelnemers:\n{who}\n\nAgenda:\n{agenda}")

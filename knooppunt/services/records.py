@@ -95,7 +95,7 @@ def finalise_discussion(store: Store, discussion_id: int, *, seconds_spent: dict
             uow.update("meeting", meeting_id, {"status": MeetingStatus.HELD})
         uow.execute("DELETE FROM setting WHERE key = ?", [RUNNING_KEY])
         uow.audit("bespreking vastgesteld", "discussion", discussion_id,
-                  f"{ctx.child_name}: {counts['decisions']} besluit(en), "
+                  f"{counts['decisions']} besluit(en), "
                   f"{counts['agreements']} afspraak/afspraken vergrendeld")
     return Change.updated("discussion", discussion_id)
 
@@ -148,5 +148,5 @@ class RecordService:
         )
         with self._store.unit_of_work() as uow:
             addendum_id = uow.insert("addendum", addendum)
-            uow.audit("aanvulling toegevoegd", "addendum", addendum_id, f"{target} {target_id or ''}: {reason.strip()}")
+            uow.audit("aanvulling toegevoegd", "addendum", addendum_id, f"{target} {target_id or ''}".strip())
         return Change.created("addendum", addendum_id)

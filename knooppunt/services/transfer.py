@@ -66,7 +66,7 @@ class TransferService:
         data = self.export_data(child_id)
         text = json.dumps(data, ensure_ascii=False, indent=2)
         write_export(self._store, Path(path), text.encode("utf-8"), action="overdrachtsdossier gemaakt",
-                     table="child", record_id=child_id, detail=Path(path).name)
+                     table="child", record_id=child_id)
         return Change.updated("child", child_id)
 
     # Import --------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ class TransferService:
         with self._store.unit_of_work() as uow:
             child_id = existing or uow.insert("child", child)
             if not existing:
-                uow.audit("kind aangemaakt (overdracht)", "child", child_id, child.full_name)
+                uow.audit("kind aangemaakt (overdracht)", "child", child_id)
             history_id = uow.insert("transfer_history", {
                 "child_id": child_id, "source_location": str(source["location"]), "source_type": str(source["type"]),
                 "exported_at": str(data["exported_at"]), "imported_at": self._store.now().isoformat(),

@@ -178,3 +178,17 @@ def verify_passphrase(db: Database, passphrase: str) -> bool:
         return False
     conn.close()
     return True
+
+
+def purge_freed_content(db: Database) -> bool:
+    """After an erasure: leave no copy of deleted rows in the file or its WAL.
+
+    ``secure_delete`` (always on) zeroes deleted cells and freed pages; full-text indexes keep
+    deleted tokens in old segments until merged, so those are optimised; then the WAL is copied
+    back and truncated to nothing. Returns False when another connection kept the WAL busy."""
+    fts = [name for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'")]
+    for name in fts:
+        db.execute(f"INSERT INTO [{name}]([{name}]) VALUES ('optimize')")
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy

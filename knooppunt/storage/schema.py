@@ -357,3 +357,94 @@ CREATE INDEX agreement_decision ON agreement(decision_id);
 CREATE INDEX addendum_discussion ON addendum(discussion_id)
 """,
     )
+
+
+@MIGRATIONS(name="0008_privacy")
+def _privacy(db: Database) -> None:
+    """AVG: counts of erased children's records, kept for monitoring without names (see docs/privacy.md).
+
+    Also blanks the detail of older audit entries about a child's records: before this version
+    they could hold names and texts (a child's full name, a decision's text), which must not
+    survive an erasure. Must run before the audit log becomes append-only (hash chain)."""
+    _run(
+        db,
+        """
+CREATE TABLE monitoring_tally (
+    location_id INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    measure TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (location_id, year, measure)
+);
+UPDATE audit_log SET detail = '' WHERE table_name IN
+    ('child', 'guardian', 'consent', 'child_case', 'agreement', 'decision', 'addendum', 'document', 'transfer_history')
+    AND detail != ''
+""",
+    )
+    # The whole discussion row's detail is not personal, except when a discussion was finalised.
+    db.execute("UPDATE audit_log SET detail = '' WHERE action = 'bespreking vastgesteld'")
+
+
+@MIGRATIONS(name="0009_inzage")
+def _inzage(db: Database) -> None:
+    """Inzage exports (AVG art. 15) and the passages the chair withheld, each with its reason."""
+    _run(
+        db,
+        """
+CREATE TABLE inzage_export (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    made_at TEXT NOT NULL,
+    made_by TEXT NOT NULL,
+    pdf_sha256 TEXT NOT NULL,
+    json_sha256 TEXT NOT NULL
+);
+CREATE INDEX inzage_export_child ON inzage_export(child_id);
+CREATE TABLE inzage_withholding (
+    id INTEGER PRIMARY KEY,
+    export_id INTEGER NOT NULL REFERENCES inzage_export(id) ON DELETE CASCADE,
+    note_id INTEGER NOT NULL,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+);
+CREATE INDEX inzage_withholding_export ON inzage_withholding(export_id)
+""",
+    )
+
+
+@MIGRATIONS(name="0010_avg_requests")
+def _avg_requests(db: Database) -> None:
+    """Parents' requests (correction, removal, objection) with the decision on them, and corrections
+    with the old value. Both belong to the child and go with it when it is erased."""
+    _run(
+        db,
+        """
+CREATE TABLE avg_request (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('correctie','verwijdering','bezwaar')),
+    case_id INTEGER REFERENCES child_case(id) ON DELETE SET NULL,
+    requested_by TEXT NOT NULL CHECK (length(trim(requested_by)) > 0),
+    requested_on TEXT NOT NULL,
+    about TEXT NOT NULL CHECK (length(trim(about)) > 0),
+    decision TEXT CHECK (decision IS NULL OR decision IN ('toegewezen','deels','afgewezen')),
+    decision_note TEXT NOT NULL DEFAULT '',
+    decided_on TEXT,
+    decided_by TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX avg_request_child ON avg_request(child_id);
+CREATE TABLE correction (
+    id INTEGER PRIMARY KEY,
+    child_id INTEGER NOT NULL REFERENCES child(id) ON DELETE CASCADE,
+    request_id INTEGER REFERENCES avg_request(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL,
+    corrected_at TEXT NOT NULL,
+    corrected_by TEXT NOT NULL
+);
+CREATE INDEX correction_child ON correction(child_id)
+""",
+    )

@@ -61,8 +61,8 @@ def test_minutes_show_presence_mandate_parents_position_and_agreements(docs, dem
     for expected in [
         "Verslag knooppuntoverleg – Anaïs Bakker",
         "Voorzitter Annelies Vermeulen",
-        "Afwezig: Ingrid Schoonbrood",  # absent, with reason
-        "Ziek",
+        "Afwezig: Ingrid Schoonbrood",  # absent, with a category instead of the reason
+        "afwezig met bericht",
         "Besloten door Fatima Bouzid namens Wijkteam Maasheuvel",
         "Opvoedondersteuning tot 10 gesprekken",  # the mandate
         "VOORLOPIG – nog te bevestigen door Jeugdhulp De Brug",
@@ -71,6 +71,24 @@ def test_minutes_show_presence_mandate_parents_position_and_agreements(docs, dem
         "meester Rik (groep 5)", "Richt een rustplek in de klas in",
     ]:
         assert expected in text, expected
+
+
+def test_absence_reasons_are_categories_for_participants_and_free_text_only_internally(docs, demo_services):
+    anais = demo_services.store.scalar(
+        "SELECT d.id FROM discussion d JOIN child c ON c.id = d.child_id WHERE c.first_name = 'Anaïs' "
+        "AND d.status = 'vastgesteld'"
+    )
+    reason = demo_services.store.scalar(
+        "SELECT absence_reason FROM participant WHERE discussion_id = ? AND attendance = 'afwezig'", [anais])
+    assert reason == "Ziek"
+    meeting_id = demo_services.store.scalar("SELECT meeting_id FROM discussion WHERE id = ?", [anais])
+    shared = [pdf_text(render(docs, kind, anais).pdf) for kind in (DocumentKind.MINUTES, DocumentKind.LETTER)]
+    shared.append(pdf_text(docs.document(DocumentTarget(DocumentKind.MEETING_REPORT, meeting_id=meeting_id)).pdf))
+    for text in shared:
+        assert "Ziek" not in text
+    assert "afwezig met bericht" in " ".join(shared[0].split())
+    internal = " ".join(pdf_text(render(docs, DocumentKind.MINUTES_INTERNAL, anais).pdf).split())
+    assert "Afwezig: Ingrid Schoonbrood" in internal and "Ziek" in internal
 
 
 def test_every_page_says_confidential_location_date_and_page_number(docs, demo_services):
@@ -118,3 +136,34 @@ def test_signature_line_is_optional(docs, zoe):
 
 def test_concept_is_marked_as_such(docs, zoe):
     assert "CONCEPT – nog niet vastgesteld" in pdf_text(render(docs, DocumentKind.LETTER, zoe).pdf)
+
+
+def test_letter_names_every_right_recipients_retention_and_where_to_complain(docs, zoe, demo_services):
+    text = " ".join(pdf_text(render(docs, DocumentKind.LETTER, zoe).pdf).split())
+    for expected in [
+        "Wat mag u altijd?",
+        "U mag altijd lezen wat wij over Zoë hebben opgeschreven",  # inzage
+        "Laten verbeteren.", "Laten weghalen.", "Bezwaar maken.", "Uw toestemming intrekken.",
+        "Dan bespreken we Zoë niet meer in het knooppunt",  # what withdrawing means for the knooppunt
+        "JGZ Heuvelland",  # an organisation that received information
+        "Tot 24 maanden nadat de hulp is afgesloten",  # the location's retention term
+        "functionaris gegevensbescherming (FG) van de school",
+        "Autoriteit Persoonsgegevens",
+    ]:
+        assert expected in text, expected
+    partners = demo_services.store.column(
+        "SELECT DISTINCT p.organisation FROM participant p JOIN discussion d ON d.id = p.discussion_id "
+        "WHERE d.child_id = (SELECT child_id FROM discussion WHERE id = ?) AND p.kind = 'partner'", [zoe])
+    assert partners and all(" ".join(name.split()) in text for name in partners)
+
+
+def test_a_location_adjusts_the_rights_wording_with_its_own_template(docs, zoe, demo_services):
+    location = demo_services.store.scalar("SELECT location_id FROM child c JOIN discussion d ON d.child_id = c.id "
+                                          "WHERE d.id = ?", [zoe])
+    own = docs.renderer.override_root / str(location)
+    own.mkdir(parents=True)
+    (own / "_rechten.rml.j2").write_text(
+        '<para style="kop">Wat mag u altijd?</para>\n'
+        '<para style="tekst">Mail onze FG: fg@vlinderboom.example</para>\n', encoding="utf-8")
+    text = " ".join(pdf_text(render(docs, DocumentKind.LETTER, zoe).pdf).split())
+    assert "fg@vlinderboom.example" in text and "Laten weghalen" not in text

@@ -98,6 +98,16 @@ def test_invite_incidental_partner_and_save_ics(qtbot, dialog, demo_services, mo
     event = next(iter(Calendar.from_ical(target.read_bytes()).walk("VEVENT")))
     assert "mailto:j.smeets@leerplicht-parkstad.example" in {str(a) for a in event.get("attendee")}
     assert demo_services.audit.recent(1)[0].action == "agenda-uitnodiging opgeslagen"
+    assert "sandra.janssen@example.nl" not in target.read_text(encoding="utf-8")
+    assert "Moeder van Zoë" in dialog.invitation.toPlainText()
+    dialog.audience.setCurrentIndex(dialog.audience.findData(True))
+    assert "Sandra Janssen (moeder)" in dialog.invitation.toPlainText()
+    qtbot.mouseClick(dialog.ics_button, Qt.MouseButton.LeftButton)
+    event = next(iter(Calendar.from_ical(target.read_bytes()).walk("VEVENT")))
+    attendees = event.get("attendee")
+    attendees = attendees if isinstance(attendees, list) else [attendees]
+    assert "mailto:sandra.janssen@example.nl" in {str(a) for a in attendees}
+    assert "mailto:j.smeets@leerplicht-parkstad.example" not in {str(a) for a in attendees}
     shown = []
     monkeypatch.setattr(messages, "choose_save_file", lambda *a, **k: tmp_path / "weg" / "x.ics")
     monkeypatch.setattr(messages, "show_error", lambda parent, error, title="": shown.append(error.message))

@@ -10,15 +10,19 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 from knooppunt.domain.children import age_on
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Services
+from knooppunt.services.erasure import ErasureReason
 
 from .. import messages
 from ..hub import SignalHub
 from ..modal import run_modal
 from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
+from ..widgets.requests_tab import RequestsTab
 from ..widgets.timeline_view import TimelineView
 from .child_dialog import ChildDialog
+from .inzage_dialog import InzageDialog
 
-RELEVANT = {"child", "guardian", "consent", "case", "discussion", "meeting", "decision", "agreement", "location"}
+RELEVANT = {"child", "guardian", "consent", "case", "discussion", "meeting", "decision", "agreement", "location",
+            "avg_request"}
 
 
 class ChildDetailDialog(QDialog):
@@ -37,6 +41,12 @@ class ChildDetailDialog(QDialog):
         self.export_button.setToolTip("Voor de volgende locatie (doorgaande lijn); alleen met toestemming van "
                                       "de ouders voor de overdracht.")
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.inzage_button = QPushButton("Inzage voor &ouders…")
+        self.inzage_button.setToolTip("Alles wat over dit kind is vastgelegd, als PDF en JSON (AVG art. 15).")
+        self.inzage_button.clicked.connect(self._on_inzage_button_clicked)
+        self.erase_button = QPushButton("Gegevens w&issen…")
+        self.erase_button.setToolTip("Alle gegevens van dit kind definitief wissen (op verzoek, AVG art. 17).")
+        self.erase_button.clicked.connect(self._on_erase_button_clicked)
 
         self.timeline = TimelineView(self)
         self.guardians = GuardiansTab(services=services, hub=hub, child_id=child_id, parent=self)
@@ -47,7 +57,9 @@ class ChildDetailDialog(QDialog):
         self.tabs.addTab(self.guardians, "O&uders")
         self.tabs.addTab(self.consents, "Toe&stemming")
         self.tabs.addTab(self.case, "&Casus")
-        for number in range(4):
+        self.requests = RequestsTab(services=services, hub=hub, child_id=child_id, parent=self)
+        self.tabs.addTab(self.requests, "Ver&zoeken")
+        for number in range(5):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.tabs.setCurrentIndex(n))
 
         top = QHBoxLayout()
@@ -57,6 +69,8 @@ class ChildDetailDialog(QDialog):
         top.addLayout(titles, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.inzage_button)
+        top.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -77,7 +91,7 @@ class ChildDetailDialog(QDialog):
                  child.group_name, location.name]
         self.facts.setText(" · ".join(f for f in facts if f))
         self.timeline.set_entries(self._services.timeline.timeline(self._child_id))
-        for tab in (self.guardians, self.consents, self.case):
+        for tab in (self.guardians, self.consents, self.case, self.requests):
             tab.reload()
 
     def _on_hub_changed(self, change: Change) -> None:
@@ -102,3 +116,26 @@ class ChildDetailDialog(QDialog):
         messages.inform(self, "Overdrachtsdossier gemaakt",
                         f"Het overdrachtsdossier van {child.full_name} staat in {path}. Geef het veilig door "
                         "aan de volgende locatie; het bevat geen contactgegevens en geen interne notities.")
+
+    def _on_inzage_button_clicked(self) -> None:
+        run_modal(InzageDialog(services=self._services, child_id=self._child_id, parent=self))
+
+    def _on_erase_button_clicked(self) -> None:
+        preview = self._services.erasure.preview(self._child_id)
+        reasons = {r.label: r for r in (ErasureReason.REQUEST, ErasureReason.NOT_NEEDED)}
+        chosen = messages.choose_item(self, "Gegevens wissen", "Waarom worden de gegevens gewist?", list(reasons))
+        if chosen is None:
+            return
+        extra = (f"\n\nOok {preview.meeting_reports} vastgesteld overlegverslag waarin {preview.child_name} staat, "
+                 "wordt gewist." if preview.meeting_reports else "")
+        if not messages.ask(self, "Gegevens wissen",
+                            f"Alle gegevens van {preview.child_name} worden definitief gewist: {preview.summary()}."
+                            f"{extra}\n\nBesprekingen van andere kinderen blijven staan. Dit kan niet ongedaan "
+                            "worden gemaakt.", confirm="Definitief wissen", destructive=True):
+            return
+        try:
+            change = self._services.erasure.erase(self._child_id, reasons[chosen])
+        except KnooppuntError as exc:
+            messages.show_error(self, exc, "Niet gewist")
+            return
+        self._hub.publish(change)  # reload() finds the child gone and closes this dossier

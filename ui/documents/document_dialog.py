@@ -273,7 +273,8 @@ class DocumentDialog(QDialog):
         except OSError as exc:
             messages.show_error(self, str(exc))
             return
-        where = printer.printerName() or printer.outputFileName()
+        # A printer's name, never a file path: a path may carry the child's name (audit without names).
+        where = printer.printerName() or "naar een PDF-bestand"
         self._services.documents.record_output(rendered, "afgedrukt", where)
 
     def _on_save_button_clicked(self) -> None:

@@ -126,6 +126,12 @@ class PlanningDialog(QDialog):
         self.ics_button.clicked.connect(self._on_ics_button_clicked)
         self.copy_button = QPushButton("Uitnodigingstekst &kopiëren")
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        # Partners and parents get different invitations: the partners' one has no parents' details.
+        self.audience = QComboBox()
+        self.audience.addItem("Voor partners en school", False)
+        self.audience.addItem("Voor de ouders", True)
+        self.audience.setAccessibleName("Uitnodiging voor")
+        self.audience.currentIndexChanged.connect(self._show_invitation)
         self.invitation = QPlainTextEdit()
         self.invitation.setReadOnly(True)
         invite_row = QHBoxLayout()
@@ -134,6 +140,7 @@ class PlanningDialog(QDialog):
         self.remove_participant_button = QPushButton("Deelnemer ver&wijderen…")
         self.remove_participant_button.clicked.connect(self._on_remove_participant_button_clicked)
         export_row = QHBoxLayout()
+        export_row.addWidget(self.audience)
         export_row.addWidget(self.ics_button)
         export_row.addWidget(self.copy_button)
         people_box = QGroupBox("Deelnemers en uitnodiging voor dit kind")
@@ -211,7 +218,7 @@ class PlanningDialog(QDialog):
 
     def _fill_participants(self) -> None:
         discussion_id = self.selected_discussion_id()
-        for widget in (self.participants, self.incidental_combo, self.invite_button, self.ics_button,
+        for widget in (self.participants, self.incidental_combo, self.invite_button, self.ics_button, self.audience,
                        self.remove_participant_button,
                        self.copy_button, self.remove_child_button):
             widget.setEnabled(discussion_id is not None)
@@ -228,7 +235,17 @@ class PlanningDialog(QDialog):
         for view in self._services.planning.incidental_partners(discussion_id):
             self.incidental_combo.addItem(f"{view.partner.role}: {view.contact.name} ({view.organisation.name})",
                                           view.partner.id)
-        self.invitation.setPlainText(self._services.invitations.text(discussion_id))
+        self._show_invitation()
+
+    def _for_parents(self) -> bool:
+        return bool(self.audience.currentData())
+
+    def _show_invitation(self) -> None:
+        discussion_id = self.selected_discussion_id()
+        if discussion_id is None:
+            self.invitation.clear()
+            return
+        self.invitation.setPlainText(self._services.invitations.text(discussion_id, for_parents=self._for_parents()))
 
     # Slots ---------------------------------------------------------------------------------
     def _on_suggestions_activated(self, index: int) -> None:
@@ -343,14 +360,15 @@ class PlanningDialog(QDialog):
         if path is None:
             return
         try:
-            self._services.invitations.save_ics(discussion_id, path)
+            self._services.invitations.save_ics(discussion_id, path, for_parents=self._for_parents())
         except KnooppuntError as exc:
             messages.show_error(self, exc)
 
     def _on_copy_button_clicked(self) -> None:
         discussion_id = self.selected_discussion_id()
         if discussion_id is not None:
-            QGuiApplication.clipboard().setText(self._services.invitations.copied(discussion_id))
+            QGuiApplication.clipboard().setText(
+                self._services.invitations.copied(discussion_id, for_parents=self._for_parents()))
 
     def _on_template_button_clicked(self) -> None:
         run_modal(AgendaTemplateDialog(services=self._services, hub=self._hub, location_id=self.location_id,

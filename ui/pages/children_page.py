@@ -13,6 +13,7 @@ from knooppunt.services.children import ChildView
 from .. import messages
 from ..dialogs.child_detail_dialog import ChildDetailDialog
 from ..dialogs.child_dialog import ChildDialog
+from ..dialogs.retention_dialog import RetentionDialog
 from ..hub import SignalHub
 from ..modal import run_modal
 from ..models.record_table import Column
@@ -53,7 +54,10 @@ class ChildrenPage(ListPage):
         self.import_button = QPushButton("Overdracht &inlezen…")
         self.import_button.setToolTip("Een overdrachtsdossier van een vorige locatie inlezen als geschiedenis.")
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        for button in (self.new_button, self.open_button, self.import_button):
+        self.retention_button = QPushButton("&Bewaartermijn…")
+        self.retention_button.setToolTip("Kinderen van wie de bewaartermijn voorbij is: bekijken en wissen.")
+        self.retention_button.clicked.connect(self._on_retention_button_clicked)
+        for button in (self.new_button, self.open_button, self.import_button, self.retention_button):
             self.toolbar.addWidget(button)
         self.table.activated.connect(lambda index: self._on_table_activated_record(self.table.record_at(index.row())))
         hub.changed.connect(self._on_hub_changed)
@@ -100,6 +104,9 @@ class ChildrenPage(ListPage):
             return
         self._hub.publish(change)
         self.open_child(child_id)
+
+    def _on_retention_button_clicked(self) -> None:
+        run_modal(RetentionDialog(services=self._services, hub=self._hub, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"child", "case", "consent", "location"}:

@@ -115,12 +115,16 @@ class LocationsPage(QWidget):
         self.types_button = QPushButton("Soorten &organisaties…")
         self.types_button.setToolTip("Per gemeente anders: wijkteam, gebiedsteam, CJG, …")
         self.types_button.clicked.connect(self._on_types_button_clicked)
+        self.register_button = QPushButton("Verwerkingsregister…")
+        self.register_button.setToolTip("Het verwerkingsregister (AVG art. 30) van deze locatie opslaan als PDF of CSV.")
+        self.register_button.clicked.connect(self._on_register_button_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.location_list, 1)
         left_layout.addWidget(self.show_archived)
-        for button in (self.new_button, self.edit_button, self.archive_button, self.types_button):
+        for button in (self.new_button, self.edit_button, self.archive_button, self.types_button,
+                       self.register_button):
             left_layout.addWidget(button)
 
         self.details = QLabel()
@@ -214,6 +218,7 @@ class LocationsPage(QWidget):
         location_id = self.selected_location_id()
         has = location_id is not None
         for widget in (self.partners, self.details, self.edit_button, self.archive_button, self.fill_button,
+                       self.register_button,
                        self.add_role_button, self.remove_role_button, self.leaves_button, self.export_button):
             widget.setVisible(has)
         self.empty.setVisible(not has)
@@ -331,6 +336,24 @@ class LocationsPage(QWidget):
         location_id = self.selected_location_id()
         name = self._services.locations.location(location_id).name if location_id else None
         self.exchange.start_import(name)
+
+    def _on_register_button_clicked(self) -> None:
+        location_id = self.selected_location_id()
+        if location_id is None:
+            return
+        from pathlib import Path
+
+        suggested = Path.home() / f"verwerkingsregister {self._services.locations.location(location_id).name}.pdf"
+        path = messages.choose_save_file(self, "Verwerkingsregister opslaan", suggested,
+                                         "PDF-document (*.pdf);;CSV voor Excel (*.csv)")
+        if path is None:
+            return
+        try:
+            self._services.register.save(location_id, path)
+        except KnooppuntError as exc:
+            messages.show_error(self, exc, "Verwerkingsregister niet opgeslagen")
+            return
+        messages.inform(self, "Verwerkingsregister opgeslagen", f"Het verwerkingsregister staat in {path}.")
 
     def _on_export_action_triggered(self, fmt: str) -> None:
         if self.selected_location_id() is not None:
