@@ -26,6 +26,8 @@ from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
 from .records import RecordService
+from .regional import RegionalService
+from .regional_publish import RegionalPublisher
 from .timeline import TimelineService
 from .transfer import TransferService
 
@@ -54,6 +56,8 @@ class Services:
     parents_screen: ParentsScreenService
     documents: DocumentService
     directory: DirectoryService
+    regional: RegionalService
+    regional_publisher: RegionalPublisher
 
     def close(self) -> None:
         self.store.close()
@@ -80,6 +84,7 @@ def build_services(store: Store) -> Services:
     timeline = TimelineService(store, children, cases)
     agreements = AgreementService(store)
     planning = PlanningService(store, locations, children, consent, agreements)
+    directory = DirectoryService(store, locations)
     services = Services(
         store=store,
         profile=ProfileService(store),
@@ -99,7 +104,9 @@ def build_services(store: Store) -> Services:
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
         documents=DocumentService(store),
-        directory=DirectoryService(store, locations),
+        directory=directory,
+        regional=RegionalService(store, directory),
+        regional_publisher=RegionalPublisher(store),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ..domain.enums import PartnerKind
 from ..errors import KnooppuntError
 from ..exports import write_export
 from ..storage import Store
+from ..storage.store import UnitOfWork
 from ..storage.folding import fold, register_fold
 from .changes import Change
 from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange, DirectoryWriter
@@ -143,6 +145,37 @@ class DirectoryService:
             uow.audit("adresboek geïmporteerd", "location", writer.location_id,
                       f"{plan.data.source}: {plan.summary}"[:500])
         return Change.updated("partner", *sorted(writer.partner_ids))
+
+    def plan_many(self, items: Sequence[DirectoryData]) -> tuple[DirectoryChange, ...]:
+        """The differences of several directory files at once, in one transaction that is rolled back.
+
+        Each item names its own location; organisations shared by locations are counted once.
+        """
+        changes: list[DirectoryChange] = []
+        try:
+            with self._store.unit_of_work() as uow:
+                changes, _ids = self._apply_many(uow, items)
+                raise _DryRun
+        except _DryRun:
+            pass
+        return tuple(changes)
+
+    def apply_many(self, uow: UnitOfWork, items: Sequence[DirectoryData]) -> tuple[list[DirectoryChange], set[int]]:
+        """Apply several directory files inside the caller's unit of work (all or nothing)."""
+        return self._apply_many(uow, items)
+
+    def _apply_many(self, uow: UnitOfWork,
+                    items: Sequence[DirectoryData]) -> tuple[list[DirectoryChange], set[int]]:
+        changes: list[DirectoryChange] = []
+        ids: set[int] = set()
+        for data in items:
+            if data.location is None:
+                raise KnooppuntError("Een adresboek zonder locatie kan niet voor meer locaties tegelijk.")
+            name = data.location.name
+            writer = self._apply(uow, self._locations.location_by_name(name), name, data)
+            changes += [replace(change, location=name) for change in writer.changes]
+            ids |= writer.partner_ids
+        return changes, ids
 
     def _apply(self, uow, location: Location | None, name: str, data: DirectoryData) -> DirectoryWriter:
         writer = DirectoryWriter(self._store, uow, self._store.now().date())

@@ -40,9 +40,11 @@ class DirectoryChange:
     what: str  # Rol, Organisatie, Contactpersoon, Locatie
     name: str
     detail: str = ""
+    location: str = ""  # set when one update covers many locations (the regional directory)
 
     def __str__(self) -> str:
-        return f"{self.what} ‘{self.name}’ {self.action}" + (f": {self.detail}" if self.detail else "")
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.what} ‘{self.name}’ {self.action}" + (f": {self.detail}" if self.detail else "")
 
 
 class DirectoryWriter:

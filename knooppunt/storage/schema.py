@@ -357,3 +357,21 @@ CREATE INDEX agreement_decision ON agreement(decision_id);
 CREATE INDEX addendum_discussion ON addendum(discussion_id)
 """,
     )
+
+
+@MIGRATIONS(name="0020_regional_signing_key")
+def _regional_signing_key(db: Database) -> None:
+    """Regionaal adresboek: the coordinator's Ed25519 key pair, kept inside the encrypted database."""
+    _run(
+        db,
+        """
+CREATE TABLE regional_signing_key (
+    id INTEGER PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    private_key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT '',
+    retired_at TEXT
+)
+""",
+    )

@@ -1,0 +1,55 @@
+"""From published rows to one directory file per location, read by the directory-file parser.
+
+Going through ``directory_file.parse`` keeps one set of rules (phone, e-mail, dates, duplicate
+roles) for a file brought on a stick and for the regional update.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..directory import directory_file
+from ..directory.entries import DirectoryData
+from .publication import Publication
+
+_PERSON = ("name", "function", "phone", "email", "availability", "note")
+
+
+def directory_data(publication: Publication, *, source: str = "regionaal adresboek") -> list[DirectoryData]:
+    tables = publication.tables
+    types = {t["id"]: t["name"] for t in tables["organisation_type"]}
+    organisations = {o["id"]: o for o in tables["organisation"]}
+    people = {p["id"]: p for p in tables["contact_person"]}
+    partners: dict[Any, list[dict[str, Any]]] = {}
+    for partner in sorted(tables["location_partner"], key=lambda p: (p["position"] or 0, p["id"])):
+        partners.setdefault(partner["location_id"], []).append(partner)
+    items = []
+    for location in sorted(tables["location"], key=lambda r: str(r["name"]).casefold()):
+        document = {
+            "format": directory_file.FORMAT, "version": directory_file.VERSION,
+            "location": {k: v for k, v in location.items() if k != "id"},
+            "partners": [_partner(p, organisations, people, types) for p in partners.get(location["id"], [])],
+        }
+        items.append(directory_file.parse(json.dumps(document, ensure_ascii=False).encode("utf-8"),
+                                          source=f"{source}: {location['name']}"))
+    return items
+
+
+def _partner(partner: dict[str, Any], organisations: dict[Any, dict[str, Any]], people: dict[Any, dict[str, Any]],
+             types: dict[Any, str]) -> dict[str, Any]:
+    organisation = organisations.get(partner["organisation_id"]) or {}
+
+    def person(person_id: Any) -> dict[str, Any] | None:
+        found = people.get(person_id)
+        return {k: found.get(k) or "" for k in _PERSON} if found and organisation else None
+
+    return {
+        "role": partner["role"], "kind": partner["kind"],
+        "organisation": organisation.get("name", ""),
+        "organisation_type": types.get(organisation.get("type_id"), ""),
+        **{f"organisation_{k}": organisation.get(k) or "" for k in ("phone", "email", "address")},
+        "contact": person(partner["contact_id"]), "substitute": person(partner["substitute_id"]),
+        **{k: partner[k] for k in ("mandate_category", "mandate_description", "mandate_valid_from",
+                                   "mandate_valid_until")},
+    }
