@@ -18,6 +18,7 @@ from . import (
     directory_commands,
     document_commands,
     meeting_commands,
+    regional_commands,
     transfer_commands,
 )
 
@@ -29,6 +30,7 @@ COMMAND_MODULES = [
     meeting_commands,
     document_commands,
     transfer_commands,
+    regional_commands,
 ]
 
 
