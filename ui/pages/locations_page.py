@@ -34,6 +34,7 @@ from .. import messages
 from ..dialogs.location_dialog import LocationDialog
 from ..dialogs.organisation_types_dialog import OrganisationTypesDialog
 from ..dialogs.partner_dialog import PartnerDialog
+from ..dialogs.regional_directory_dialog import RegionalDirectoryDialog
 from ..dialogs.replace_person_dialog import ReplacePersonDialog
 from ..dialogs.role_dialog import RoleDialog
 from ..hub import SignalHub
@@ -115,12 +116,16 @@ class LocationsPage(QWidget):
         self.types_button = QPushButton("Soorten &organisaties…")
         self.types_button.setToolTip("Per gemeente anders: wijkteam, gebiedsteam, CJG, …")
         self.types_button.clicked.connect(self._on_types_button_clicked)
+        self.regional_button = QPushButton("Regionaal &adresboek…")
+        self.regional_button.setToolTip("Het adresboek van de regio ophalen van de adresboekserver van de coördinator")
+        self.regional_button.clicked.connect(self._on_regional_button_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.location_list, 1)
         left_layout.addWidget(self.show_archived)
-        for button in (self.new_button, self.edit_button, self.archive_button, self.types_button):
+        for button in (self.new_button, self.edit_button, self.archive_button, self.types_button,
+                       self.regional_button):
             left_layout.addWidget(button)
 
         self.details = QLabel()
@@ -373,6 +378,9 @@ class LocationsPage(QWidget):
     def _on_exchange_finished(self, text: str) -> None:
         self.status.setText(text)
         self.unsetCursor()
+
+    def _on_regional_button_clicked(self) -> None:
+        self._open(RegionalDirectoryDialog(regional=self._services.regional, applied=self._publish, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"location", "partner", "contact", "organisation"}:
