@@ -117,7 +117,12 @@ def _unreachable(reason: object, timeout: float) -> KnooppuntError:
                                           + _KEEPS_WORKING)
     if isinstance(reason, PublicationRefused):
         return reason
-    detail = getattr(reason, "strerror", None) or str(reason)
+    if isinstance(reason, ConnectionRefusedError):
+        detail = "de server weigert de verbinding"
+    elif isinstance(reason, socket.gaierror):
+        detail = "het adres is niet gevonden"
+    else:
+        detail = getattr(reason, "strerror", None) or str(reason)
     return DirectoryServerUnreachable(f"Geen verbinding met de adresboekserver ({detail}). Bent u offline? "
                                       + _KEEPS_WORKING)
 

@@ -64,7 +64,8 @@ class RegionalPlan:
 
     @property
     def heading(self) -> str:
-        when = self.published_at.replace("T", " ")[:16]
+        day, _, time = self.published_at.partition("T")
+        when = "-".join(reversed(day.split("-"))) + (f" om {time[:5]}" if time else "")
         return (f"<b>Regionaal adresboek</b> van {self.publisher or 'de coördinator'}, gepubliceerd {when} "
                 f"→ {len(self.items)} locaties<br>{self.summary}")
 

@@ -24,7 +24,7 @@ CHANGE_COLUMNS = [
     Column[DirectoryChange]("Naam", lambda c: c.name, width=240),
     Column[DirectoryChange]("Verschil", lambda c: c.detail),
 ]
-LOCATION_COLUMN = Column[DirectoryChange]("Locatie", lambda c: c.location, width=200)
+LOCATION_COLUMN = Column[DirectoryChange]("Locatie", lambda c: c.location, width=235)
 
 
 class ImportPreviewDialog(QDialog):
