@@ -20,6 +20,10 @@ from pathlib import Path
 import trustme
 
 STARTUP_SECONDS = 60
+PACKAGING = Path(__file__).resolve().parents[1] / "packaging" / "directory-server"
+# The settings of packaging/directory-server (serve.sh and the systemd unit): tests serve the same way.
+SERVER_SETTINGS = (("default_allow_sql", "off"), ("force_https_urls", "on"), ("allow_download", "off"),
+                   ("suggest_facets", "off"))
 
 
 def free_port() -> int:
@@ -47,8 +51,9 @@ class DatasetteServer:
         log = open(workdir / "datasette.log", "wb")  # noqa: SIM115 - closed with the process
         process = subprocess.Popen(
             [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_file), "--host", "127.0.0.1",
-             "--port", str(port), "--setting", "default_allow_sql", "off", "--ssl-keyfile", str(key_file),
-             "--ssl-certfile", str(cert_file)], stdout=log, stderr=subprocess.STDOUT)
+             "--port", str(port), "--metadata", str(PACKAGING / "metadata.json"),
+             *[part for name, value in SERVER_SETTINGS for part in ("--setting", name, value)],
+             "--ssl-keyfile", str(key_file), "--ssl-certfile", str(cert_file)], stdout=log, stderr=subprocess.STDOUT)
         log.close()
         server = cls(process, f"https://127.0.0.1:{port}", str(ca_file))
         try:

@@ -281,3 +281,29 @@ def test_the_signature_covers_publisher_and_time(demo_services, tmp_path):
         verify(Publication(tables, {**meta, "publisher": "Iemand Anders"}), public)
     shuffled = {t: list(reversed(rows)) for t, rows in tables.items()}
     assert verify(Publication(shuffled, meta), public) == meta["content_hash"]
+
+
+def test_the_server_package_serves_read_only_without_sql(demo_services, serve, tmp_path):
+    import json
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    from tests.regional_server import PACKAGING, SERVER_SETTINGS
+
+    for name in ("serve.sh", "knooppunt-adresboek.service"):
+        text = (PACKAGING / name).read_text(encoding="utf-8")
+        assert "--immutable" in text and "/regio.db" in text and "metadata.json" in text
+        for setting, value in SERVER_SETTINGS:
+            assert f"--setting {setting} {value}" in text, (name, setting)
+    assert "datasette serve" in (PACKAGING / "README.md").read_text(encoding="utf-8")
+    regio = tmp_path / "regio.db"
+    _publish(demo_services, regio)
+    server = serve(regio)
+    context = ssl.create_default_context(cafile=server.cafile)
+    with urllib.request.urlopen(f"{server.url}/regio/meta.json?_shape=array", context=context, timeout=10) as r:
+        assert {row["key"] for row in json.load(r)} >= {"content_hash", "signature", "publisher", "published_at"}
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{server.url}/regio.json?sql=select+1", context=context, timeout=10)
+    assert refused.value.code in (400, 403)
+    refused.value.close()
