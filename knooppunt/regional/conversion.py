@@ -10,7 +10,9 @@ import json
 from typing import Any
 
 from ..directory import directory_file
-from ..directory.entries import DirectoryData
+from ..directory.entries import DirectoryData, PartnerEntry, PersonEntry
+from ..directory.report import ImportRefused, RowProblem
+from ..directory.validation import normalise_email, normalise_phone
 from .publication import Publication
 
 _PERSON = ("name", "function", "phone", "email", "availability", "note")
@@ -53,3 +55,27 @@ def _partner(partner: dict[str, Any], organisations: dict[Any, dict[str, Any]], 
         **{k: partner[k] for k in ("mandate_category", "mandate_description", "mandate_valid_from",
                                    "mandate_valid_until")},
     }
+
+
+def colleagues(publication: Publication) -> list[PartnerEntry]:
+    """People of the published organisations who sit at no table: added to the directory (no role)."""
+    tables = publication.tables
+    seated = {i for p in tables["location_partner"] for i in (p["contact_id"], p["substitute_id"])}
+    organisations = {o["id"]: o for o in tables["organisation"]}
+    types = {t["id"]: t["name"] for t in tables["organisation_type"]}
+    entries, problems = [], []
+    for number, person in enumerate(sorted(tables["contact_person"], key=lambda p: p["id"]), start=1):
+        organisation = organisations.get(person["organisation_id"])
+        if person["id"] in seated or organisation is None or not str(person["name"] or "").strip():
+            continue
+        values = {k: str(person.get(k) or "").strip() for k in _PERSON}
+        for key, check in (("phone", normalise_phone), ("email", normalise_email)):
+            try:
+                values[key] = check(values[key])
+            except ValueError as exc:
+                problems.append(RowProblem(number, f"{values['name']}, {key}", str(exc), "Contactpersoon"))
+        entries.append(PartnerEntry("", str(organisation["name"]), organisation_type=types.get(
+            organisation["type_id"], ""), contact=PersonEntry(**values)))
+    if problems:
+        raise ImportRefused(problems)
+    return entries

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..directory import csv_io, directory_file, vcard
-from ..directory.entries import DirectoryData
+from ..directory.entries import DirectoryData, PartnerEntry
 from ..directory.report import ImportRefused
 from ..domain.directory import Location, LocationPartner
 from ..domain.enums import PartnerKind
@@ -146,7 +146,8 @@ class DirectoryService:
                       f"{plan.data.source}: {plan.summary}"[:500])
         return Change.updated("partner", *sorted(writer.partner_ids))
 
-    def plan_many(self, items: Sequence[DirectoryData]) -> tuple[DirectoryChange, ...]:
+    def plan_many(self, items: Sequence[DirectoryData],
+                  people: Sequence[PartnerEntry] = ()) -> tuple[DirectoryChange, ...]:
         """The differences of several directory files at once, in one transaction that is rolled back.
 
         Each item names its own location; organisations shared by locations are counted once.
@@ -154,18 +155,22 @@ class DirectoryService:
         changes: list[DirectoryChange] = []
         try:
             with self._store.unit_of_work() as uow:
-                changes, _ids = self._apply_many(uow, items)
+                changes, _ids = self._apply_many(uow, items, people)
                 raise _DryRun
         except _DryRun:
             pass
         return tuple(changes)
 
-    def apply_many(self, uow: UnitOfWork, items: Sequence[DirectoryData]) -> tuple[list[DirectoryChange], set[int]]:
-        """Apply several directory files inside the caller's unit of work (all or nothing)."""
-        return self._apply_many(uow, items)
+    def apply_many(self, uow: UnitOfWork, items: Sequence[DirectoryData],
+                   people: Sequence[PartnerEntry] = ()) -> tuple[list[DirectoryChange], set[int]]:
+        """Apply several directory files inside the caller's unit of work (all or nothing).
 
-    def _apply_many(self, uow: UnitOfWork,
-                    items: Sequence[DirectoryData]) -> tuple[list[DirectoryChange], set[int]]:
+        ``people`` are contact-only entries (no role): added or updated in their organisation.
+        """
+        return self._apply_many(uow, items, people)
+
+    def _apply_many(self, uow: UnitOfWork, items: Sequence[DirectoryData],
+                    people: Sequence[PartnerEntry] = ()) -> tuple[list[DirectoryChange], set[int]]:
         changes: list[DirectoryChange] = []
         ids: set[int] = set()
         for data in items:
@@ -175,6 +180,12 @@ class DirectoryService:
             writer = self._apply(uow, self._locations.location_by_name(name), name, data)
             changes += [replace(change, location=name) for change in writer.changes]
             ids |= writer.partner_ids
+        if people:
+            writer = DirectoryWriter(self._store, uow, self._store.now().date())
+            for entry in people:
+                if entry.contact is not None:
+                    writer.person(writer.organisation_of(entry), entry.contact, merge=False)
+            changes += writer.changes
         return changes, ids
 
     def _apply(self, uow, location: Location | None, name: str, data: DirectoryData) -> DirectoryWriter:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..directory.entries import DirectoryData
+from ..directory.entries import DirectoryData, PartnerEntry
 from ..errors import KnooppuntError, ValidationError
 from ..regional import signing
 from ..regional.client import DEFAULT_TIMEOUT, database_url, fetch
-from ..regional.conversion import directory_data
+from ..regional.conversion import colleagues, directory_data
 from ..regional.publication import Publication
 from ..regional.verify import verify
 from ..storage import Store
@@ -51,6 +51,7 @@ class RegionalPlan:
     content_hash: str
     items: tuple[DirectoryData, ...]
     changes: tuple[DirectoryChange, ...]
+    people: tuple[PartnerEntry, ...] = ()  # colleagues at no table
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -115,14 +116,15 @@ class RegionalService:
                                  "niets overgenomen.")
         digest = verify(publication, key)
         items = tuple(directory_data(publication))
-        changes = self._directory.plan_many(items)
+        people = tuple(colleagues(publication))
+        changes = self._directory.plan_many(items, people)
         return RegionalPlan(url or self.subscription().url, publication.publisher, publication.published_at,
-                            digest, items, changes)
+                            digest, items, changes, people)
 
     def apply(self, plan: RegionalPlan) -> Change:
         """Everything in one transaction with one audit entry, or nothing."""
         with self._store.unit_of_work() as uow:
-            _changes, ids = self._directory.apply_many(uow, plan.items)
+            _changes, ids = self._directory.apply_many(uow, plan.items, plan.people)
             self._set(uow, {LAST_HASH_KEY: plan.content_hash,
                             LAST_UPDATE_KEY: self._store.now().isoformat(timespec="seconds")})
             uow.audit("regionaal adresboek bijgewerkt", "location", None,

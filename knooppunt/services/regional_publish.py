@@ -111,7 +111,10 @@ class RegionalPublisher:
         return {"location": locations,
                 "organisation_type": rows("organisation_type", f"id IN ({','.join('?' * len(types))})", types),
                 "organisation": organisations,
-                "contact_person": rows("contact_person", f"id IN ({','.join('?' * len(people))})", people),
+                # Everyone at the table, and their colleagues (possible substitutes): people who left are not.
+                "contact_person": rows("contact_person", f"id IN ({','.join('?' * len(people))}) OR "
+                                       f"(left_on IS NULL AND organisation_id IN ({','.join('?' * len(orgs))}))",
+                                       [*people, *orgs]),
                 "location_partner": partners}
 
     def _sensitive(self) -> Sensitive:

@@ -79,6 +79,10 @@ def _person(contact):
 def test_publish_pull_change_a_mandate_publish_pull(demo_services, services_factory, serve, tmp_path):
     coordinator, laptop = demo_services, services_factory()
     regio = tmp_path / "regio.db"
+    jgz_org = coordinator.store.scalar("SELECT organisation_id FROM location_partner WHERE role = ?", [JGZ])
+    with coordinator.store.unit_of_work() as uow:  # a colleague who sits at no table (a possible substitute)
+        uow.insert("contact_person", {"name": "Noor Visser", "organisation_id": jgz_org, "phone": "0458501299"})
+        uow.audit("test", "contact_person", None)
     public = coordinator.regional_publisher.make_key()[0]
     result = _publish(coordinator, regio)
     assert result.locations == 1 and result.fingerprint == signing.fingerprint(public)
@@ -91,10 +95,13 @@ def test_publish_pull_change_a_mandate_publish_pull(demo_services, services_fact
     assert ("nieuw", "Locatie", DEMO) in seen
     assert ("nieuw", "Rol", JGZ) in seen
     assert plan.count("gewijzigd") == plan.count("verwijderd") == 0
-    assert all(c.location == DEMO for c in plan.changes)
+    assert ("nieuw", "Contactpersoon", "Noor Visser") in seen
+    assert all(c.location == DEMO for c in plan.changes if c.name != "Noor Visser")
     assert laptop.locations.location_by_name(DEMO) is None  # the preview changed nothing
     laptop.regional.apply(plan)
     assert _directory(laptop) == _directory(coordinator)
+    noor = next(c for c in laptop.locations.contacts() if c.name == "Noor Visser")
+    assert noor.phone == "045 850 1299" and laptop.locations.contact(noor.id).organisation_id is not None
     assert laptop.regional.subscription().last_hash == result.content_hash
 
     # Monday: the JGZ mandate is extended; the coordinator publishes again and IT restarts the server.
