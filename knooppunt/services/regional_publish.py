@@ -105,6 +105,8 @@ class RegionalPublisher:
         ids = [r["id"] for r in locations] or [0]
         partners = rows("location_partner", f"location_id IN ({','.join('?' * len(ids))})", ids)
         orgs = _ids(p["organisation_id"] for p in partners)
+        if not location_names:  # the whole region: every organisation in the directory, used or not yet
+            orgs = _ids(self._store.column("SELECT id FROM organisation"))
         people = _ids(i for p in partners for i in (p["contact_id"], p["substitute_id"]))
         organisations = rows("organisation", f"id IN ({','.join('?' * len(orgs))})", orgs)
         types = _ids(o["type_id"] for o in organisations)

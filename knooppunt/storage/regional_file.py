@@ -62,3 +62,15 @@ def published_tables(path: Path) -> list[str]:
         return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     finally:
         conn.close()
+
+
+def read_publication_rows(path: Path, tables: Sequence[str]) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """The rows of a published file read from disk (the same content a server would give)."""
+    conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = {t: [dict(r) for r in conn.execute(f"SELECT * FROM [{t}] ORDER BY id")] for t in tables}
+        meta = {str(r["key"]): str(r["value"]) for r in conn.execute("SELECT key, value FROM meta")}
+    finally:
+        conn.close()
+    return rows, meta

@@ -28,6 +28,7 @@ MEASURES = [
     "longest GUI stall typing a note",
     "render a parents' letter",
     "render an 8-child meeting report",
+    "regional directory pull (Datasette, HTTPS)",
 ]
 
 BUNDLE_MEASURES = {"packaged bundle size (unpacked)", "frozen cold start (smoke test)"}
