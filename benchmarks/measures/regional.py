@@ -12,7 +12,12 @@ import random
 import time
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import Context, Result, Target
+
+if TYPE_CHECKING:
+    from knooppunt.services.container import Services
 
 TARGET = Target(5, "value", "s")
 
@@ -26,7 +31,8 @@ def _coordinator(ctx: Context) -> Path:
     path.unlink(missing_ok=True)
     db = create_database(path, ctx.passphrase)
     try:
-        for table, columns, values in _Rows(SIZES[ctx.size], random.Random(20261123))._directory():
+        rows = _Rows(SIZES[ctx.size], random.Random(20261123))
+        for table, columns, values in rows._directory():  # type: ignore[no-untyped-call]
             _bulk(db, table, columns, values)
         _bulk(db, "setting", ("key", "value"), [("user_name", "Regiocoördinator (benchmark)")])
         # The generator's "06 9…" numbers do not exist (06 1…–06 5… do); the directory import,
@@ -40,7 +46,7 @@ def _coordinator(ctx: Context) -> Path:
     return path
 
 
-def _laptop(ctx: Context, run: int, kind: str):
+def _laptop(ctx: Context, run: int, kind: str) -> Services:
     from knooppunt.services.container import open_services
 
     return open_services(ctx.workdir / f"regional-laptop-{kind}-{run}.db", ctx.passphrase, create=True)

@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from email.message import Message as HTTPMessage
+from http.client import HTTPMessage
 from typing import IO, Any
 
 from .. import __version__

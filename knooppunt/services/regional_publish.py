@@ -44,8 +44,9 @@ class RegionalPublisher:
 
     # The key ---------------------------------------------------------------------------------
     def public_key(self) -> str | None:
-        return self._store.scalar("SELECT public_key FROM regional_signing_key WHERE retired_at IS NULL "
-                                  "ORDER BY id DESC LIMIT 1")
+        key: str | None = self._store.scalar(
+            "SELECT public_key FROM regional_signing_key WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1")
+        return key
 
     def make_key(self, *, replace: bool = False) -> tuple[str, Change]:
         """A new Ed25519 key pair; the private key never leaves this (encrypted) database."""

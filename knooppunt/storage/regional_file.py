@@ -44,8 +44,8 @@ def write_publication(path: Path, tables: Mapping[str, Sequence[Mapping[str, Any
                 db.execute(statement)
             for table, rows in tables.items():
                 if rows:
-                    db[table].insert_all([dict(r) for r in rows])
-            db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
+                    db.table(table).insert_all([dict(r) for r in rows])
+            db.table("meta").insert_all([{"key": k, "value": v} for k, v in meta.items()])
         db.execute("VACUUM")
     except BaseException:
         conn.close()
