@@ -111,7 +111,8 @@ def test_publish_pull_change_a_mandate_publish_pull(demo_services, services_fact
     server = serve(regio)
     laptop.regional.save_subscription(server.url, public)
     plan = laptop.regional.plan(laptop.regional.fetch(cafile=server.cafile))
-    assert [(c.action, c.what, c.name, c.detail) for c in plan.changes] == [("gewijzigd", "Rol", JGZ, "mandaat")]
+    assert [(c.action, c.what, c.name, c.detail) for c in plan.changes] == [
+        ("gewijzigd", "Rol", JGZ, "mandaat geldig tot 31-07-2027 → 31-12-2027")]
     assert plan.summary == "0 nieuw, 1 gewijzigd, 0 verwijderd"
     laptop.regional.apply(plan)
     assert _directory(laptop)[JGZ][4] == date(2027, 12, 31)
