@@ -315,3 +315,15 @@ def test_the_server_package_serves_read_only_without_sql(demo_services, serve, t
         urllib.request.urlopen(f"{server.url}/regio.json?sql=select+1", context=context, timeout=10)
     assert refused.value.code in (400, 403)
     refused.value.close()
+
+
+def test_only_the_regional_client_can_open_a_connection():
+    """The program connects only to update the regional directory: one module may import networking."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    networking = re.compile(r"^\s*(import|from)\s+(socket|ssl|http|urllib|requests|httpx|aiohttp)\b", re.M)
+    importers = sorted(str(p.relative_to(root)) for folder in ("knooppunt", "ui") for p in (root / folder).rglob("*.py")
+                       if networking.search(p.read_text(encoding="utf-8")))
+    assert importers == ["knooppunt/regional/client.py"]
