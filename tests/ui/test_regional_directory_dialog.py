@@ -49,7 +49,11 @@ def test_update_shows_the_preview_per_location_and_applies_it(qtbot, server, lap
     dialog.key.setText(key)
     assert dialog.fingerprint.text().startswith(f"<b>{signing.fingerprint(key)}</b>")
     qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+    assert not dialog.close_button.isEnabled()  # fetching: the dialog waits for the answer
+    dialog.reject()
+    assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.isVisible(), timeout=20000)
+    assert dialog.close_button.isEnabled()
     preview = dialog.preview
     assert "Regionaal adresboek</b> van Annelies Vermeulen" in preview.summary.text()
     table = preview.table

@@ -44,6 +44,7 @@ class RegionalDirectoryDialog(QDialog):
         self._applied = applied
         self._cafile = cafile
         self.preview: ImportPreviewDialog | None = None
+        self._busy = False
         subscription = regional.subscription()
         intro = QLabel("De coördinator van de regio publiceert de kernpartners, contactpersonen en mandaten van "
                        "alle locaties op één adresboekserver. Hier haalt u de nieuwste versie op.")
@@ -74,7 +75,8 @@ class RegionalDirectoryDialog(QDialog):
         self.update_button.setDefault(True)
         self.update_button.clicked.connect(self._on_update_button_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText("Sluiten")
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.update_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -115,14 +117,24 @@ class RegionalDirectoryDialog(QDialog):
             self.errors.show("Vul het adres van de server en de sleutel van de coördinator in.", "url")
             return
         url, cafile = self._regional.subscription().url, self._cafile
-        self.update_button.setEnabled(False)
+        self._set_busy(True)
         self.status.setText(f"Bezig met ophalen van {url} …")
         regional = self._regional
         run_in_background(lambda: regional.fetch(url=url, cafile=cafile),
                           on_success=self._on_fetched, on_failure=self._on_fetch_failed, owner=self)
 
+    def _set_busy(self, busy: bool) -> None:
+        # The fetch reports back to this dialog: it stays open until then (at most 4 × the timeout).
+        self._busy = busy
+        for button in (self.update_button, self.save_button, self.close_button):
+            button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
     def _on_fetched(self, publication: object) -> None:
-        self.update_button.setEnabled(True)
+        self._set_busy(False)
         self.status.setText("")
         try:
             plan = self._regional.plan(publication)  # type: ignore[arg-type]
@@ -134,7 +146,7 @@ class RegionalDirectoryDialog(QDialog):
         self.preview.open()
 
     def _on_fetch_failed(self, exc: Exception) -> None:
-        self.update_button.setEnabled(True)
+        self._set_busy(False)
         self.status.setText("")
         if not isinstance(exc, KnooppuntError):
             raise exc
