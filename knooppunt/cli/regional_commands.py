@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import KnooppuntError
 from ..regional import signing
-from ..regional.client import DEFAULT_TIMEOUT
+from ..services.regional import DEFAULT_TIMEOUT
 from .common import open_db
 
 

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from ..directory.entries import DirectoryData, PartnerEntry
 from ..errors import KnooppuntError, ValidationError
-from ..regional import signing
-from ..regional.client import DEFAULT_TIMEOUT, database_url, fetch
-from ..regional.conversion import colleagues, directory_data
-from ..regional.publication import Publication
-from ..regional.verify import verify
 from ..storage import Store
 from ..storage.store import UnitOfWork
 from .changes import Change
 from .directory import DirectoryService
 from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange
 
+if TYPE_CHECKING:
+    from ..regional.publication import Publication
+
+# The networking, crypto and conversion modules are imported on first use: not at start-up.
+DEFAULT_TIMEOUT = 10.0  # seconds per request (knooppunt.regional.client)
 URL_KEY, KEY_KEY = "regional_directory_url", "regional_directory_public_key"
 LAST_HASH_KEY, LAST_UPDATE_KEY = "regional_directory_last_hash", "regional_directory_last_update"
 
@@ -38,6 +40,8 @@ class Subscription:
 
     @property
     def fingerprint(self) -> str:
+        from ..regional import signing
+
         return signing.fingerprint(self.public_key) if self.public_key else ""
 
 
@@ -83,6 +87,9 @@ class RegionalService:
 
     def save_subscription(self, url: str, public_key: str) -> Change:
         """Server address and the coordinator's public key; checked, never contacted here."""
+        from ..regional import signing
+        from ..regional.client import database_url
+
         url, public_key = url.strip(), "".join(public_key.split())
         if url or public_key:
             try:
@@ -103,6 +110,8 @@ class RegionalService:
     def fetch(self, *, url: str | None = None, timeout: float = DEFAULT_TIMEOUT,
               cafile: str | None = None) -> Publication:
         """Connect to the configured server (or ``url``): the only place the program goes online."""
+        from ..regional.client import fetch
+
         server = url or self.subscription().url
         if not server:
             raise KnooppuntError("Er is geen adresboekserver ingesteld (Locaties & partners → Regionaal adresboek).")
@@ -110,6 +119,9 @@ class RegionalService:
 
     def plan(self, publication: Publication, *, url: str = "", public_key: str | None = None) -> RegionalPlan:
         """Verify the publication with the coordinator's key, then compute what would change."""
+        from ..regional.conversion import colleagues, directory_data
+        from ..regional.verify import verify
+
         key = public_key or self.subscription().public_key
         if not key:
             raise KnooppuntError("Vul eerst de publieke sleutel van de coördinator in; zonder die sleutel wordt "

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import KnooppuntError
-from ..regional import signing
-from ..regional.child_guard import Sensitive, findings
-from ..regional.publication import FORMAT, FORMAT_VERSION, TABLES, content_hash
 from ..storage import Store
-from ..storage.regional_file import write_publication
 from .changes import Change
+
+if TYPE_CHECKING:
+    from ..regional.child_guard import Sensitive
 
 # Free-text columns where someone could type a child's name; name columns are the directory itself.
 _FREE_TEXT = {
@@ -50,6 +49,8 @@ class RegionalPublisher:
 
     def make_key(self, *, replace: bool = False) -> tuple[str, Change]:
         """A new Ed25519 key pair; the private key never leaves this (encrypted) database."""
+        from ..regional import signing
+
         if self.public_key() and not replace:
             raise KnooppuntError("Er is al een sleutel. Een nieuwe sleutel betekent dat elke laptop de nieuwe "
                                  "publieke sleutel moet overnemen; gebruik daarvoor --vervangen.")
@@ -66,6 +67,11 @@ class RegionalPublisher:
     # Publishing ------------------------------------------------------------------------------
     def publish(self, out: Path, location_names: Sequence[str] = ()) -> PublishResult:
         """Write regio.db with only the directory, signed; refused when it would carry children's data."""
+        from ..regional import signing
+        from ..regional.child_guard import findings
+        from ..regional.publication import FORMAT, FORMAT_VERSION, content_hash
+        from ..storage.regional_file import write_publication
+
         row = self._store.query("SELECT public_key, private_key FROM regional_signing_key WHERE retired_at IS NULL "
                                 "ORDER BY id DESC LIMIT 1")
         if not row:
@@ -92,6 +98,8 @@ class RegionalPublisher:
                              meta["public_key_fingerprint"])
 
     def _tables(self, location_names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        from ..regional.publication import TABLES
+
         def rows(table: str, where: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
             columns = ", ".join(f"[{c}]" for c in TABLES[table])
             return self._store.query(f"SELECT {columns} FROM [{table}] WHERE {where} ORDER BY id", params)
@@ -121,6 +129,8 @@ class RegionalPublisher:
                 "location_partner": partners}
 
     def _sensitive(self) -> Sensitive:
+        from ..regional.child_guard import Sensitive
+
         return Sensitive.of((v for v in self._store.column(_SENSITIVE_NAMES) if v),
                             (v for v in self._store.column(_SENSITIVE_TEXTS) if v))
 

@@ -327,3 +327,20 @@ def test_only_the_regional_client_can_open_a_connection():
     importers = sorted(str(p.relative_to(root)) for folder in ("knooppunt", "ui") for p in (root / folder).rglob("*.py")
                        if networking.search(p.read_text(encoding="utf-8")))
     assert importers == ["knooppunt/regional/client.py"]
+
+
+def test_start_up_does_not_load_the_network_or_signature_modules():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from knooppunt.regional import client
+    from knooppunt.services import regional
+
+    assert regional.DEFAULT_TIMEOUT == client.DEFAULT_TIMEOUT
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, knooppunt.services.container, ui.pages.locations_page; "
+         "print(sorted(m for m in sys.modules if m.startswith(('cryptography', 'urllib.request', "
+         "'knooppunt.regional.'))))"], capture_output=True, text=True, check=True, env={"QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parents[2])
+    assert loaded.stdout.strip() == "[]"

@@ -34,7 +34,6 @@ from .. import messages
 from ..dialogs.location_dialog import LocationDialog
 from ..dialogs.organisation_types_dialog import OrganisationTypesDialog
 from ..dialogs.partner_dialog import PartnerDialog
-from ..dialogs.regional_directory_dialog import RegionalDirectoryDialog
 from ..dialogs.replace_person_dialog import ReplacePersonDialog
 from ..dialogs.role_dialog import RoleDialog
 from ..hub import SignalHub
@@ -380,6 +379,9 @@ class LocationsPage(QWidget):
         self.unsetCursor()
 
     def _on_regional_button_clicked(self) -> None:
+        # Imported on first use: it brings the signature library, which start-up does not need.
+        from ..dialogs.regional_directory_dialog import RegionalDirectoryDialog
+
         self._open(RegionalDirectoryDialog(regional=self._services.regional, applied=self._publish, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
