@@ -13,7 +13,7 @@ from ..directory import directory_file
 from ..directory.entries import DirectoryData, PartnerEntry, PersonEntry
 from ..directory.report import ImportRefused, RowProblem
 from ..directory.validation import normalise_email, normalise_phone
-from .publication import Publication
+from .publication import Publication, PublicationRefused
 
 _PERSON = ("name", "function", "phone", "email", "availability", "note")
 
@@ -33,8 +33,12 @@ def directory_data(publication: Publication, *, source: str = "regionaal adresbo
             "location": {k: v for k, v in location.items() if k != "id"},
             "partners": [_partner(p, organisations, people, types) for p in partners.get(location["id"], [])],
         }
-        items.append(directory_file.parse(json.dumps(document, ensure_ascii=False).encode("utf-8"),
-                                          source=f"{source}: {location['name']}"))
+        try:
+            items.append(directory_file.parse(json.dumps(document, ensure_ascii=False).encode("utf-8"),
+                                              source=f"{source}: {location['name']}"))
+        except ImportRefused as exc:
+            raise PublicationRefused(f"Locatie ‘{location['name']}’ in het regionale adresboek: "
+                                     f"{_lines(exc)} Er is niets veranderd.") from None
     return items
 
 
@@ -77,5 +81,12 @@ def colleagues(publication: Publication) -> list[PartnerEntry]:
         entries.append(PartnerEntry("", str(organisation["name"]), organisation_type=types.get(
             organisation["type_id"], ""), contact=PersonEntry(**values)))
     if problems:
-        raise ImportRefused(problems)
+        raise PublicationRefused(f"Contactpersonen in het regionale adresboek: {_lines(ImportRefused(problems))} "
+                                 "Er is niets veranderd.")
     return entries
+
+
+def _lines(refused: ImportRefused) -> str:
+    shown = "; ".join(str(p) for p in refused.problems[:10])
+    more = len(refused.problems) - 10
+    return shown + (f"; en nog {more}." if more > 0 else ".")

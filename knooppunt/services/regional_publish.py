@@ -69,7 +69,8 @@ class RegionalPublisher:
         """Write regio.db with only the directory, signed; refused when it would carry children's data."""
         from ..regional import signing
         from ..regional.child_guard import findings
-        from ..regional.publication import FORMAT, FORMAT_VERSION, content_hash
+        from ..regional.conversion import colleagues, directory_data
+        from ..regional.publication import FORMAT, FORMAT_VERSION, Publication, PublicationRefused, content_hash
         from ..storage.regional_file import write_publication
 
         row = self._store.query("SELECT public_key, private_key FROM regional_signing_key WHERE retired_at IS NULL "
@@ -84,6 +85,11 @@ class RegionalPublisher:
         if problems:
             raise KnooppuntError("Niet gepubliceerd: er staat iets over een kind of ouder in het adresboek. "
                                  "Haal het weg en publiceer opnieuw:\n- " + "\n- ".join(problems[:20]))
+        try:  # what every laptop will check: refused here, the coordinator can still repair it
+            directory_data(Publication(tables, {}))
+            colleagues(Publication(tables, {}))
+        except PublicationRefused as exc:
+            raise KnooppuntError(f"Niet gepubliceerd: {exc.message}") from None
         meta = {"format": FORMAT, "format_version": str(FORMAT_VERSION), "publisher": self._store.actor,
                 "published_at": self._store.now().isoformat(timespec="seconds"),
                 "public_key_fingerprint": signing.fingerprint(public)}

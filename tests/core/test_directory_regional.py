@@ -344,3 +344,16 @@ def test_start_up_does_not_load_the_network_or_signature_modules():
          "'knooppunt.regional.'))))"], capture_output=True, text=True, check=True, env={"QT_QPA_PLATFORM": "offscreen"},
         cwd=Path(__file__).resolve().parents[2])
     assert loaded.stdout.strip() == "[]"
+
+
+def test_a_phone_number_every_laptop_would_refuse_is_refused_when_publishing(demo_services, tmp_path):
+    s = demo_services
+    contact = s.store.query("SELECT id, name FROM contact_person ORDER BY id LIMIT 1")[0]
+    with s.store.unit_of_work() as uow:  # as an old database or a direct edit could hold it
+        uow.update("contact_person", contact["id"], {"phone": "06 9836 7183"})
+        uow.audit("test", "contact_person", contact["id"])
+    s.regional_publisher.make_key()
+    with pytest.raises(Exception, match="Niet gepubliceerd: Locatie ‘Kindcentrum De Vlinderboom’ in het "
+                                        "regionale adresboek: .*06 9836 7183.* geen geldig telefoonnummer"):
+        s.regional_publisher.publish(tmp_path / "regio.db")
+    assert not (tmp_path / "regio.db").exists()
