@@ -17,6 +17,9 @@ _EMAIL = re.compile(r"[^\s<>(),;:]+@[^\s<>(),;:]+")
 _MAX_NAME_WORDS = 5
 _LABELS = {"location": "locatie", "organisation_type": "soort organisatie", "organisation": "organisatie",
            "contact_person": "contactpersoon", "location_partner": "rol"}
+_COLUMNS = {"address": "adres", "composition": "samenstelling", "working_agreements": "werkafspraken",
+            "email": "e-mail", "function": "functie", "availability": "beschikbaarheid", "note": "notitie",
+            "mandate_category": "mandaat", "mandate_description": "mandaatomschrijving", "name": "naam"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def findings(tables: Rows, sensitive: Sensitive) -> list[str]:
             for column, value in row.items():
                 if isinstance(value, str) and value and _hits(value, sensitive):
                     label = row.get("name") or row.get("role") or row.get("id")
-                    found.append(f"{_LABELS.get(table, table)} ‘{label}’, veld {column}")
+                    found.append(f"{_LABELS.get(table, table)} ‘{label}’, veld {_COLUMNS.get(column, column)}")
     return found
 
 

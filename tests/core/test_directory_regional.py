@@ -256,7 +256,7 @@ def test_a_child_named_in_a_contact_note_refuses_the_publication(demo_services, 
     regio = tmp_path / "regio.db"
     with pytest.raises(Exception, match="Niet gepubliceerd: er staat iets over een kind") as error:
         s.regional_publisher.publish(regio)
-    assert "veld note" in str(error.value) and first not in str(error.value)
+    assert "veld notitie" in str(error.value) and first not in str(error.value)
     assert not regio.exists()
 
 
