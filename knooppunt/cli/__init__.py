@@ -20,6 +20,7 @@ from . import (
     document_commands,
     meeting_commands,
     privacy_commands,
+    regional_commands,
     transfer_commands,
 )
 
@@ -33,6 +34,7 @@ COMMAND_MODULES = [
     transfer_commands,
     backup_commands,
     privacy_commands,
+    regional_commands,
 ]
 
 

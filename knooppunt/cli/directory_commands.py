@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain.directory import Location
 from ..domain.enums import LocationType
 from ..errors import KnooppuntError
+from . import regional_commands
 from .common import open_db
 
 _TYPES = [t.value for t in LocationType]
@@ -53,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--format", required=True, choices=_FORMATS)
     exp.add_argument("file", type=Path, metavar="BESTAND")
     exp.set_defaults(run=_export)
+    regional_commands.add_pull(partner_sub)
 
 
 def _open(args: argparse.Namespace):

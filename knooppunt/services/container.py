@@ -28,6 +28,8 @@ from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
 from .records import RecordService
+from .regional import RegionalService
+from .regional_publish import RegionalPublisher
 from .requests import RequestService
 from .retention import RetentionService
 from .timeline import TimelineService
@@ -67,6 +69,8 @@ class Services:
     inzage: InzageService
     requests: RequestService
     register: RegisterService
+    regional: RegionalService
+    regional_publisher: RegionalPublisher
     # Set by ``open_services``, which knows the file and the passphrase in force.
     backups: BackupService | None = None
 
@@ -100,6 +104,7 @@ def build_services(store: Store) -> Services:
     planning = PlanningService(store, locations, children, consent, agreements)
     monitoring = MonitoringService(store)
     erasure = ErasureService(store, monitoring)
+    directory = DirectoryService(store, locations)
     services = Services(
         store=store,
         profile=ProfileService(store),
@@ -119,7 +124,9 @@ def build_services(store: Store) -> Services:
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
         documents=documents,
-        directory=DirectoryService(store, locations),
+        directory=directory,
+        regional=RegionalService(store, directory),
+        regional_publisher=RegionalPublisher(store),
         monitoring=monitoring,
         erasure=erasure,
         retention=RetentionService(store, erasure),

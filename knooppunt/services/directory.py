@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from ..directory import csv_io, directory_file, vcard
-from ..directory.entries import DirectoryData
+from ..directory.entries import DirectoryData, PartnerEntry
 from ..directory.report import ImportRefused
 from ..domain.directory import Location, LocationPartner
 from ..domain.enums import PartnerKind
 from ..errors import KnooppuntError
 from ..exports import write_export
 from ..storage import Store
+from ..storage.store import UnitOfWork
 from ..storage.folding import fold, register_fold
 from .changes import Change
 from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange, DirectoryWriter
@@ -143,6 +145,48 @@ class DirectoryService:
             uow.audit("adresboek geïmporteerd", "location", writer.location_id,
                       f"{plan.data.source}: {plan.summary}"[:500])
         return Change.updated("partner", *sorted(writer.partner_ids))
+
+    def plan_many(self, items: Sequence[DirectoryData],
+                  people: Sequence[PartnerEntry] = ()) -> tuple[DirectoryChange, ...]:
+        """The differences of several directory files at once, in one transaction that is rolled back.
+
+        Each item names its own location; organisations shared by locations are counted once.
+        """
+        changes: list[DirectoryChange] = []
+        try:
+            with self._store.unit_of_work() as uow:
+                changes, _ids = self._apply_many(uow, items, people)
+                raise _DryRun
+        except _DryRun:
+            pass
+        return tuple(changes)
+
+    def apply_many(self, uow: UnitOfWork, items: Sequence[DirectoryData],
+                   people: Sequence[PartnerEntry] = ()) -> tuple[list[DirectoryChange], set[int]]:
+        """Apply several directory files inside the caller's unit of work (all or nothing).
+
+        ``people`` are contact-only entries (no role): added or updated in their organisation.
+        """
+        return self._apply_many(uow, items, people)
+
+    def _apply_many(self, uow: UnitOfWork, items: Sequence[DirectoryData],
+                    people: Sequence[PartnerEntry] = ()) -> tuple[list[DirectoryChange], set[int]]:
+        changes: list[DirectoryChange] = []
+        ids: set[int] = set()
+        for data in items:
+            if data.location is None:
+                raise KnooppuntError("Een adresboek zonder locatie kan niet voor meer locaties tegelijk.")
+            name = data.location.name
+            writer = self._apply(uow, self._locations.location_by_name(name), name, data)
+            changes += [replace(change, location=name) for change in writer.changes]
+            ids |= writer.partner_ids
+        if people:
+            writer = DirectoryWriter(self._store, uow, self._store.now().date())
+            for entry in people:
+                if entry.contact is not None:
+                    writer.person(writer.organisation_of(entry), entry.contact, merge=False)
+            changes += writer.changes
+        return changes, ids
 
     def _apply(self, uow, location: Location | None, name: str, data: DirectoryData) -> DirectoryWriter:
         writer = DirectoryWriter(self._store, uow, self._store.now().date())

@@ -40,9 +40,11 @@ class DirectoryChange:
     what: str  # Rol, Organisatie, Contactpersoon, Locatie
     name: str
     detail: str = ""
+    location: str = ""  # set when one update covers many locations (the regional directory)
 
     def __str__(self) -> str:
-        return f"{self.what} ‘{self.name}’ {self.action}" + (f": {self.detail}" if self.detail else "")
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.what} ‘{self.name}’ {self.action}" + (f": {self.detail}" if self.detail else "")
 
 
 class DirectoryWriter:
@@ -198,8 +200,7 @@ class DirectoryWriter:
                 old_name = self._name(table, getattr(current, key))
                 parts.append(f"{label} ‘{old_name}’ → ‘{self._name(table, new)}’")
             elif key.startswith("mandate"):
-                if "mandaat" not in parts:
-                    parts.append("mandaat")
+                parts.append(_mandate_difference(key, getattr(current, key), new))
             elif key == "kind":
                 parts.append(f"soort → {PartnerKind(new).label.lower()}")
             elif key == "role":
@@ -210,6 +211,22 @@ class DirectoryWriter:
         if record_id is None:
             return "—"
         return self._store.scalar(f"SELECT name FROM [{table}] WHERE id = ?", [record_id]) or "—"
+
+
+_MANDATE_LABELS = {"mandate_category": "mandaat", "mandate_description": "mandaat (omschrijving)",
+                   "mandate_valid_from": "mandaat geldig vanaf", "mandate_valid_until": "mandaat geldig tot"}
+
+
+def _mandate_difference(key: str, old: object, new: object) -> str:
+    """What changed in a mandate, e.g. ``mandaat geldig tot 31-07-2027 → 31-12-2027``."""
+    def shown(value: object) -> str:
+        if isinstance(value, date):
+            return f"{value:%d-%m-%Y}"
+        return "—" if value in (None, "") else f"‘{value}’"
+
+    if key == "mandate_description":
+        return _MANDATE_LABELS[key]
+    return f"{_MANDATE_LABELS[key]} {shown(old)} → {shown(new)}"
 
 
 def role_in_use(store: Store, partner_id: int) -> str | None:

@@ -446,5 +446,19 @@ CREATE TABLE correction (
     corrected_by TEXT NOT NULL
 );
 CREATE INDEX correction_child ON correction(child_id)
+@MIGRATIONS(name="0020_regional_signing_key")
+def _regional_signing_key(db: Database) -> None:
+    """Regionaal adresboek: the coordinator's Ed25519 key pair, kept inside the encrypted database."""
+    _run(
+        db,
+        """
+CREATE TABLE regional_signing_key (
+    id INTEGER PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    private_key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT '',
+    retired_at TEXT
+)
 """,
     )

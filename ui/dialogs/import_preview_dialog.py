@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from knooppunt.errors import KnooppuntError
 from knooppunt.services.directory import ImportPlan
 from knooppunt.services.directory_writes import DirectoryChange
+from knooppunt.services.regional import RegionalPlan
 
 from ..models.record_table import Column
 from ..pages.list_page import RecordTableView
@@ -22,24 +24,31 @@ CHANGE_COLUMNS = [
     Column[DirectoryChange]("Naam", lambda c: c.name, width=240),
     Column[DirectoryChange]("Verschil", lambda c: c.detail),
 ]
+LOCATION_COLUMN = Column[DirectoryChange]("Locatie", lambda c: c.location, width=235)
 
 
 class ImportPreviewDialog(QDialog):
-    def __init__(self, *, plan: ImportPlan, apply: Callable[[ImportPlan], object],
-                 parent: QWidget | None = None) -> None:
+    """Also the preview of a regional update: then ``heading`` says where it came from, and a
+    Locatie column shows which location each difference belongs to."""
+
+    def __init__(self, *, plan: ImportPlan | RegionalPlan, apply: Callable[[Any], object],
+                 heading: str | None = None, title: str = "Importeren: eerst bekijken", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Importeren: eerst bekijken")
+        self.setWindowTitle(title)
         self._plan = plan
         self._apply = apply
-        where = (f"locatie ‘{plan.location_name}’" if plan.location_id
-                 else f"nieuwe locatie ‘{plan.location_name}’ (wordt aangemaakt)")
-        self.summary = QLabel(f"<b>{plan.data.source or 'Bestand'}</b> → {where}<br>{plan.summary}")
+        if heading is None and isinstance(plan, ImportPlan):
+            where = (f"locatie ‘{plan.location_name}’" if plan.location_id
+                     else f"nieuwe locatie ‘{plan.location_name}’ (wordt aangemaakt)")
+            heading = f"<b>{plan.data.source or 'Bestand'}</b> → {where}<br>{plan.summary}"
+        self.summary = QLabel(heading or plan.summary)
         self.summary.setWordWrap(True)
         explanation = QLabel("Er verandert nog niets. Met ‘Toepassen’ wordt alles in één keer doorgevoerd; "
                              "lukt een onderdeel niet, dan blijft alles zoals het was.")
         explanation.setWordWrap(True)
         explanation.setObjectName("hint")
-        self.table = RecordTableView(CHANGE_COLUMNS, self)
+        many = any(c.location for c in plan.changes)
+        self.table = RecordTableView([LOCATION_COLUMN, *CHANGE_COLUMNS] if many else CHANGE_COLUMNS, self)
         self.table.source.set_records(sorted(plan.changes, key=lambda c: _ACTION_ORDER.get(c.action, 9)))
         self.error = QLabel()
         self.error.setObjectName("fieldError")

@@ -118,13 +118,16 @@ class LocationsPage(QWidget):
         self.register_button = QPushButton("Verwerkingsregister…")
         self.register_button.setToolTip("Het verwerkingsregister (AVG art. 30) van deze locatie opslaan als PDF of CSV.")
         self.register_button.clicked.connect(self._on_register_button_clicked)
+        self.regional_button = QPushButton("Regionaal &adresboek…")
+        self.regional_button.setToolTip("Het adresboek van de regio ophalen van de adresboekserver van de coördinator")
+        self.regional_button.clicked.connect(self._on_regional_button_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.location_list, 1)
         left_layout.addWidget(self.show_archived)
         for button in (self.new_button, self.edit_button, self.archive_button, self.types_button,
-                       self.register_button):
+                       self.register_button, self.regional_button):
             left_layout.addWidget(button)
 
         self.details = QLabel()
@@ -396,6 +399,12 @@ class LocationsPage(QWidget):
     def _on_exchange_finished(self, text: str) -> None:
         self.status.setText(text)
         self.unsetCursor()
+
+    def _on_regional_button_clicked(self) -> None:
+        # Imported on first use: it brings the signature library, which start-up does not need.
+        from ..dialogs.regional_directory_dialog import RegionalDirectoryDialog
+
+        self._open(RegionalDirectoryDialog(regional=self._services.regional, applied=self._publish, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"location", "partner", "contact", "organisation"}:
