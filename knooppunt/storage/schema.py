@@ -357,3 +357,9 @@ CREATE INDEX agreement_decision ON agreement(decision_id);
 CREATE INDEX addendum_discussion ON addendum(discussion_id)
 """,
     )
+
+
+@MIGRATIONS(name="0007_contact_mobile")
+def _contact_mobile(db: Database) -> None:
+    """A contact's mobile number beside the work number (Outlook's Mobile Phone was dropped before)."""
+    _run(db, "ALTER TABLE contact_person ADD COLUMN mobile TEXT NOT NULL DEFAULT ''")
