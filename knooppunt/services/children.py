@@ -9,7 +9,7 @@ from ..domain.children import Case, Child, Consent, Guardian
 from ..domain.directory import Location
 from ..errors import ValidationError
 from ..storage import Store
-from ..storage.folding import like_contains
+from ..storage.folding import fts_contains, search_text
 from ..storage.mapping import from_row
 from .changes import Change
 
@@ -30,9 +30,10 @@ class ChildService:
         if location_id is not None:
             where.append("c.location_id = ?")
             params.append(location_id)
-        if search.strip():
-            where.append("(c.first_name || ' ' || c.last_name) LIKE ? ESCAPE '\\'")
-            params.append(like_contains(search.strip()))
+        if search_text(search):
+            found, found_params = fts_contains("child_search", ("name",), search)
+            where.append(f"c.id IN ({found})")
+            params += found_params
         rows = self._store.query(
             "SELECT c.*, l.name AS location_name, "
             "(SELECT phase FROM child_case k WHERE k.child_id = c.id ORDER BY k.id DESC LIMIT 1) AS case_phase "

@@ -47,6 +47,13 @@ def test_kinderen_lists_id_name_location_and_case_phase(demo_db, capsys):
     assert lines[-1].endswith("kinderen")
 
 
+def test_kinderen_search_ignores_accents(demo_db, capsys):
+    capsys.readouterr()
+    assert main(["kinderen", "--db", str(demo_db), "--zoek", "anais"]) == 0
+    out = capsys.readouterr().out
+    assert "Anaïs Bakker" in out and "Zoë" not in out
+
+
 def test_kinderen_with_an_unknown_location_exits_2(demo_db, capsys):
     assert main(["kinderen", "--db", str(demo_db), "--locatie", "Bestaat niet"]) == 2
     assert "geen locatie met de naam ‘Bestaat niet’" in capsys.readouterr().err
