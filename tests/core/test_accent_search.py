@@ -56,6 +56,16 @@ def test_agreements_are_found_by_folded_child_owner_and_text(demo_services):
     assert overview.bucket_counts(AgreementFilter(bucket="alle", search="yilmaz"))["alle"] == 1
 
 
+def test_meetings_are_found_by_folded_place_and_chair(demo_services):
+    meeting = demo_services.meetings.meetings()[0].meeting
+    with demo_services.store.unit_of_work() as uow:
+        uow.update("meeting", meeting.id, {"place": "Café De Gieter", "chair_name": "Renée Çelik"})
+        uow.audit("test", "meeting", meeting.id)
+    for typed in ("cafe de", "celik", "RENEE"):
+        assert [v.meeting.id for v in demo_services.meetings.meetings(search=typed)] == [meeting.id], typed
+    assert demo_services.meetings.meetings(search="%") == []
+
+
 def test_an_older_database_gets_the_search_index_filled_when_opened(demo_services, db_path):
     db = demo_services.store.db
     for trigger in ("insert", "update", "delete"):
@@ -63,6 +73,8 @@ def test_an_older_database_gets_the_search_index_filled_when_opened(demo_service
             db.execute(f"DROP TRIGGER {index}_{trigger}")
     db.execute("DROP TABLE child_search")
     db.execute("DROP TABLE agreement_search")
+    db.execute("DROP INDEX child_name_search")
+    db.execute("ALTER TABLE child DROP COLUMN search_name")
     db.execute("DELETE FROM _sqlite_migrations WHERE name = '0008_search_index'")
     db.conn.commit()
     demo_services.close()
