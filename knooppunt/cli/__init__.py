@@ -11,7 +11,7 @@ import logging
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from ..errors import KnooppuntError
 from ..exports import reason
@@ -77,6 +77,11 @@ class DutchHelpFormatter(argparse.HelpFormatter):
         return super()._format_action_invocation(action)
 
 
+def _shown_commands(action: "argparse._SubParsersAction[argparse.ArgumentParser]") -> list[str]:
+    # The subcommands as the help lists them: Dutch names only (see ``common.command``).
+    return [str(choice.metavar or choice.dest) for choice in action._get_subactions()]
+
+
 class _TopHelpFormatter(DutchHelpFormatter, argparse.RawDescriptionHelpFormatter):
     """The exit codes in the epilog keep their lines."""
 
@@ -87,11 +92,21 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", DutchHelpFormatter)
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h with a Dutch text, below
+        super().__init__(*args, **kwargs)
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         if add_help:
             self.add_argument("-h", "--help", action="help", help="deze hulp tonen en stoppen")
+
+    def _without_hidden_commands(self, message: str) -> str:
+        """An unknown command lists the Dutch commands to choose from, not the English aliases."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and message.startswith(f"argument {action.metavar}:"):
+                shown = "(kies uit " + ", ".join(f"'{name}'" for name in _shown_commands(action)) + ")"
+                start = message.find("(kies uit ")  # the list of choices ends the message
+                return message[:start] + shown if start >= 0 else message
+        return message
 
     def format_usage(self) -> str:
         return super().format_usage().replace("usage:", "Gebruik:", 1)
@@ -99,10 +114,11 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return super().format_help().replace("usage:", "Gebruik:", 1)
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         for english, dutch in _USAGE_WORDS.items():
             message = message.replace(english, dutch)
         message = re.sub(r"(--[\w-]+)/--[\w-]+", r"\1", message)  # "--kind/--child": the Dutch name
+        message = self._without_hidden_commands(message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"Onjuiste opdracht: {message}.  Zie knooppunt-cli --help.\n")
 

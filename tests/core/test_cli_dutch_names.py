@@ -101,3 +101,12 @@ def test_english_aliases_of_the_directory_commands_still_work(demo_db, tmp_path,
                  "OBS De Regenboog"]) == 0
     assert main(["locations", "--db", str(demo_db), "--all"]) == 0
     assert "OBS De Regenboog\tPO\telke 8 weken" in capsys.readouterr().out
+
+
+def test_an_unknown_command_lists_the_dutch_commands_only(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["bestaatniet"])
+    assert info.value.code == 64
+    err = capsys.readouterr().err
+    assert "'overleggen'" in err and "'verslag'" in err and "'kinderen'" in err
+    assert not any(f"'{name}'" in err for name in ENGLISH_COMMANDS)

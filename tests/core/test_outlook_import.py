@@ -96,3 +96,19 @@ def test_only_a_column_that_is_literally_there_twice_is_refused(demo_services, t
                     '"Ans","Vos","Bureau A","045 850 1234","045 850 9999"\r\n', encoding="utf-8")
     with pytest.raises(ImportRefused, match="twee keer voor: ‘Business Phone’"):
         demo_services.directory.read(path)
+
+
+def test_an_older_database_gets_the_mobile_field_when_opened(demo_services, db_path):
+    from knooppunt.services.container import open_services
+    from tests.conftest import PASSPHRASE, TEST_KDF_ITER
+
+    before = {c.name: c.phone for c in demo_services.locations.contacts()}
+    db = demo_services.store.db
+    db.execute("ALTER TABLE contact_person DROP COLUMN mobile")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_contact_mobile'")
+    db.conn.commit()
+    demo_services.close()
+    with open_services(db_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as reopened:
+        contacts = reopened.locations.contacts()
+        assert {c.name: c.phone for c in contacts} == before
+        assert {c.mobile for c in contacts} == {""}
