@@ -45,6 +45,10 @@ APT_LINE = "sudo apt install " + " ".join(dict.fromkeys(XCB_LIBRARIES.values()))
 
 
 def _loads(name: str) -> bool:
+    # A frozen bundle may carry its own copy (PyInstaller puts it beside the program).
+    bundled = Path(getattr(sys, "_MEIPASS", "")) / name
+    if getattr(sys, "frozen", False) and bundled.is_file():
+        name = str(bundled)
     try:
         ctypes.CDLL(name)
     except OSError:
