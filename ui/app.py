@@ -19,9 +19,11 @@ from knooppunt import __version__
 from knooppunt.errors import KnooppuntError
 from knooppunt.paths import default_database_path, log_file, resource
 
-from . import messages
+from . import messages, platform_check
 
 log = logging.getLogger("knooppunt")
+
+EXIT_NO_DISPLAY = 2  # as when the database cannot be opened: an expected failure, said in Dutch
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -151,6 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     qInstallMessageHandler(_on_qt_message)
+    # Qt aborts the process (a core dump) when its platform plugin cannot load: say why first.
+    trouble = platform_check.problem(plugin=platform_check.xcb_plugin())
+    if trouble:
+        print(trouble, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     app = create_application(sys.argv[:1])
     if args.smoke_test:
         return smoke_test()

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from ..errors import KnooppuntError
 from ..services.agreement_overview import BUCKETS, AgreementFilter
-from .common import add_db_argument, open_db
+from .common import add_db_argument, command, open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("afspraken", help="afspraken van een locatie tonen of exporteren naar CSV")
+    parser = command(sub, "afspraken", "agreements", help="afspraken van een locatie tonen of exporteren naar CSV")
     add_db_argument(parser)
-    parser.add_argument("--locatie", metavar="NAAM", help="alleen deze locatie (standaard: alle)")
-    parser.add_argument("--welke", choices=[b for b, _ in BUCKETS], default="open",
+    parser.add_argument("--locatie", "--location", metavar="NAAM", help="alleen deze locatie (standaard: alle)")
+    parser.add_argument("--welke", "--which", choices=[b for b, _ in BUCKETS], default="open",
                         help="open, binnenkort, over_datum, afgerond of alle (standaard: open)")
     parser.add_argument("--csv", type=Path, metavar="BESTAND", help="schrijf naar dit CSV-bestand (;, UTF-8)")
     parser.set_defaults(run=_run)

@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import KnooppuntError
 from ..services.container import Services, open_services
@@ -27,6 +28,17 @@ def passphrase(*, confirm: bool = False) -> str:
     if confirm and getpass.getpass("Nogmaals ter controle: ") != value:
         raise KnooppuntError("De twee wachtwoordzinnen zijn niet gelijk.")
     return value
+
+
+def command(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", name: str, english: str | None = None,
+            **kwargs: Any) -> argparse.ArgumentParser:
+    """A subcommand under its Dutch ``name``; the ``english`` name of earlier versions still works
+    (scripts already written) but is not shown in the help."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, aliases=[english] if english else [], **kwargs)
+    if english and "help" in kwargs:
+        # argparse lists aliases as "naam (alias)": show the Dutch name only.
+        sub._choices_actions[-1].metavar = name
+    return parser
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:

@@ -1,4 +1,4 @@
-"""``init``, ``demo`` and ``check``: make and check encrypted databases."""
+"""``nieuw``, ``demo`` and ``controleren`` (formerly ``init`` and ``check``): make and check encrypted databases."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ import argparse
 from ..services.container import open_services
 from ..services.demo import build_demo
 from ..storage.database import check_database
-from .common import add_db_argument, open_db, passphrase
+from .common import add_db_argument, command, open_db, passphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    init = sub.add_parser("init", help="nieuwe, versleutelde database maken")
+    init = command(sub, "nieuw", "init", help="nieuwe, versleutelde database maken")
     add_db_argument(init)
     init.set_defaults(run=_init)
 
-    demo = sub.add_parser("demo", help="nieuwe database met fictieve demogegevens maken")
+    demo = command(sub, "demo", help="nieuwe database met fictieve demogegevens maken")
     add_db_argument(demo)
     demo.set_defaults(run=_demo)
 
-    check = sub.add_parser("check", help="integriteit en schema van een database controleren")
+    check = command(sub, "controleren", "check", help="integriteit en schema van een database controleren")
     add_db_argument(check)
     check.set_defaults(run=_check)
 

@@ -1,9 +1,11 @@
-"""``locations`` and ``partners``: the partner directory without a screen, for administrators.
+"""``locaties`` and ``partners``: the partner directory without a screen, for administrators.
 
-    knooppunt-cli locations --db DB                       list the locations
-    knooppunt-cli locations add --db DB --type PO NAME    add a location with the knooppunt's roles
-    knooppunt-cli partners import --db DB --location NAME FILE      CSV or directory file, all or nothing
-    knooppunt-cli partners export --db DB --location NAME --format csv|vcard|directory|pdf FILE
+    knooppunt-cli locaties --db DB                          list the locations
+    knooppunt-cli locaties toevoegen --db DB --soort PO NAAM   add a location with the knooppunt's roles
+    knooppunt-cli partners inlezen --db DB --locatie NAAM BESTAND   CSV or directory file, all or nothing
+    knooppunt-cli partners exporteren --db DB --locatie NAAM --formaat csv|vcard|directory|pdf BESTAND
+
+The English names of earlier versions (locations add, partners import/export, --location ...) still work.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from ..domain.directory import Location
 from ..domain.enums import LocationType
 from ..errors import KnooppuntError
 from . import regional_commands
-from .common import open_db
+from .common import command, open_db
 
 _TYPES = [t.value for t in LocationType]
 _FORMATS = ("csv", "vcard", "directory", "pdf")
@@ -28,30 +30,30 @@ def _db(parser: argparse.ArgumentParser, *, on_parent: bool = False) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    locations = sub.add_parser("locations", help="locaties tonen of toevoegen")
+    locations = command(sub, "locaties", "locations", help="locaties tonen of toevoegen")
     _db(locations, on_parent=True)
-    locations.add_argument("--all", action="store_true", help="ook gearchiveerde locaties")
+    locations.add_argument("--alle", "--all", action="store_true", help="ook gearchiveerde locaties")
     locations.set_defaults(run=_list)
     location_sub = locations.add_subparsers(dest="locations_command", metavar="OPDRACHT")
-    add = location_sub.add_parser("add", help="nieuwe locatie met de vaste rollen van het knooppunt")
+    add = command(location_sub, "toevoegen", "add", help="nieuwe locatie met de vaste rollen van het knooppunt")
     _db(add)
-    add.add_argument("--type", required=True, choices=_TYPES, help="soort locatie")
-    add.add_argument("--frequency", type=int, default=6, metavar="WEKEN", help="knooppunt elke zoveel weken")
+    add.add_argument("--soort", "--type", required=True, choices=_TYPES, help="soort locatie")
+    add.add_argument("--frequentie", "--frequency", type=int, default=6, metavar="WEKEN", help="knooppunt elke zoveel weken")
     add.add_argument("name", metavar="NAAM")
     add.set_defaults(run=_add)
 
-    partners = sub.add_parser("partners", help="adresboek van een locatie importeren of exporteren")
+    partners = command(sub, "partners", help="adresboek van een locatie importeren of exporteren")
     partner_sub = partners.add_subparsers(dest="partners_command", metavar="OPDRACHT", required=True)
-    imp = partner_sub.add_parser("import", help="CSV of adresboekbestand inlezen (alles of niets)")
+    imp = command(partner_sub, "inlezen", "import", help="CSV of adresboekbestand inlezen (alles of niets)")
     _db(imp)
-    imp.add_argument("--location", required=True, metavar="NAAM")
-    imp.add_argument("--dry-run", action="store_true", help="alleen de verschillen tonen, niets veranderen")
+    imp.add_argument("--locatie", "--location", required=True, metavar="NAAM")
+    imp.add_argument("--proefrit", "--dry-run", action="store_true", help="alleen de verschillen tonen, niets veranderen")
     imp.add_argument("file", type=Path, metavar="BESTAND")
     imp.set_defaults(run=_import)
-    exp = partner_sub.add_parser("export", help="adresboek van een locatie wegschrijven")
+    exp = command(partner_sub, "exporteren", "export", help="adresboek van een locatie wegschrijven")
     _db(exp)
-    exp.add_argument("--location", required=True, metavar="NAAM")
-    exp.add_argument("--format", required=True, choices=_FORMATS)
+    exp.add_argument("--locatie", "--location", required=True, metavar="NAAM")
+    exp.add_argument("--formaat", "--format", required=True, choices=_FORMATS)
     exp.add_argument("file", type=Path, metavar="BESTAND")
     exp.set_defaults(run=_export)
     regional_commands.add_pull(partner_sub)
@@ -66,9 +68,9 @@ def _open(args: argparse.Namespace):
 def _list(args: argparse.Namespace) -> int:
     with _open(args) as services:
         today = services.store.now().date()
-        locations = services.locations.locations(include_archived=args.all)
+        locations = services.locations.locations(include_archived=args.alle)
         if not locations:
-            print("Nog geen locaties. Voeg er een toe met: knooppunt-cli locations add --db DB --type PO NAAM")
+            print("Nog geen locaties. Voeg er een toe met: knooppunt-cli locaties toevoegen --db DB --soort PO NAAM")
             return 0
         for location in locations:
             views = services.locations.partners(location.id)
@@ -83,7 +85,7 @@ def _list(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     with _open(args) as services:
         location, _ = services.locations.create_location(
-            Location(None, args.name, LocationType(args.type), frequency_weeks=args.frequency))
+            Location(None, args.name, LocationType(args.soort), frequency_weeks=args.frequentie))
         roles = len(services.locations.partners(location.id))
     print(f"Locatie ‘{location.name}’ toegevoegd met {roles} rollen om in te vullen.")
     return 0
@@ -92,10 +94,10 @@ def _add(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     with _open(args) as services:
         data = services.directory.read(args.file)
-        plan = services.directory.plan_import(args.location, data)
+        plan = services.directory.plan_import(args.locatie, data)
         for change in plan.changes:
             print(f"  {change}")
-        if args.dry_run:
+        if args.proefrit:
             print(f"Proefrit, niets veranderd: {plan.summary}")
             return 0
         services.directory.apply_import(plan)
@@ -105,9 +107,9 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with _open(args) as services:
-        location = services.locations.location_by_name(args.location)
+        location = services.locations.location_by_name(args.locatie)
         if location is None:
-            raise KnooppuntError(f"Er is geen locatie ‘{args.location}’.")
-        services.directory.export(location.id, args.file, args.format)
-    print(f"Adresboek van ‘{location.name}’ geëxporteerd ({args.format}): {args.file}")
+            raise KnooppuntError(f"Er is geen locatie ‘{args.locatie}’.")
+        services.directory.export(location.id, args.file, args.formaat)
+    print(f"Adresboek van ‘{location.name}’ geëxporteerd ({args.formaat}): {args.file}")
     return 0

@@ -1,4 +1,4 @@
-"""``meetings`` and ``minutes``: list meetings and render verslag, afsprakenbrief or overlegverslag."""
+"""``verslag`` (formerly ``minutes``): verslag, afsprakenbrief or overlegverslag as PDF."""
 
 from __future__ import annotations
 
@@ -8,68 +8,51 @@ from pathlib import Path
 from ..documents import DocumentKind, DocumentTarget
 from ..errors import KnooppuntError, NotFound
 from ..exports import check_writable
-from .common import add_db_argument, open_db
+from .common import add_db_argument, command, open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    meetings = sub.add_parser("meetings", help="overleggen tonen: id, datum, locatie, kinderen, status")
-    add_db_argument(meetings)
-    meetings.set_defaults(run=_meetings)
-
-    minutes = sub.add_parser(
-        "minutes", help="verslag, afsprakenbrief of overlegverslag als PDF maken",
-        description="Zonder --child: het verslag van het hele overleg. Met --child: het verslag van dat kind, "
-        "of met --letter de afsprakenbrief voor de ouders. Een vastgesteld document komt precies zo uit als "
-        "bij het vaststellen.",
+    minutes = command(
+        sub, "verslag", "minutes", help="verslag, afsprakenbrief of overlegverslag als PDF maken",
+        description="Met --bespreking (of --overleg en --kind): het verslag van dat kind, of met --brief de "
+        "afsprakenbrief voor de ouders. Met alleen --overleg: het verslag van het hele overleg. De nummers "
+        "staan in ‘knooppunt-cli overleggen’. Een vastgesteld document komt precies zo uit als bij het vaststellen.",
     )
     add_db_argument(minutes)
-    minutes.add_argument("--meeting", required=True, type=int, metavar="ID", help="id van het overleg")
-    minutes.add_argument("--child", type=int, metavar="ID", help="id van het kind")
+    which = minutes.add_mutually_exclusive_group(required=True)
+    which.add_argument("--bespreking", "--discussion", type=int, metavar="NR", help="nummer van de bespreking")
+    which.add_argument("--overleg", "--meeting", type=int, metavar="ID", help="id van het overleg")
+    minutes.add_argument("--kind", "--child", type=int, metavar="ID", help="id van het kind (bij --overleg)")
     kind = minutes.add_mutually_exclusive_group()
-    kind.add_argument("--letter", action="store_true", help="de afsprakenbrief voor de ouders")
-    kind.add_argument("--internal", action="store_true", help="het interne verslag (met interne notities)")
-    minutes.add_argument("--signature", action="store_true", help="met een regel 'voor gezien' om te tekenen")
-    minutes.add_argument("--finalise", action="store_true", help="vaststellen: daarna verandert dit document niet meer")
+    kind.add_argument("--brief", "--letter", action="store_true", help="de afsprakenbrief voor de ouders")
+    kind.add_argument("--intern", "--internal", action="store_true",
+                      help="het interne verslag (met interne notities)")
+    minutes.add_argument("--handtekening", "--signature", action="store_true",
+                         help="met een regel 'voor gezien' om te tekenen")
+    minutes.add_argument("--vaststellen", "--finalise", action="store_true",
+                         help="vaststellen: daarna verandert dit document niet meer")
     minutes.add_argument("--aanvulling", action="store_true",
                          help="voor een vastgesteld document: de aanvulling met wat er na het vaststellen is aangevuld")
-    minutes.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="het PDF-bestand")
+    minutes.add_argument("--pdf", "--out", required=True, type=Path, metavar="BESTAND", help="het PDF-bestand")
     minutes.set_defaults(run=_minutes)
-
-
-def _meetings(args: argparse.Namespace) -> int:
-    with open_db(args) as services:
-        rows = []
-        for view in services.meetings.meetings():
-            children = services.store.query(
-                "SELECT c.first_name || ' ' || c.last_name AS name FROM discussion d JOIN child c ON c.id = d.child_id "
-                "WHERE d.meeting_id = ? AND d.status != 'afgemeld' ORDER BY d.slot_start", [view.meeting.id])
-            rows.append((str(view.meeting.id), view.meeting.date.isoformat(), view.location_name,
-                         ", ".join(r["name"] for r in children) or "–", view.meeting.status.label))
-    header = ("id", "datum", "locatie", "kinderen", "status")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    for row in [header, *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[4])
-    if not rows:
-        print("Er zijn nog geen overleggen.")
-    return 0
 
 
 def _minutes(args: argparse.Namespace) -> int:
     with open_db(args) as services:
         target = _target(services, args)
-        check_writable(args.out)  # before vaststellen: a typo in --out must not finalise anything
+        check_writable(args.pdf)  # before vaststellen: a typo in --pdf must not finalise anything
         docs = services.documents
-        if args.finalise and args.aanvulling:
-            raise KnooppuntError("Kies --finalise of --aanvulling, niet allebei.")
-        if args.finalise:
-            rendered, _ = docs.finalise(target, signature_line=args.signature)
+        if args.vaststellen and args.aanvulling:
+            raise KnooppuntError("Kies --vaststellen of --aanvulling, niet allebei.")
+        if args.vaststellen:
+            rendered, _ = docs.finalise(target, signature_line=args.handtekening)
         elif args.aanvulling:
-            rendered = docs.supplement(target, signature_line=args.signature)
+            rendered = docs.supplement(target, signature_line=args.handtekening)
         else:
-            rendered = docs.document(target, signature_line=args.signature)
-        docs.save_pdf(rendered, args.out, "knooppunt-cli")
+            rendered = docs.document(target, signature_line=args.handtekening)
+        docs.save_pdf(rendered, args.pdf, "knooppunt-cli")
         later = docs.addenda_after_finalising(target) if rendered.finalised else ()
-    print(f"{rendered.title} ({rendered.state}) opgeslagen in {args.out}")
+    print(f"{rendered.title} ({rendered.state}) opgeslagen in {args.pdf}")
     if later:
         print(f"Let op: na het vaststellen zijn {len(later)} aanvulling(en) gemaakt (laatste op "
               f"{later[-1].created_at:%d-%m-%Y}); die staan niet in dit vastgestelde document. "
@@ -78,14 +61,22 @@ def _minutes(args: argparse.Namespace) -> int:
 
 
 def _target(services, args: argparse.Namespace) -> DocumentTarget:
-    services.meetings.meeting(args.meeting)  # NotFound when the meeting does not exist
-    if args.child is None:
-        if args.letter or args.internal:
-            raise KnooppuntError("Een afsprakenbrief of intern verslag is per kind: geef ook --child op.")
-        return DocumentTarget(DocumentKind.MEETING_REPORT, meeting_id=args.meeting)
+    kind = DocumentKind.LETTER if args.brief else DocumentKind.MINUTES_INTERNAL if args.intern else DocumentKind.MINUTES
+    if args.bespreking is not None:
+        if args.kind is not None:
+            raise KnooppuntError("Een bespreking hoort al bij één kind: laat --kind weg.")
+        found = services.store.scalar("SELECT id FROM discussion WHERE id = ?", [args.bespreking])
+        if found is None:
+            raise NotFound(f"Er is geen bespreking {args.bespreking}; zie ‘knooppunt-cli overleggen’.")
+        return DocumentTarget(kind, discussion_id=args.bespreking)
+    services.meetings.meeting(args.overleg)  # NotFound when the meeting does not exist
+    if args.kind is None:
+        if args.brief or args.intern:
+            raise KnooppuntError("Een afsprakenbrief of intern verslag is per kind: geef ook --kind of "
+                                 "--bespreking op.")
+        return DocumentTarget(DocumentKind.MEETING_REPORT, meeting_id=args.overleg)
     discussion = services.store.scalar(
-        "SELECT id FROM discussion WHERE meeting_id = ? AND child_id = ?", [args.meeting, args.child])
+        "SELECT id FROM discussion WHERE meeting_id = ? AND child_id = ?", [args.overleg, args.kind])
     if discussion is None:
-        raise NotFound(f"Kind {args.child} is niet besproken in overleg {args.meeting}.")
-    kind = DocumentKind.LETTER if args.letter else DocumentKind.MINUTES_INTERNAL if args.internal else DocumentKind.MINUTES
+        raise NotFound(f"Kind {args.kind} is niet besproken in overleg {args.overleg}.")
     return DocumentTarget(kind, discussion_id=discussion)

@@ -1,24 +1,29 @@
-"""``overleggen`` and ``uitnodiging``: planned meetings and their invitations per slot."""
+"""``overleggen`` and ``uitnodiging``: the meetings with their children per time slot, and invitations.
+
+``overleggen`` replaces the former ``meetings`` (still accepted): one list with every id a
+script needs — the meeting (``verslag --overleg``), the discussion (``--bespreking``) and the child.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from .common import add_db_argument, open_db
+from .common import add_db_argument, command, open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    meetings = sub.add_parser("overleggen", help="overleggen met de kinderen per tijdslot tonen")
+    meetings = command(sub, "overleggen", "meetings",
+                       help="overleggen tonen: id, datum, locatie, status en per tijdslot bespreking en kind")
     add_db_argument(meetings)
     meetings.set_defaults(run=_meetings)
 
-    invite = sub.add_parser("uitnodiging", help="uitnodiging voor één tijdslot: tekst, of .ics met --ics")
+    invite = command(sub, "uitnodiging", "invitation", help="uitnodiging voor één tijdslot: tekst, of .ics met --ics")
     add_db_argument(invite)
-    invite.add_argument("--bespreking", required=True, type=int, metavar="NR",
+    invite.add_argument("--bespreking", "--discussion", required=True, type=int, metavar="NR",
                         help="nummer van de bespreking (zie ‘overleggen’)")
     invite.add_argument("--ics", type=Path, metavar="BESTAND", help="schrijf een agenda-uitnodiging (.ics)")
-    invite.add_argument("--tekst", type=Path, metavar="BESTAND",
+    invite.add_argument("--tekst", "--text", type=Path, metavar="BESTAND",
                         help="schrijf de uitnodiging als tekst naar dit bestand (zonder: op het scherm)")
     invite.add_argument("--ouders", action="store_true",
                         help="de uitnodiging voor de ouders (zonder: die voor partners en school, "
@@ -28,12 +33,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _meetings(args: argparse.Namespace) -> int:
     with open_db(args) as services:
-        for view in services.meetings.meetings():
+        views = services.meetings.meetings()
+        for view in views:
             m = view.meeting
-            print(f"{m.date:%d-%m-%Y} {m.start_time:%H:%M}  {view.location_name} · {m.place} ({m.status.label})")
+            place = f" · {m.place}" if m.place else ""
+            print(f"overleg {m.id}: {m.date:%d-%m-%Y} {m.start_time:%H:%M}  {view.location_name}{place} "
+                  f"({m.status.label})")
             for d in services.meeting_mode.discussions(m.id):
                 child = services.children.child(d.child_id)
-                print(f"    bespreking {d.id}: {d.slot_start:%H:%M} {child.full_name} ({d.status.label})")
+                print(f"    bespreking {d.id}: {d.slot_start:%H:%M} {child.full_name} "
+                      f"(kind {child.id}, {d.status.label})")
+    if not views:
+        print("Er zijn nog geen overleggen.")
     return 0
 
 

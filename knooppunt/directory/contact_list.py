@@ -91,6 +91,8 @@ def contact_list_pdf(location: Location, views: Iterable, *, today: date, made_b
 def _phone_email(person, styles) -> Paragraph:
     """Phone and e-mail; long addresses in a smaller size so they stay on one line."""
     parts = [escape(person.phone)] if person.phone else []
+    if person.mobile and person.mobile != person.phone:
+        parts.append(f"mobiel {escape(person.mobile)}")
     if person.email:
         parts.append(f'<font size="{7 if len(person.email) > 30 else 8.5}">{escape(person.email)}</font>')
     return Paragraph("<br/>".join(parts), styles["cell"])

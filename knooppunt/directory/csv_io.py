@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..domain.enums import PartnerKind
-from .columns import EXPORT_COLUMNS, LABELS, field_for
+from .columns import EXPORT_COLUMNS, LABELS, duplicated_headers, field_for, pick_values
 from .entries import DirectoryData, PartnerEntry, PersonEntry
 from .report import ImportRefused, RowProblem
 from .validation import format_date, normalise_email, normalise_phone, parse_date
@@ -85,7 +85,7 @@ def parse_csv(data: bytes, *, source: str = "") -> DirectoryData:
     for number, record in enumerate(body, start=2):
         if not any(cell.strip() for cell in record):
             continue
-        values = _values(fields, record)
+        values = _values(header, record)
         entry, row_problems = _entry(number, values)
         if entry is not None and not row_problems:
             key = ("rol", entry.role.casefold()) if entry.role else ("persoon", _person_key(entry))
@@ -155,17 +155,17 @@ def _check_header(header: list[str], fields: list[str | None]) -> None:
             "Controleer of de eerste regel de kolomnamen bevat en of het scheidingsteken een "
             "puntkomma, komma of tab is."
         )
-    doubles = sorted({LABELS.get(f, f) for f in fields if f and fields.count(f) > 1})
+    # Several columns may fill one field (Outlook: Business Phone, Primary Phone ...); only a column
+    # that is literally there twice is ambiguous.
+    doubles = duplicated_headers(header)
     if doubles:
-        raise ImportRefused.file(f"Kolom(men) komen twee keer voor: {', '.join(doubles)}.")
+        raise ImportRefused.file(f"Kolom(men) komen twee keer voor: {', '.join(f'‘{d[:30]}’' for d in doubles)}.")
 
 
-def _values(fields: list[str | None], record: list[str]) -> dict[str, str]:
-    values = {}
-    for key, cell in zip(fields, record, strict=False):
-        if key:
-            cell = cell.strip()
-            values[key] = cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in _FORMULA_START else cell
+def _values(header: list[str], record: list[str]) -> dict[str, str]:
+    values = pick_values(header, record)
+    for key, cell in values.items():
+        values[key] = cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in _FORMULA_START else cell
     return values
 
 
@@ -182,19 +182,18 @@ def _entry(row: int, v: dict[str, str]) -> tuple[PartnerEntry | None, list[RowPr
     name = v.get("name") or " ".join(p for p in (v.get("first_name"), v.get("middle_name"), v.get("last_name")) if p)
     role, organisation = v.get("role", ""), v.get("organisation", "")
     phone = checked("phone", normalise_phone)
-    if not v.get("phone") and v.get("mobile"):
-        phone = checked("mobile", normalise_phone)
+    mobile = checked("mobile", normalise_phone)
     email = checked("email", normalise_email)
     organisation_phone = checked("organisation_phone", normalise_phone) or ""
     organisation_email = checked("organisation_email", normalise_email) or ""
     contact = PersonEntry(name, v.get("function", ""), phone or "", email or "", v.get("availability", ""),
-                          v.get("note", "")) if name else None
+                          v.get("note", ""), mobile or "") if name else None
     substitute = None
     if v.get("substitute"):
         substitute = PersonEntry(
             v["substitute"], v.get("substitute_function", ""), checked("substitute_phone", normalise_phone) or "",
             checked("substitute_email", normalise_email) or "", v.get("substitute_availability", ""),
-            v.get("substitute_note", ""))
+            v.get("substitute_note", ""), checked("substitute_mobile", normalise_phone) or "")
     kind = None
     if v.get("kind"):
         kind = _kind(v["kind"])
@@ -255,6 +254,7 @@ def csv_rows(views: Iterable, type_names: dict[int, str]) -> list[list[str]]:
             if person:
                 values[f"{prefix}name" if not prefix else "substitute"] = person.name
                 values.update({f"{prefix}function": person.function, f"{prefix}phone": person.phone,
+                               f"{prefix}mobile": person.mobile,
                                f"{prefix}email": person.email, f"{prefix}availability": person.availability,
                                f"{prefix}note": person.note})
         rows.append([_safe_cell(values.get(key, "")) for key, _label in EXPORT_COLUMNS])

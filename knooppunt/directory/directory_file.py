@@ -24,7 +24,7 @@ VERSION = 1
 SUFFIX = ".knooppunt-adresboek.json"
 _LOCATION_FIELDS = ("name", "type", "address", "postcode", "city", "phone", "frequency_weeks", "composition",
                     "working_agreements")
-_PERSON_FIELDS = ("name", "function", "phone", "email", "availability", "note")
+_PERSON_FIELDS = ("name", "function", "phone", "mobile", "email", "availability", "note")
 
 
 def looks_like_directory_file(data: bytes) -> bool:
@@ -129,7 +129,8 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
             people[key] = None
             continue
         values = {f: str(raw.get(f) or "").strip() for f in _PERSON_FIELDS}
-        for field, check, field_label in (("phone", normalise_phone, "telefoon"), ("email", normalise_email, "e-mail")):
+        for field, check, field_label in (("phone", normalise_phone, "telefoon"), ("mobile", normalise_phone, "mobiel"),
+                                          ("email", normalise_email, "e-mail")):
             try:
                 values[field] = check(values[field])
             except ValueError as exc:

@@ -19,6 +19,7 @@ class PersonEntry:
     email: str = ""
     availability: str = ""
     note: str = ""
+    mobile: str = ""  # Outlook's Mobile Phone: kept beside the work number, never instead of it
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,10 @@ def _card(person, view, what: str, location_name: str):
         tel = card.add("tel")
         tel.value = person.phone
         tel.type_param = "CELL" if person.phone.startswith("06") else "WORK"
+    if person.mobile and person.mobile != person.phone:
+        cell = card.add("tel")
+        cell.value = person.mobile
+        cell.type_param = "CELL"
     if person.email:
         email = card.add("email")
         email.value = person.email

@@ -58,6 +58,7 @@ class ContactPerson:
     availability: str = ""
     note: str = ""
     left_on: date | None = None
+    mobile: str = ""  # beside the work number (``phone``), e.g. from Outlook's Mobile Phone
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ..domain.enums import AgreementStatus, OwnerKind
 from ..domain.outcomes import Agreement
 from ..exports import ExportFailed, ExportFile, reason
 from ..storage import Store
-from ..storage.folding import like_contains
+from ..storage.folding import fts_contains, search_text
 from ..storage.mapping import from_row
 
 DUE_SOON_DAYS = 14
@@ -135,10 +135,12 @@ class AgreementOverview:
             params.append(today.isoformat())
         elif f.bucket == "afgerond":
             where.append(f"NOT {OPEN_SQL}")
-        if f.search.strip():
-            where.append("(a.description LIKE ? ESCAPE '\\' OR a.owner_name LIKE ? ESCAPE '\\' "
-                         "OR c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\')")
-            params += [like_contains(f.search.strip())] * 3
+        if search_text(f.search):
+            # Accent-folded, through the search indexes: ‘yilmaz’ finds Yılmaz as owner or as child.
+            texts, text_params = fts_contains("agreement_search", ("description", "owner"), f.search)
+            names, name_params = fts_contains("child_search", ("name",), f.search)
+            where.append(f"(a.id IN ({texts}) OR a.child_id IN ({names}))")
+            params += text_params + name_params
         return " AND ".join(where), params
 
     def overview_ids(self, f: AgreementFilter) -> list[int]:

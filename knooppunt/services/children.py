@@ -9,7 +9,7 @@ from ..domain.children import Case, Child, Consent, Guardian
 from ..domain.directory import Location
 from ..errors import ValidationError
 from ..storage import Store
-from ..storage.folding import like_contains
+from ..storage.folding import fts_contains, search_text
 from ..storage.mapping import from_row
 from .changes import Change
 
@@ -30,15 +30,23 @@ class ChildService:
         if location_id is not None:
             where.append("c.location_id = ?")
             params.append(location_id)
-        if search.strip():
-            where.append("(c.first_name || ' ' || c.last_name) LIKE ? ESCAPE '\\'")
-            params.append(like_contains(search.strip()))
+        typed = search_text(search)
+        if len(typed) >= 3:  # the trigram index finds the few matching rows
+            found, found_params = fts_contains("child_search", ("name",), search)
+            where.append(f"c.id IN ({found})")
+            params += found_params
+        elif typed:  # one or two letters match most children: walk the list's order, stop at ``limit``
+            where.append("instr(c.search_name, ?) > 0")
+            params.append(typed)
+        # Pick the ids first; the case phase (a subquery) is worked out only for the rows shown.
         rows = self._store.query(
             "SELECT c.*, l.name AS location_name, "
             "(SELECT phase FROM child_case k WHERE k.child_id = c.id ORDER BY k.id DESC LIMIT 1) AS case_phase "
-            "FROM child c JOIN location l ON l.id = c.location_id "
+            "FROM (SELECT c.id FROM child c "
             f"WHERE {' AND '.join(where)} ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE"
-            + (f" LIMIT {int(limit)}" if limit else ""),
+            + (f" LIMIT {int(limit)}" if limit else "") + ") AS picked "
+            "JOIN child c ON c.id = picked.id JOIN location l ON l.id = c.location_id "
+            "ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE",
             params,
         )
         return [ChildView(from_row(Child, r), r["location_name"], r["case_phase"]) for r in rows]

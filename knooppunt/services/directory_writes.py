@@ -28,7 +28,7 @@ from ..storage.store import UnitOfWork
 NEW, CHANGED, REMOVED = "nieuw", "gewijzigd", "verwijderd"
 KEPT = "blijft"  # a role missing from an authoritative file that is part of the record
 _ROLE_TYPES = {role.casefold(): code for role, code in STRUCTURAL_ROLES + INCIDENTAL_ROLES}
-_PERSON_LABELS = {"function": "functie", "phone": "telefoon", "email": "e-mail",
+_PERSON_LABELS = {"function": "functie", "phone": "telefoon", "mobile": "mobiel", "email": "e-mail",
                   "availability": "beschikbaarheid", "note": "notitie"}
 
 
@@ -108,7 +108,7 @@ class DirectoryWriter:
             self.changes.append(DirectoryChange(NEW, "Contactpersoon", entry.name))
             return self._uow.insert("contact_person", ContactPerson(
                 None, entry.name.strip(), organisation_id, entry.function, entry.phone, entry.email,
-                entry.availability, entry.note))
+                entry.availability, entry.note, mobile=entry.mobile))
         current = found[0]
         updates = {}
         for key in _PERSON_LABELS:

@@ -296,10 +296,14 @@ def _validated_person(person: PersonEntry, prefix: str) -> PersonEntry:
     except ValueError as exc:
         raise ValidationError(f"{prefix}_phone", str(exc)) from None
     try:
+        mobile = normalise_phone(person.mobile)
+    except ValueError as exc:
+        raise ValidationError(f"{prefix}_mobile", str(exc)) from None
+    try:
         email = normalise_email(person.email)
     except ValueError as exc:
         raise ValidationError(f"{prefix}_email", str(exc)) from None
-    return replace(person, phone=phone, email=email)
+    return replace(person, phone=phone, mobile=mobile, email=email)
 
 
 def _validated(location: Location) -> Location:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..domain.meetings import Discussion, Meeting
 from ..storage import Store
+from ..storage.folding import search_text
 from ..storage.mapping import from_row
 
 
@@ -27,10 +28,11 @@ class MeetingService:
         if location_id is not None:
             where.append("m.location_id = ?")
             params.append(location_id)
-        if search.strip():
-            where.append("(l.name LIKE ? OR m.place LIKE ? OR m.chair_name LIKE ? "
-                         "OR strftime('%d-%m-%Y', m.date) LIKE ?)")
-            params += [f"%{search.strip()}%"] * 4
+        typed = search_text(search)
+        if typed:  # accent-folded like every search; a few thousand meetings need no index
+            where.append("(instr(kp_fold(l.name), ?) > 0 OR instr(kp_fold(m.place), ?) > 0 "
+                         "OR instr(kp_fold(m.chair_name), ?) > 0 OR instr(strftime('%d-%m-%Y', m.date), ?) > 0)")
+            params += [typed] * 4
         rows = self._store.query(
             "SELECT m.*, l.name AS location_name, "
             "(SELECT count(*) FROM discussion d WHERE d.meeting_id = m.id AND d.status != 'afgemeld') AS child_count "

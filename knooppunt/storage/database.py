@@ -10,6 +10,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ..errors import DatabaseDamaged, DatabaseUnavailable, KnooppuntError, NewerSchema, WrongPassphrase
+from .folding import register_fold
 from .schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,8 @@ def _configure(db: Database) -> None:
     # Temporary tables and sorts stay in memory: no plaintext scratch files on disk.
     db.execute("PRAGMA temp_store = MEMORY")
     db.execute("PRAGMA secure_delete = ON")
+    # The search indexes are kept up to date by triggers that fold names with kp_fold().
+    register_fold(db)
 
 
 def create_private_file(path: Path) -> None:

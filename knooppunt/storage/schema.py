@@ -359,6 +359,54 @@ CREATE INDEX addendum_discussion ON addendum(discussion_id)
     )
 
 
+@MIGRATIONS(name="0007_contact_mobile")
+def _contact_mobile(db: Database) -> None:
+    """A contact's mobile number beside the work number (Outlook's Mobile Phone was dropped before)."""
+    _run(db, "ALTER TABLE contact_person ADD COLUMN mobile TEXT NOT NULL DEFAULT ''")
+
+
+# Accent-folded search (Kinderen, Afspraken): FTS5 trigram indexes over names and texts as
+# ``kp_fold`` folds them (‘Anaïs’ → ‘anais’, ‘Yılmaz’ → ‘yilmaz’), kept current by triggers. Every
+# connection registers kp_fold before migrating (``database._configure``).
+@MIGRATIONS(name="0008_search_index")
+def _search_index(db: Database) -> None:
+    for statement in (
+        # Children: the folded name in a column too, so one or two typed letters (no trigram yet) walk
+        # one covering index in the list's order and stop after the rows shown.
+        "ALTER TABLE child ADD COLUMN search_name TEXT NOT NULL DEFAULT ''",
+        "UPDATE child SET search_name = kp_fold(first_name || ' ' || last_name)",
+        "CREATE INDEX child_name_search ON child(last_name COLLATE NOCASE, first_name COLLATE NOCASE, search_name)",
+        "CREATE VIRTUAL TABLE child_search USING fts5(name, tokenize = 'trigram')",
+        "INSERT INTO child_search(rowid, name) SELECT id, search_name FROM child",
+        """CREATE TRIGGER child_search_insert AFTER INSERT ON child BEGIN
+            UPDATE child SET search_name = kp_fold(new.first_name || ' ' || new.last_name) WHERE id = new.id;
+            INSERT INTO child_search(rowid, name) VALUES (new.id, kp_fold(new.first_name || ' ' || new.last_name));
+        END""",
+        """CREATE TRIGGER child_search_update AFTER UPDATE OF first_name, last_name ON child BEGIN
+            UPDATE child SET search_name = kp_fold(new.first_name || ' ' || new.last_name) WHERE id = new.id;
+            DELETE FROM child_search WHERE rowid = old.id;
+            INSERT INTO child_search(rowid, name) VALUES (new.id, kp_fold(new.first_name || ' ' || new.last_name));
+        END""",
+        """CREATE TRIGGER child_search_delete AFTER DELETE ON child BEGIN
+            DELETE FROM child_search WHERE rowid = old.id;
+        END""",
+        "CREATE VIRTUAL TABLE agreement_search USING fts5(description, owner, tokenize = 'trigram')",
+        "INSERT INTO agreement_search(rowid, description, owner) "
+        "SELECT id, kp_fold(description), kp_fold(owner_name) FROM agreement",
+        """CREATE TRIGGER agreement_search_insert AFTER INSERT ON agreement BEGIN
+            INSERT INTO agreement_search(rowid, description, owner)
+            VALUES (new.id, kp_fold(new.description), kp_fold(new.owner_name));
+        END""",
+        """CREATE TRIGGER agreement_search_update AFTER UPDATE OF description, owner_name ON agreement BEGIN
+            DELETE FROM agreement_search WHERE rowid = old.id;
+            INSERT INTO agreement_search(rowid, description, owner)
+            VALUES (new.id, kp_fold(new.description), kp_fold(new.owner_name));
+        END""",
+        """CREATE TRIGGER agreement_search_delete AFTER DELETE ON agreement BEGIN
+            DELETE FROM agreement_search WHERE rowid = old.id;
+        END""",
+    ):
+        db.execute(statement)
 @MIGRATIONS(name="0008_privacy")
 def _privacy(db: Database) -> None:
     """AVG: counts of erased children's records, kept for monitoring without names (see docs/privacy.md).

@@ -21,3 +21,15 @@ def docs(demo_services, tmp_path):
 def zoe(demo_services) -> int:
     """Zoë's finalised discussion in the demo's held meeting."""
     return demo_services.store.scalar(ZOE_DISCUSSION_SQL)
+
+
+@pytest.fixture
+def demo_db(tmp_path, monkeypatch):
+    """A demo database made by ``knooppunt-cli demo``, with the passphrase in the environment."""
+    from knooppunt.cli import main
+
+    monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", "een lange wachtwoordzin")
+    monkeypatch.setattr("knooppunt.paths.user_data_dir", lambda: tmp_path / "gebruiker")
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    return path

@@ -121,7 +121,7 @@ def test_unknown_command_as_a_program_exits_64_without_traceback():
 def test_help_documents_exit_codes():
     text = build_parser().format_help()
     assert "Afsluitcodes:" in text
-    for line in ("0   gelukt", "1   ‘check’ vond problemen", "2   geweigerd of verwachte fout", "64  onjuiste opdracht"):
+    for line in ("0   gelukt", "1   ‘controleren’ vond problemen", "2   geweigerd of verwachte fout", "64  onjuiste opdracht"):
         assert line in text
 
 

@@ -98,7 +98,7 @@ def test_dutch_outlook_columns_and_semicolons(demo_services, tmp_path):
     path.write_text(text, encoding="utf-8")
     import_file(demo_services, path)
     person = next(c for c in demo_services.locations.contacts() if c.name == "Sanne van der Berg")
-    assert person.phone == "06 11223344"
+    assert (person.phone, person.mobile) == ("", "06 11223344")  # a mobile stays a mobile
 
 
 def test_a_role_row_fills_the_role_and_keeps_the_previous_contact_in_history(demo_services, tmp_path):

@@ -1,39 +1,35 @@
-"""``knooppunt-cli meetings`` and ``minutes``: the same documents, headless."""
+"""``knooppunt-cli overleggen`` and ``verslag``: the same documents, headless.
+
+Some tests use the English names of earlier versions (``minutes --meeting``): scripts keep working."""
 
 from __future__ import annotations
-
-import pytest
 
 from knooppunt.cli import main
 
 from .documents_helpers import pdf_text, squash
 
 
-@pytest.fixture
-def demo_db(tmp_path, monkeypatch):
-    monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", "een lange wachtwoordzin")
-    monkeypatch.setattr("knooppunt.paths.user_data_dir", lambda: tmp_path / "gebruiker")
-    path = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(path)]) == 0
-    return path
-
-
-def test_meetings_lists_id_date_location_children_and_status(demo_db, capsys):
+def test_overleggen_lists_meetings_with_discussion_and_child_ids(demo_db, capsys):
     capsys.readouterr()
-    assert main(["meetings", "--db", str(demo_db)]) == 0
+    assert main(["overleggen", "--db", str(demo_db)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["id", "datum", "locatie", "kinderen", "status"]
-    held = next(line for line in lines if "Gehouden" in line)
-    assert held.split()[0] == "1" and "Kindcentrum De Vlinderboom" in held and "Zoë Janssen, Anaïs Bakker" in held
+    held = next(i for i, line in enumerate(lines) if "Gehouden" in line)
+    assert lines[held].startswith("overleg 1: ") and "Kindcentrum De Vlinderboom" in lines[held]
+    slots = lines[held + 1:held + 3]
+    assert [s.split(": ")[1].split(" (")[0][6:] for s in slots] == ["Zoë Janssen", "Anaïs Bakker"]
+    assert all(s.startswith("    bespreking ") and "(kind " in s for s in slots)
+    # The former ``meetings`` is the same command.
+    assert main(["meetings", "--db", str(demo_db)]) == 0
+    assert capsys.readouterr().out.splitlines() == lines
 
 
 def test_minutes_writes_letter_minutes_and_meeting_report(demo_db, tmp_path, capsys):
     letter, internal, report = tmp_path / "brief.pdf", tmp_path / "intern.pdf", tmp_path / "overleg.pdf"
-    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter", "--signature",
-                 "--out", str(letter)]) == 0
-    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--internal",
-                 "--out", str(internal)]) == 0
-    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--out", str(report)]) == 0
+    assert main(["verslag", "--db", str(demo_db), "--overleg", "1", "--kind", "1", "--brief", "--handtekening",
+                 "--pdf", str(letter)]) == 0
+    assert main(["verslag", "--db", str(demo_db), "--overleg", "1", "--kind", "1", "--intern",
+                 "--pdf", str(internal)]) == 0
+    assert main(["verslag", "--db", str(demo_db), "--overleg", "1", "--pdf", str(report)]) == 0
     assert "Afspraken over Zoë" in pdf_text(letter.read_bytes()) and "Voor gezien" in pdf_text(letter.read_bytes())
     assert squash("INTERN – Partner: Vader werkt in ploegendienst") in squash(pdf_text(internal.read_bytes()))
     assert "Anaïs Bakker" in pdf_text(report.read_bytes())

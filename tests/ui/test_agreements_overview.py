@@ -76,6 +76,15 @@ def test_filters_search_and_owner_summary(qtbot, page):
     page.table.scrollToBottom()
     assert {page.model.index(r, 1).data() for r in range(page.model.rowCount())} == {"Eigenaar 3 (school)"}
 
+def test_search_ignores_accents(qtbot, page, demo_services):
+    page.set_bucket("alle")
+    lukasz = len(demo_services.agreements.overview_ids(
+        AgreementFilter(bucket="alle", child_id=child_id(demo_services, "Łukasz"))))
+    qtbot.keyClicks(page.search, "lukasz")  # his name without the Ł
+    qtbot.waitUntil(lambda: page.model.total == lukasz)
+    assert lukasz >= MANY
+
+
 def test_csv_export_from_the_page(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "export.csv"
     monkeypatch.setattr(messages, "choose_save_file", lambda *a, **k: target)

@@ -81,3 +81,13 @@ def test_meetings_page_shows_the_newest_and_finds_an_older_one_by_date(qtbot, de
     qtbot.keyClicks(page.search, older.date.strftime("%d-%m-%Y"))
     qtbot.waitUntil(lambda: [v.meeting.id for v in page.table.source.records()] == [older.id])
     assert page.status.text() == "1 gevonden."
+
+
+def test_children_page_finds_names_typed_without_accents(qtbot, demo_services):
+    page = ChildrenPage(services=demo_services, hub=SignalHub())
+    qtbot.addWidget(page)
+    for typed, found in (("anais", "Anaïs Bakker"), ("yilmaz", "Şükrü Yılmaz")):
+        page.search.clear()
+        qtbot.keyClicks(page.search, typed)
+        qtbot.waitUntil(lambda found=found: [v.child.full_name for v in page.table.source.records()] == [found])
+        assert page.status.text() == "1 gevonden."

@@ -32,7 +32,8 @@ MANDATE_CATEGORIES = ("Onderzoek en advies", "Lichte ondersteuning", "Jeugdhulp 
                       "Verzuim", "Overdracht", "Alleen advies (geen besluiten)")
 _FIELD_NAMES = {
     "role": "Rol", "organisation": "Organisatie", "contact_name": "Vaste contactpersoon",
-    "contact_phone": "Telefoon contactpersoon", "contact_email": "E-mail contactpersoon",
+    "contact_phone": "Telefoon contactpersoon", "contact_mobile": "Mobiel contactpersoon",
+    "contact_email": "E-mail contactpersoon", "substitute_mobile": "Mobiel vervanger",
     "substitute_name": "Vervanger", "substitute_phone": "Telefoon vervanger",
     "substitute_email": "E-mail vervanger", "mandate_valid_from": "Mandaat geldig vanaf",
     "mandate_valid_until": "Mandaat geldig tot", "organisation_phone": "Telefoon organisatie",
@@ -53,6 +54,8 @@ class PersonFields(QWidget):
         self.function = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("bijv. 045 850 1234 of 06 12345678")
+        self.mobile = QLineEdit()
+        self.mobile.setPlaceholderText("bijv. 06 12345678 (mag leeg)")
         self.email = QLineEdit()
         self.email.setPlaceholderText("naam@organisatie.nl")
         self.availability = QLineEdit()
@@ -63,6 +66,8 @@ class PersonFields(QWidget):
         form.addRow("Naam", self.name)
         form.addRow("Functie", self.function)
         form.addRow("Telefoon", self.phone)
+        if full:  # hidden fields still carry the person's values, so saving never erases them
+            form.addRow("Mobiel", self.mobile)
         form.addRow("E-mail", self.email)
         if full:
             form.addRow("Werkdagen/bereikbaar", self.availability)
@@ -80,7 +85,7 @@ class PersonFields(QWidget):
 
     def set_person(self, person) -> None:
         self.name.setEditText(person.name if person else "")
-        for key in ("function", "phone", "email", "availability", "note"):
+        for key in ("function", "phone", "mobile", "email", "availability", "note"):
             getattr(self, key).setText(getattr(person, key) if person else "")
 
     def entry(self) -> PersonEntry | None:
@@ -88,7 +93,7 @@ class PersonFields(QWidget):
         if not name and not (self.phone.text().strip() or self.email.text().strip()):
             return None
         return PersonEntry(name, self.function.text(), self.phone.text(), self.email.text(),
-                           self.availability.text(), self.note.text())
+                           self.availability.text(), self.note.text(), self.mobile.text())
 
     def _on_name_text_activated(self, text: str) -> None:
         person = self._people.get(text)
@@ -170,7 +175,8 @@ class PartnerDialog(QDialog):
 
         self.errors = FieldErrors(QLabel(), {
             "role": self.role, "organisation": self.organisation, "contact_name": self.contact.name,
-            "contact_phone": self.contact.phone, "contact_email": self.contact.email,
+            "contact_phone": self.contact.phone, "contact_mobile": self.contact.mobile,
+            "contact_email": self.contact.email, "substitute_mobile": self.substitute.mobile,
             "substitute_name": self.substitute.name, "substitute_phone": self.substitute.phone,
             "substitute_email": self.substitute.email, "mandate_valid_from": self.mandate_valid_from,
             "mandate_valid_until": self.mandate_valid_until, "organisation_phone": self.organisation_phone,

@@ -60,7 +60,7 @@ def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
         Column[PartnerView]("Contactpersoon", lambda v: v.contact.name if v.contact else "", width=140),
         Column[PartnerView]("Mandaat", mandate, warning=lambda v: v.mandate_problem(today()), width=230),
         Column[PartnerView]("Vervanger", lambda v: v.substitute.name if v.substitute else "", width=125),
-        Column[PartnerView]("Telefoon", lambda v: v.contact.phone if v.contact else "", width=105),
+        Column[PartnerView]("Telefoon", lambda v: (v.contact.phone or v.contact.mobile) if v.contact else "", width=105),
         Column[PartnerView]("E-mail", lambda v: v.contact.email if v.contact else "", width=200),
     ]
 

@@ -1,0 +1,37 @@
+"""``kinderen``: the children with their ids, for the commands that take ``--kind``."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..domain.enums import CasePhase
+from ..errors import KnooppuntError
+from .common import add_db_argument, command, open_db
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    children = command(sub, "kinderen", "children", help="kinderen tonen: id, naam, locatie, fase van de casus")
+    add_db_argument(children)
+    children.add_argument("--locatie", "--location", metavar="NAAM", help="alleen deze locatie (standaard: alle)")
+    children.add_argument("--zoek", "--search", metavar="TEKST", default="",
+                          help="alleen kinderen met deze tekst in de naam (‘anais’ vindt ‘Anaïs’)")
+    children.set_defaults(run=_children)
+
+
+def _children(args: argparse.Namespace) -> int:
+    with open_db(args) as services:
+        location_id = None
+        if args.locatie:
+            location = services.locations.location_by_name(args.locatie)
+            if location is None:
+                raise KnooppuntError(f"Er is geen locatie met de naam ‘{args.locatie}’.")
+            location_id = location.id
+        views = services.children.children(location_id=location_id, search=args.zoek)
+    rows = [(str(v.child.id), v.child.full_name, v.location_name,
+             CasePhase(v.case_phase).label if v.case_phase else "geen casus") for v in views]
+    header = ("id", "naam", "locatie", "fase")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[3])
+    print(f"{len(rows)} {'kind' if len(rows) == 1 else 'kinderen'}")
+    return 0
