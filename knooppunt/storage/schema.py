@@ -407,6 +407,8 @@ def _search_index(db: Database) -> None:
         END""",
     ):
         db.execute(statement)
+
+
 @MIGRATIONS(name="0008_privacy")
 def _privacy(db: Database) -> None:
     """AVG: counts of erased children's records, kept for monitoring without names (see docs/privacy.md).
@@ -494,6 +496,10 @@ CREATE TABLE correction (
     corrected_by TEXT NOT NULL
 );
 CREATE INDEX correction_child ON correction(child_id)
+""",
+    )
+
+
 @MIGRATIONS(name="0020_regional_signing_key")
 def _regional_signing_key(db: Database) -> None:
     """Regionaal adresboek: the coordinator's Ed25519 key pair, kept inside the encrypted database."""

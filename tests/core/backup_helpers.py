@@ -34,7 +34,8 @@ def all_tables(path: Path, passphrase: str, kdf_iter: int | None = None) -> dict
         tables: dict[str, list[tuple[Any, ...]]] = {
             "sqlite_master": conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()}
         for name in names:
-            tables[name] = conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid").fetchall()
+            # Sorted here: FTS5 shadow tables are WITHOUT ROWID, so there is no rowid to order by.
+            tables[name] = sorted(conn.execute(f"SELECT * FROM [{name}]").fetchall(), key=repr)
         return tables
     finally:
         conn.close()
