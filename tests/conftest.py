@@ -12,8 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Deterministic Dutch formatting regardless of the machine.
 os.environ.setdefault("LANG", "nl_NL.UTF-8")
 
-from knooppunt.services.container import Services, open_services  # noqa: E402
-from knooppunt.services.demo import build_demo  # noqa: E402
+from knooppunt.services.container import Services, open_services
+from knooppunt.services.demo import build_demo
 
 # Tests derive keys with fewer PBKDF2 rounds so the suite stays fast; the app uses SQLCipher's default.
 TEST_KDF_ITER = 4000

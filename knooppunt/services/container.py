@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..storage import Store, create_database, open_database
@@ -18,8 +17,8 @@ from .children import ChildService
 from .consent import ConsentService
 from .decisions import DecisionService
 from .directory import DirectoryService
-from .locations import LocationService
 from .invitations import InvitationService
+from .locations import LocationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
 from .parents_screen import ParentsScreenService

@@ -168,7 +168,7 @@ def _add_meetings(uow, location_id: int, children, partners, today: date) -> int
     upcoming = uow.insert("meeting", Meeting(None, location_id, next_on, time(8, 30),
                                              "Teamkamer, 1e verdieping", "Annelies Vermeulen"))
     structural = [p for p in partners if p.partner.kind == "structureel" and p.contact]
-    for slot, (child_id, guardian_ids, name) in enumerate(children[:2]):
+    for slot, (child_id, guardian_ids, _name) in enumerate(children[:2]):
         _held_discussion(uow, held, child_id, guardian_ids, slot, structural, partners, held_on, next_on)
         hulpvraag, strengths, concerns, signal_by = _CASES[slot]
         signalled = held_on - timedelta(days=30)

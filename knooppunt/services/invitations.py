@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-
 from ..dates import dutch_date
 from ..domain.enums import ParticipantKind
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Participant

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..directory.entries import PartnerEntry, PersonEntry
+from ..directory.validation import check_year, normalise_email, normalise_phone
 from ..domain.directory import (
     INCIDENTAL_ROLES,
     STRUCTURAL_ROLES,
@@ -15,8 +17,6 @@ from ..domain.directory import (
     OrganisationType,
 )
 from ..domain.enums import LocationType, PartnerKind
-from ..directory.entries import PartnerEntry, PersonEntry
-from ..directory.validation import check_year, normalise_email, normalise_phone
 from ..domain.meetings import DEFAULT_AGENDA
 from ..errors import ValidationError
 from ..storage import Store
@@ -311,7 +311,7 @@ def _validated(location: Location) -> Location:
     try:
         kind = LocationType(location.type)
     except ValueError:
-        raise ValidationError("type", "Kies het soort locatie (kinderopvang, voorschool, PO, VO, MBO of SO).")
+        raise ValidationError("type", "Kies het soort locatie (kinderopvang, voorschool, PO, VO, MBO of SO).") from None
     if not 1 <= location.frequency_weeks <= 52:
         raise ValidationError("frequency_weeks", "De frequentie ligt tussen 1 en 52 weken.")
     try:

@@ -16,9 +16,9 @@ from ..domain.meeting_rules import CHILD_JOINS_FROM_AGE, suggest_dates
 from ..domain.meetings import DEFAULT_AGENDA, AgendaTemplateItem, Discussion, Meeting, Participant
 from ..errors import RecordLocked, ValidationError
 from ..storage import Store
+from .agreements import AgreementService, EvaluationDue
 from .changes import Change
 from .children import ChildService
-from .agreements import AgreementService, EvaluationDue
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
 from .records import ensure_editable

@@ -87,7 +87,7 @@ class MeetingWindow(QMainWindow):
         if change.entity in {"agreement", "decision", "note", "participant"} and self.parents_screen.isVisible():
             self.parents_screen.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.chair.leave() and not messages.ask(
             self, "Notitie niet opgeslagen",
             "Een notitie kon niet worden opgeslagen. Als u nu sluit, gaat die tekst verloren.\n\n"
