@@ -9,6 +9,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ..errors import KnooppuntError
 from ..exports import reason
@@ -67,7 +68,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return super().format_help().replace("usage:", "Gebruik:", 1)
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         for english, dutch in _USAGE_WORDS.items():
             message = message.replace(english, dutch)
         self.print_usage(sys.stderr)

@@ -10,7 +10,7 @@ from ..services.agreement_overview import BUCKETS, AgreementFilter
 from .common import add_db_argument, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("afspraken", help="afspraken van een locatie tonen of exporteren naar CSV")
     add_db_argument(parser)
     parser.add_argument("--locatie", metavar="NAAM", help="alleen deze locatie (standaard: alle)")

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain.directory import Location
 from ..domain.enums import LocationType
 from ..errors import KnooppuntError
+from ..services import Services
 from .common import open_db
 
 _TYPES = [t.value for t in LocationType]
@@ -26,7 +27,7 @@ def _db(parser: argparse.ArgumentParser, *, on_parent: bool = False) -> None:
                         default=None if on_parent else argparse.SUPPRESS)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     locations = sub.add_parser("locations", help="locaties tonen of toevoegen")
     _db(locations, on_parent=True)
     locations.add_argument("--all", action="store_true", help="ook gearchiveerde locaties")
@@ -55,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.set_defaults(run=_export)
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace) -> Services:
     if not getattr(args, "db", None):
         raise KnooppuntError("Geef de database op met --db BESTAND.")
     return open_db(args)
@@ -69,6 +70,7 @@ def _list(args: argparse.Namespace) -> int:
             print("Nog geen locaties. Voeg er een toe met: knooppunt-cli locations add --db DB --type PO NAAM")
             return 0
         for location in locations:
+            assert location.id is not None
             views = services.locations.partners(location.id)
             filled = sum(1 for v in views if v.partner.is_filled)
             problems = sum(1 for v in views if v.mandate_problem(today))
@@ -82,6 +84,7 @@ def _add(args: argparse.Namespace) -> int:
     with _open(args) as services:
         location, _ = services.locations.create_location(
             Location(None, args.name, LocationType(args.type), frequency_weeks=args.frequency))
+        assert location.id is not None
         roles = len(services.locations.partners(location.id))
     print(f"Locatie ‘{location.name}’ toegevoegd met {roles} rollen om in te vullen.")
     return 0
@@ -106,6 +109,7 @@ def _export(args: argparse.Namespace) -> int:
         location = services.locations.location_by_name(args.location)
         if location is None:
             raise KnooppuntError(f"Er is geen locatie ‘{args.location}’.")
+        assert location.id is not None
         services.directory.export(location.id, args.file, args.format)
     print(f"Adresboek van ‘{location.name}’ geëxporteerd ({args.format}): {args.file}")
     return 0

@@ -8,10 +8,11 @@ from pathlib import Path
 from ..documents import DocumentKind, DocumentTarget
 from ..errors import KnooppuntError, NotFound
 from ..exports import check_writable
+from ..services import Services
 from .common import add_db_argument, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     meetings = sub.add_parser("meetings", help="overleggen tonen: id, datum, locatie, kinderen, status")
     add_db_argument(meetings)
     meetings.set_defaults(run=_meetings)
@@ -77,7 +78,7 @@ def _minutes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _target(services, args: argparse.Namespace) -> DocumentTarget:
+def _target(services: Services, args: argparse.Namespace) -> DocumentTarget:
     services.meetings.meeting(args.meeting)  # NotFound when the meeting does not exist
     if args.child is None:
         if args.letter or args.internal:

@@ -8,7 +8,7 @@ from pathlib import Path
 from .common import add_db_argument, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     meetings = sub.add_parser("overleggen", help="overleggen met de kinderen per tijdslot tonen")
     add_db_argument(meetings)
     meetings.set_defaults(run=_meetings)
@@ -28,6 +28,7 @@ def _meetings(args: argparse.Namespace) -> int:
         for view in services.meetings.meetings():
             m = view.meeting
             print(f"{m.date:%d-%m-%Y} {m.start_time:%H:%M}  {view.location_name} · {m.place} ({m.status.label})")
+            assert m.id is not None
             for d in services.meeting_mode.discussions(m.id):
                 child = services.children.child(d.child_id)
                 print(f"    bespreking {d.id}: {d.slot_start:%H:%M} {child.full_name} ({d.status.label})")

@@ -60,7 +60,7 @@ class Services:
     def __enter__(self) -> Services:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     def verify_passphrase(self, passphrase: str) -> bool:

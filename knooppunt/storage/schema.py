@@ -21,7 +21,7 @@ def _initial(db: Database) -> None:
     # Organisation types differ per municipality: these are a starting point, editable later.
     from ..domain.directory import DEFAULT_ORGANISATION_TYPES
 
-    db["organisation_type"].insert_all({"code": c, "name": n} for c, n in DEFAULT_ORGANISATION_TYPES)
+    db.table("organisation_type").insert_all({"code": c, "name": n} for c, n in DEFAULT_ORGANISATION_TYPES)
 
 
 @MIGRATIONS(name="0002_documents")
