@@ -19,7 +19,7 @@ from knooppunt import __version__
 from knooppunt.errors import KnooppuntError
 from knooppunt.paths import default_database_path, log_file, resource
 
-from . import messages
+from . import garbage, messages
 
 log = logging.getLogger("knooppunt")
 
@@ -53,6 +53,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setDesktopFileName("knooppunt")  # ties windows to knooppunt.desktop (icon on Wayland)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     _install_dutch_qt_texts(app)
+    garbage.install(app)
     app.setWindowIcon(QIcon(str(resource("icons", "knooppunt.svg"))))
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     return app

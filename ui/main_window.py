@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -80,9 +79,6 @@ class LazyPages(Sequence[QWidget]):
             return [self[i] for i in range(len(self))[index]]
         index = range(len(self))[index]
         if index not in self._built:
-            # Collect pending garbage first: a cycle of dead Qt wrappers collected in the middle of a
-            # widget's construction (here: inside a signal) crashed PySide6 in the test suite.
-            gc.collect()
             page = self._factories[index]()
             placeholder = self._placeholders[index]
             current = self._stack.currentWidget() is placeholder

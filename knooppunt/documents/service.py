@@ -21,7 +21,7 @@ from ..domain.enums import DiscussionStatus
 from ..domain.meetings import Discussion
 from ..errors import KnooppuntError, NotFound, RecordLocked
 from ..exports import write_export
-from ..services.changes import Change
+from ..domain.changes import Change
 from ..storage import Store
 from .glossary import used_in
 from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument

@@ -57,6 +57,14 @@ class Services:
     def close(self) -> None:
         self.store.close()
 
+    # The clock and the user the services work with, for the ui, which never reaches into the store.
+    def now(self) -> datetime:
+        return self.store.now()
+
+    @property
+    def actor(self) -> str:
+        return self.store.actor
+
     def __enter__(self) -> Services:
         return self
 

@@ -15,7 +15,7 @@ from ..domain.enums import PartnerKind
 from ..errors import KnooppuntError
 from ..exports import write_export
 from ..storage import Store, UnitOfWork
-from ..storage.folding import fold, register_fold
+from ..storage.folding import fold
 from .changes import Change
 from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange, DirectoryWriter
 from .locations import LocationService
@@ -70,7 +70,6 @@ class DirectoryService:
     def __init__(self, store: Store, locations: LocationService) -> None:
         self._store = store
         self._locations = locations
-        register_fold(store.db)
 
     # Search ----------------------------------------------------------------------------------
     def search(self, text: str, *, kind: PartnerKind | None = None, mandate_problem: bool = False,

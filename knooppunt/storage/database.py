@@ -11,6 +11,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ..errors import DatabaseDamaged, DatabaseUnavailable, KnooppuntError, NewerSchema, WrongPassphrase
+from .folding import register_fold
 from .schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -50,10 +51,13 @@ def _configure(db: Database) -> None:
     # Temporary tables and sorts stay in memory: no plaintext scratch files on disk.
     db.execute("PRAGMA temp_store = MEMORY")
     db.execute("PRAGMA secure_delete = ON")
+    # kp_fold() in SQL, for accent-insensitive search: part of every connection we open.
+    register_fold(db)
 
 
 def unknown_migrations(db: Database) -> list[str]:
-    known = {m.name for m in MIGRATIONS._migrations}
+    # Every registered migration is pending on an empty database: sqlite-utils' public API.
+    known = {m.name for m in MIGRATIONS.pending(Database(memory=True))}
     return [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
 
 
