@@ -38,3 +38,10 @@ def test_migrations_import_no_live_code():
     relative = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level]
     assert relative == []
     assert imported <= {"__future__", "sqlite_utils", "sqlite_utils.migrations"}, imported
+
+
+def test_the_architecture_page_names_every_folder_of_the_core_and_the_ui():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    folders = [f"{path.name}/" for top in ("knooppunt", "ui") for path in sorted((ROOT / top).iterdir())
+               if path.is_dir() and (path / "__init__.py").is_file()]
+    assert folders and [f for f in folders if f"  {f}" not in text] == []
