@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import dutch_date
+from ..domain.changes import Change
 from ..domain.enums import DiscussionStatus
 from ..domain.meetings import Discussion
 from ..errors import KnooppuntError, NotFound, RecordLocked
 from ..exports import write_export
-from ..domain.changes import Change
 from ..storage import Store
 from .glossary import used_in
 from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
