@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lower this number when a module leaves the list; never raise it.
-MOST_EXCUSED_UI_MODULES = 40
+MOST_EXCUSED_UI_MODULES = 35
 
 
 def _excused() -> list[str]:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -107,7 +108,7 @@ class _LocationPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Knooppunt inrichten")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
