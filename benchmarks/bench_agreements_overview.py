@@ -19,14 +19,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from knooppunt.services.container import open_services  # noqa: E402
-from knooppunt.services.demo import build_demo  # noqa: E402
-from ui import messages  # noqa: E402
-from ui.hub import SignalHub  # noqa: E402
-from ui.pages.agreements_page import AgreementsPage  # noqa: E402
+from knooppunt.services.container import open_services
+from knooppunt.services.demo import build_demo
+from ui import messages
+from ui.hub import SignalHub
+from ui.pages.agreements_page import AgreementsPage
 
 TODAY = date(2026, 11, 23)
 

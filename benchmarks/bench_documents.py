@@ -14,23 +14,24 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, time as clock_time
+from datetime import date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pypdf  # noqa: E402
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+import pypdf
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
-from knooppunt.documents import DocumentKind, DocumentTarget  # noqa: E402
-from knooppunt.documents.render import TemplateRenderer  # noqa: E402
-from knooppunt.domain.children import Child  # noqa: E402
-from knooppunt.paths import resource  # noqa: E402
-from knooppunt.services.container import open_services  # noqa: E402
-from knooppunt.services.demo import build_demo  # noqa: E402
+from knooppunt.documents import DocumentKind, DocumentTarget
+from knooppunt.documents.render import TemplateRenderer
+from knooppunt.domain.children import Child
+from knooppunt.paths import resource
+from knooppunt.services.container import open_services
+from knooppunt.services.demo import build_demo
 
 
 def eight_child_meeting(services) -> int:

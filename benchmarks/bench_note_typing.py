@@ -21,17 +21,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from knooppunt.domain.enums import Visibility  # noqa: E402
-from knooppunt.domain.meetings import Meeting  # noqa: E402
-from knooppunt.services.container import open_services  # noqa: E402
-from knooppunt.services.demo import build_demo  # noqa: E402
-from ui.hub import SignalHub  # noqa: E402
-from ui.meeting import note_editor  # noqa: E402
-from ui.meeting.meeting_window import MeetingWindow  # noqa: E402
+from knooppunt.domain.enums import Visibility
+from knooppunt.domain.meetings import Meeting
+from knooppunt.services.container import open_services
+from knooppunt.services.demo import build_demo
+from ui.hub import SignalHub
+from ui.meeting import note_editor
+from ui.meeting.meeting_window import MeetingWindow
 
 TEXT = "Vader vertelt dat het slapen beter gaat en dat zij weer graag naar school gaat. "
 

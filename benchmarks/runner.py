@@ -105,7 +105,7 @@ def table(report: dict, earlier: dict | None = None) -> str:
         row = (r["measure"], median, r["baseline"], _number(r["baseline_median"], r["unit"]), ratio, r["target"], met)
         rows.append(row + ((_versus(r, earlier_results),) if earlier else ()))
     widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]
-    lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     notes = [f"  {r['measure']}: {r['note']}" for r in report["results"] if r["note"]]
     return "\n".join(lines + ["", "Notes:", *notes])

@@ -36,7 +36,7 @@ class DatabaseUnavailable(KnooppuntError):
 
 
 class DatabaseDamaged(KnooppuntError):
-    def __init__(self, path, detail: Exception) -> None:
+    def __init__(self, path: object, detail: Exception) -> None:
         super().__init__(
             f"Het databasebestand {path} is beschadigd ({detail}). Er is niets aan veranderd; "
             "zet een reservekopie terug of vraag uw beheerder om hulp."
@@ -63,7 +63,7 @@ class ConsentMissing(KnooppuntError):
     """Toestemming ontbreekt: ``missing`` names each person and scope that is lacking."""
 
     def __init__(self, child_name: str, missing: list[str], *, child_id: int | None = None,
-                 day=None, organisation_ids: tuple[int, ...] = ()) -> None:
+                 day: object = None, organisation_ids: tuple[int, ...] = ()) -> None:
         super().__init__(
             f"{child_name} kan nog niet besproken worden: er ontbreekt toestemming.\n- " + "\n- ".join(missing)
         )

@@ -46,7 +46,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 step "PyInstaller en het project (met afhankelijkheden) installeren"
 "$VENV/bin/python" -m pip install --quiet "$PYINSTALLER_REQ" || cannot_build "PyInstaller installeren mislukt"
-"$VENV/bin/python" -m pip install --quiet "$ROOT" || cannot_build "het project installeren mislukt"
+"$VENV/bin/python" -m pip install --quiet -c "$ROOT/constraints.txt" "$ROOT" || cannot_build "het project installeren mislukt"
 # pip builds the project's wheel in the source tree; leave no stale copy of the code behind.
 rm -rf "$ROOT/build/lib" "$ROOT/build/bdist."*
 

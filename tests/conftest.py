@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
 from datetime import date, datetime
 
@@ -12,13 +14,51 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Deterministic Dutch formatting regardless of the machine.
 os.environ.setdefault("LANG", "nl_NL.UTF-8")
 
-from knooppunt.services.container import Services, open_services  # noqa: E402
-from knooppunt.services.demo import build_demo  # noqa: E402
+from knooppunt.services.container import Services, open_services
+from knooppunt.services.demo import build_demo
+from ui.garbage import collect_if_due
 
 # Tests derive keys with fewer PBKDF2 rounds so the suite stays fast; the app uses SQLCipher's default.
 TEST_KDF_ITER = 4000
 PASSPHRASE = "correct paard batterij niet"
 TODAY = date(2026, 11, 23)
+
+
+def pytest_configure(config):
+    # As in the app (ui/garbage.py): no automatic cycle collection at arbitrary moments, but
+    # collection at a quiet point, here between tests.
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_between_tests():
+    yield
+    collect_if_due()
+
+
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_warnings(request):
+    """A log record at WARNING or above fails the test, unless the test expects it: marked
+    ``expect_log``, or it takes ``caplog`` and checks the records itself (as qutebrowser's logfail)."""
+    collected = _Collected()
+    root = logging.getLogger()
+    root.addHandler(collected)
+    yield
+    root.removeHandler(collected)
+    if request.node.get_closest_marker("expect_log") or "caplog" in request.fixturenames:
+        return
+    if collected.records:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in collected.records)
+        pytest.fail(f"Unexpected log records (mark the test expect_log if they belong to it):\n{lines}")
 
 
 class FixedClock:

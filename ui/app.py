@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QtMsgType, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,7 +19,7 @@ from knooppunt import __version__
 from knooppunt.errors import KnooppuntError
 from knooppunt.paths import default_database_path, log_file, resource
 
-from . import messages, platform_check
+from . import garbage, messages, platform_check
 
 log = logging.getLogger("knooppunt")
 
@@ -55,6 +55,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setDesktopFileName("knooppunt")  # ties windows to knooppunt.desktop (icon on Wayland)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     _install_dutch_qt_texts(app)
+    garbage.install(app)
     app.setWindowIcon(QIcon(str(resource("icons", "knooppunt.svg"))))
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     return app

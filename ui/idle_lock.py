@@ -32,7 +32,7 @@ class IdleWatcher(QObject):
         QApplication.instance().installEventFilter(self)
         self._timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
             self._timer.start()
         return False
@@ -98,7 +98,7 @@ class LockOverlay(QWidget):
             self.error.setText("Deze wachtwoordzin klopt niet.")
             self.passphrase.selectAll()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.parentWidget().rect())
         return False

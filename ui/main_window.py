@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from knooppunt import __version__
 from knooppunt.services import Services
 
+from .backup_actions import BackupActions
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
-from .backup_actions import BackupActions
 from .modal import run_modal
 
 
@@ -72,9 +80,6 @@ class LazyPages(Sequence[QWidget]):
             return [self[i] for i in range(len(self))[index]]
         index = range(len(self))[index]
         if index not in self._built:
-            # Collect pending garbage first: a cycle of dead Qt wrappers collected in the middle of a
-            # widget's construction (here: inside a signal) crashed PySide6 in the test suite.
-            gc.collect()
             page = self._factories[index]()
             placeholder = self._placeholders[index]
             current = self._stack.currentWidget() is placeholder

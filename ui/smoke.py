@@ -11,7 +11,7 @@ from knooppunt.services import Services
 
 def render_a_letter(services: Services) -> bool:
     held = next((m.meeting for m in services.meetings.meetings() if m.meeting.status == "gehouden"), None)
-    if held is None:
+    if held is None or held.id is None:
         return False
     discussion = services.meetings.discussions(held.id)[0]
     rendered = services.documents.document(DocumentTarget(DocumentKind.LETTER, discussion_id=discussion.id))

@@ -145,7 +145,7 @@ def user_session(path: Path) -> Session | None:
                     role=answers.role,
                     location=answers.location,
                 )
-            except Exception as exc:  # noqa: BLE001 - a KnooppuntError is shown, a bug is re-raised
+            except Exception as exc:
                 from knooppunt.errors import KnooppuntError
 
                 if not isinstance(exc, KnooppuntError):

@@ -52,8 +52,8 @@ def measure(ctx: Context) -> list[Result]:
             page.run_search()
             QApplication.processEvents()
             for prefix in (word[:i] for i in range(1, len(word) + 1)):
-                result.samples += timed(lambda: _keystroke(page, prefix), 1)
-                result.baseline_samples += timed(lambda: search(prefix), 1)
+                result.samples += timed(lambda prefix=prefix: _keystroke(page, prefix), 1)
+                result.baseline_samples += timed(lambda prefix=prefix: search(prefix), 1)
         result.note = (f"page opened in {loaded_ms:.0f} ms holding {held} rows "
                        f"(“{status}”); worst keystroke {max(result.samples):.1f} ms; "
                        "the query runs once typing pauses 150 ms, here forced after every letter")

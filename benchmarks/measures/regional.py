@@ -11,7 +11,6 @@ from __future__ import annotations
 import random
 import time
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import Context, Result, Target

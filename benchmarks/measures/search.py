@@ -55,8 +55,8 @@ def typed_names(services, runs: int) -> list[str]:
 
 def _measure_search(result: Result, conn, search, words: list[str]) -> None:
     for prefix in (p for word in words for p in _prefixes(word)):
-        statements = captured_reads(conn, lambda: search(prefix))  # also warms the cache
-        result.samples += timed(lambda: search(prefix), 1)
+        statements = captured_reads(conn, lambda prefix=prefix: search(prefix))  # also warms the cache
+        result.samples += timed(lambda prefix=prefix: search(prefix), 1)
         result.baseline_samples += timed(replay(conn, statements), 1)
 
 
@@ -75,7 +75,7 @@ def measure(ctx: Context) -> list[Result]:
             else:
                 for prefix in _prefixes(contact):
                     params = [f"%{prefix}%", SEARCH_LIMIT]
-                    contacts.baseline_samples += timed(lambda: conn.execute(CONTACT_SQL, params).fetchall(), 1)
+                    contacts.baseline_samples += timed(lambda params=params: conn.execute(CONTACT_SQL, params).fetchall(), 1)
         children.note = f"worst keystroke {max(children.samples):.1f} ms; limit {child_limit()} (as the Kinderen page)"
         if contacts.samples:
             contacts.note = f"worst keystroke {max(contacts.samples):.1f} ms; limit {SEARCH_LIMIT}"

@@ -83,7 +83,7 @@ class DutchHelpFormatter(argparse.HelpFormatter):
         return super()._format_action_invocation(action)
 
 
-def _shown_commands(action: "argparse._SubParsersAction[argparse.ArgumentParser]") -> list[str]:
+def _shown_commands(action: argparse._SubParsersAction[argparse.ArgumentParser]) -> list[str]:
     # The subcommands as the help lists them: Dutch names only (see ``common.command``).
     return [str(choice.metavar or choice.dest) for choice in action._get_subactions()]
 

@@ -10,7 +10,7 @@ from ..services.agreement_overview import BUCKETS, AgreementFilter
 from .common import add_db_argument, command, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = command(sub, "afspraken", "agreements", help="afspraken van een locatie tonen of exporteren naar CSV")
     add_db_argument(parser)
     parser.add_argument("--locatie", "--location", metavar="NAAM", help="alleen deze locatie (standaard: alle)")

@@ -13,30 +13,30 @@ from ..backup import list_backups, preview_backup, restore_backup
 from ..dates import dutch_date
 from ..errors import KnooppuntError
 from ..storage.copying import problems_of_copy
-from .common import add_db_argument, open_db, passphrase
+from .common import add_db_argument, command, open_db, passphrase
 
 NEW_PASSPHRASE_VARIABLE = "KNOOPPUNT_NEW_PASSPHRASE"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    backup = sub.add_parser("back-up", aliases=["backup"], help="een gecontroleerde, versleutelde back-up maken")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = command(sub, "back-up", "backup", help="een gecontroleerde, versleutelde back-up maken")
     add_db_argument(backup)
-    backup.add_argument("--to", "--naar", type=Path, metavar="MAP",
+    backup.add_argument("--naar", "--to", dest="to", type=Path, metavar="MAP",
                         help="de back-upmap (standaard: de map die in het programma is ingesteld)")
     backup.set_defaults(run=_backup)
 
-    listing = sub.add_parser("back-ups", aliases=["backups"], help="back-ups in een map tonen, met controle")
-    listing.add_argument("--dir", "--map", required=True, type=Path, metavar="MAP", help="de back-upmap")
+    listing = command(sub, "back-ups", "backups", help="back-ups in een map tonen, met controle")
+    listing.add_argument("--map", "--dir", dest="dir", required=True, type=Path, metavar="MAP", help="de back-upmap")
     listing.set_defaults(run=_list)
 
-    restore = sub.add_parser("terugzetten", aliases=["restore"],
+    restore = command(sub, "terugzetten", "restore",
                              help="een back-up terugzetten (de huidige database wordt eerst bewaard)")
     add_db_argument(restore)
-    restore.add_argument("--from", "--van", dest="source", required=True, type=Path, metavar="BESTAND",
+    restore.add_argument("--van", "--from", dest="source", required=True, type=Path, metavar="BESTAND",
                          help="de back-up")
     restore.set_defaults(run=_restore)
 
-    rekey = sub.add_parser("wachtwoordzin", aliases=["passphrase"],
+    rekey = command(sub, "wachtwoordzin", "passphrase",
                            help=f"de wachtwoordzin wijzigen (nieuwe uit {NEW_PASSPHRASE_VARIABLE})")
     add_db_argument(rekey)
     rekey.set_defaults(run=_passphrase)

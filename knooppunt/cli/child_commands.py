@@ -9,7 +9,7 @@ from ..errors import KnooppuntError
 from .common import add_db_argument, command, open_db
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     children = command(sub, "kinderen", "children", help="kinderen tonen: id, naam, locatie, fase van de casus")
     add_db_argument(children)
     children.add_argument("--locatie", "--location", metavar="NAAM", help="alleen deze locatie (standaard: alle)")

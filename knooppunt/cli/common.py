@@ -30,7 +30,7 @@ def passphrase(*, confirm: bool = False) -> str:
     return value
 
 
-def command(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", name: str, english: str | None = None,
+def command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, english: str | None = None,
             **kwargs: Any) -> argparse.ArgumentParser:
     """A subcommand under its Dutch ``name``; the ``english`` name of earlier versions still works
     (scripts already written) but is not shown in the help."""

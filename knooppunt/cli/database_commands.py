@@ -10,7 +10,7 @@ from ..storage.database import check_database
 from .common import add_db_argument, command, open_db, passphrase
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = command(sub, "nieuw", "init", help="nieuwe, versleutelde database maken")
     add_db_argument(init)
     init.set_defaults(run=_init)

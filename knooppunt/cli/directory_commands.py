@@ -16,6 +16,7 @@ from pathlib import Path
 from ..domain.directory import Location
 from ..domain.enums import LocationType
 from ..errors import KnooppuntError
+from ..services import Services
 from . import regional_commands
 from .common import command, open_db
 
@@ -29,7 +30,7 @@ def _db(parser: argparse.ArgumentParser, *, on_parent: bool = False) -> None:
                         default=None if on_parent else argparse.SUPPRESS)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     locations = command(sub, "locaties", "locations", help="locaties tonen of toevoegen")
     _db(locations, on_parent=True)
     locations.add_argument("--alle", "--all", action="store_true", help="ook gearchiveerde locaties")
@@ -59,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     regional_commands.add_pull(partner_sub)
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace) -> Services:
     if not getattr(args, "db", None):
         raise KnooppuntError("Geef de database op met --db BESTAND.")
     return open_db(args)
@@ -73,6 +74,7 @@ def _list(args: argparse.Namespace) -> int:
             print("Nog geen locaties. Voeg er een toe met: knooppunt-cli locaties toevoegen --db DB --soort PO NAAM")
             return 0
         for location in locations:
+            assert location.id is not None
             views = services.locations.partners(location.id)
             filled = sum(1 for v in views if v.partner.is_filled)
             problems = sum(1 for v in views if v.mandate_problem(today))
@@ -86,6 +88,7 @@ def _add(args: argparse.Namespace) -> int:
     with _open(args) as services:
         location, _ = services.locations.create_location(
             Location(None, args.name, LocationType(args.soort), frequency_weeks=args.frequentie))
+        assert location.id is not None
         roles = len(services.locations.partners(location.id))
     print(f"Locatie ‘{location.name}’ toegevoegd met {roles} rollen om in te vullen.")
     return 0
@@ -110,6 +113,7 @@ def _export(args: argparse.Namespace) -> int:
         location = services.locations.location_by_name(args.locatie)
         if location is None:
             raise KnooppuntError(f"Er is geen locatie ‘{args.locatie}’.")
+        assert location.id is not None
         services.directory.export(location.id, args.file, args.formaat)
     print(f"Adresboek van ‘{location.name}’ geëxporteerd ({args.formaat}): {args.file}")
     return 0

@@ -8,10 +8,11 @@ from pathlib import Path
 from ..documents import DocumentKind, DocumentTarget
 from ..errors import KnooppuntError, NotFound
 from ..exports import check_writable
+from ..services import Services
 from .common import add_db_argument, command, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     minutes = command(
         sub, "verslag", "minutes", help="verslag, afsprakenbrief of overlegverslag als PDF maken",
         description="Met --bespreking (of --overleg en --kind): het verslag van dat kind, of met --brief de "
@@ -60,7 +61,7 @@ def _minutes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _target(services, args: argparse.Namespace) -> DocumentTarget:
+def _target(services: Services, args: argparse.Namespace) -> DocumentTarget:
     kind = DocumentKind.LETTER if args.brief else DocumentKind.MINUTES_INTERNAL if args.intern else DocumentKind.MINUTES
     if args.bespreking is not None:
         if args.kind is not None:

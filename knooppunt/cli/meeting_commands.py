@@ -12,7 +12,7 @@ from pathlib import Path
 from .common import add_db_argument, command, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     meetings = command(sub, "overleggen", "meetings",
                        help="overleggen tonen: id, datum, locatie, status en per tijdslot bespreking en kind")
     add_db_argument(meetings)
@@ -39,6 +39,7 @@ def _meetings(args: argparse.Namespace) -> int:
             place = f" · {m.place}" if m.place else ""
             print(f"overleg {m.id}: {m.date:%d-%m-%Y} {m.start_time:%H:%M}  {view.location_name}{place} "
                   f"({m.status.label})")
+            assert m.id is not None
             for d in services.meeting_mode.discussions(m.id):
                 child = services.children.child(d.child_id)
                 print(f"    bespreking {d.id}: {d.slot_start:%H:%M} {child.full_name} "

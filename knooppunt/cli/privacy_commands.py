@@ -5,31 +5,31 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services.erasure import ErasureReason
 from ..errors import KnooppuntError
-from .common import add_db_argument, open_db
+from ..services.erasure import ErasureReason
+from .common import add_db_argument, command, open_db
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    retention = sub.add_parser("bewaartermijn", aliases=["retention"],
+    retention = command(sub, "bewaartermijn", "retention",
                                help="kinderen voorbij de bewaartermijn tonen (met --apply: wissen)")
     add_db_argument(retention)
-    retention.add_argument("--apply", action="store_true", help="wis de getoonde kinderen (alles of niets)")
+    retention.add_argument("--uitvoeren", "--apply", dest="apply", action="store_true", help="wis de getoonde kinderen (alles of niets)")
     retention.set_defaults(run=_retention)
 
-    erase = sub.add_parser("wissen", aliases=["erase"],
+    erase = command(sub, "wissen", "erase",
                            help="alle gegevens van één kind wissen (zonder --yes: alleen tonen wat verdwijnt)")
     add_db_argument(erase)
-    erase.add_argument("--child", required=True, type=int, metavar="ID", help="nummer van het kind")
+    erase.add_argument("--kind", "--child", dest="child", required=True, type=int, metavar="ID", help="nummer van het kind")
     erase.add_argument("--reden", default=ErasureReason.REQUEST.value,
                        choices=[r.value for r in ErasureReason if r != ErasureReason.RETENTION],
                        help="waarom (komt in het logboek): verzoek (standaard) of niet_meer_nodig")
-    erase.add_argument("--yes", action="store_true", help="bevestig: echt wissen")
+    erase.add_argument("--ja", "--yes", dest="yes", action="store_true", help="bevestig: echt wissen")
     erase.set_defaults(run=_erase)
 
     inzage = sub.add_parser("inzage", help="inzage voor ouders: PDF en JSON met alles over één kind (AVG art. 15)")
     add_db_argument(inzage)
-    inzage.add_argument("--child", required=True, type=int, metavar="ID", help="nummer van het kind")
+    inzage.add_argument("--kind", "--child", dest="child", required=True, type=int, metavar="ID", help="nummer van het kind")
     inzage.add_argument("--out", required=True, type=Path, metavar="MAP", help="map voor de PDF en de JSON")
     inzage.add_argument("--niet-verstrekken", action="append", default=[], metavar="NOTITIE=REDEN",
                         dest="withheld", help="een notitie niet verstrekken, met de reden (AVG art. 15 lid 4); "
@@ -38,10 +38,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="alleen de interne notities van het kind tonen (om te beoordelen), niets maken")
     inzage.set_defaults(run=_inzage)
 
-    register = sub.add_parser("verwerkingsregister", aliases=["register"],
+    register = command(sub, "verwerkingsregister", "register",
                               help="verwerkingsregister (AVG art. 30) van een locatie als PDF of CSV")
     add_db_argument(register)
-    register.add_argument("--location", "--locatie", required=True, metavar="NAAM", help="naam van de locatie")
+    register.add_argument("--locatie", "--location", dest="location", required=True, metavar="NAAM", help="naam van de locatie")
     register.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="BESTAND.pdf of BESTAND.csv")
     register.set_defaults(run=_register)
 
@@ -98,6 +98,7 @@ def _register(args: argparse.Namespace) -> int:
         location = services.locations.location_by_name(args.location)
         if location is None:
             raise KnooppuntError(f"Er is geen locatie ‘{args.location}’ in deze database.")
+        assert location.id is not None
         services.register.save(location.id, args.out)
     print(f"Verwerkingsregister van {location.name} geschreven: {args.out}")
     return 0

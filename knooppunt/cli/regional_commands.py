@@ -15,23 +15,23 @@ from pathlib import Path
 from ..errors import KnooppuntError
 from ..regional import signing
 from ..services.regional import DEFAULT_TIMEOUT
-from .common import open_db
+from .common import command, open_db
 
 
 def _db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, type=Path, metavar="BESTAND", help="het databasebestand")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    book = sub.add_parser("adresboek", aliases=["directory"], help="regionaal adresboek: sleutel en publiceren")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    book = command(sub, "adresboek", "directory", help="regionaal adresboek: sleutel en publiceren")
     book_sub = book.add_subparsers(dest="adresboek_command", metavar="OPDRACHT", required=True)
-    key = book_sub.add_parser("sleutel", aliases=["keygen"],
+    key = command(book_sub, "sleutel", "keygen",
                               help="sleutelpaar van de coördinator maken (of de publieke sleutel tonen)")
     _db(key)
     key.add_argument("--vervangen", "--replace", dest="replace", action="store_true",
                      help="een nieuw sleutelpaar maken; elke laptop moet dan de nieuwe sleutel overnemen")
     key.set_defaults(run=_keygen)
-    publish = book_sub.add_parser("publiceren", aliases=["publish"],
+    publish = command(book_sub, "publiceren", "publish",
                                   help="regio.db schrijven: alleen het adresboek, ondertekend")
     _db(publish)
     publish.add_argument("--locatie", "--location", dest="locations", action="append", default=[], metavar="NAAM",
@@ -40,8 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     publish.set_defaults(run=_publish)
 
 
-def add_pull(partner_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    pull = partner_sub.add_parser("ophalen", aliases=["pull"],
+def add_pull(partner_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pull = command(partner_sub, "ophalen", "pull",
                                   help="regionaal adresboek ophalen van de adresboekserver (alles of niets)")
     _db(pull)
     pull.add_argument("--url", required=True, help="https-adres van de adresboekserver")

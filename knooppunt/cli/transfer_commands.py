@@ -10,7 +10,7 @@ from ..errors import KnooppuntError
 from .common import add_db_argument, command, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     transfer = command(sub, "overdracht", "transfer", help="overdrachtsdossier (doorgaande lijn) maken of inlezen")
     actions = transfer.add_subparsers(dest="transfer_command", required=True, metavar="ACTIE")
 
@@ -42,6 +42,7 @@ def _import(args: argparse.Namespace) -> int:
         location = services.locations.location_by_name(args.locatie)
         if location is None:
             raise KnooppuntError(f"Er is geen locatie ‘{args.locatie}’ in deze database.")
+        assert location.id is not None
         child_id, _ = services.transfer.import_file(args.file, location.id)
         name = services.children.child(child_id).full_name
     print(f"Overdrachtsdossier van {name} ingelezen bij {location.name} (kind {child_id}).")

@@ -14,11 +14,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..domain.directory import Location
+from ..domain.directory import ContactPerson, Location
 from ..domain.enums import PartnerKind
 from ..paths import resource
+from .rows import PartnerRow
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 WARNING = colors.HexColor("#b3261e")
@@ -35,17 +37,17 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=8.5, leading=10.5)
     return {
         "base": base,
-        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=16, leading=20, textColor="#1f3b4d"),
-        "sub": ParagraphStyle("sub", base, fontSize=9.5, leading=13, textColor="#4a5a66"),
+        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=16, leading=20, textColor=colors.HexColor("#1f3b4d")),
+        "sub": ParagraphStyle("sub", base, fontSize=9.5, leading=13, textColor=colors.HexColor("#4a5a66")),
         "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4,
-                             textColor="#1f3b4d"),
+                             textColor=colors.HexColor("#1f3b4d")),
         "cell": base,
         "head": ParagraphStyle("head", base, fontName=BOLD, textColor=colors.white),
         "warn": ParagraphStyle("warn", base, fontName=BOLD, textColor=WARNING),
     }
 
 
-def contact_list_pdf(location: Location, views: Iterable, *, today: date, made_by: str) -> bytes:
+def contact_list_pdf(location: Location, views: Iterable[PartnerRow], *, today: date, made_by: str) -> bytes:
     """Pure: no database, no Qt, so it may run off the GUI thread."""
     _register_fonts()
     styles = _styles()
@@ -75,7 +77,7 @@ def contact_list_pdf(location: Location, views: Iterable, *, today: date, made_b
             continue
         story.append(_table(group, styles, today))
 
-    def footer(canvas, document) -> None:
+    def footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(colors.HexColor("#5f6b73"))
@@ -88,7 +90,7 @@ def contact_list_pdf(location: Location, views: Iterable, *, today: date, made_b
     return buffer.getvalue()
 
 
-def _phone_email(person, styles) -> Paragraph:
+def _phone_email(person: ContactPerson, styles: dict[str, ParagraphStyle]) -> Paragraph:
     """Phone and e-mail; long addresses in a smaller size so they stay on one line."""
     parts = [escape(person.phone)] if person.phone else []
     if person.mobile and person.mobile != person.phone:
@@ -98,7 +100,7 @@ def _phone_email(person, styles) -> Paragraph:
     return Paragraph("<br/>".join(parts), styles["cell"])
 
 
-def _table(group: list, styles: dict[str, ParagraphStyle], today: date) -> Table:
+def _table(group: list[PartnerRow], styles: dict[str, ParagraphStyle], today: date) -> Table:
     def p(text: str, style: str = "cell") -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
 

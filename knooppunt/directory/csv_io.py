@@ -11,13 +11,15 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from ..domain.enums import PartnerKind
 from .columns import EXPORT_COLUMNS, LABELS, duplicated_headers, field_for, pick_values
 from .entries import DirectoryData, PartnerEntry, PersonEntry
 from .report import ImportRefused, RowProblem
+from .rows import PartnerRow
 from .validation import format_date, normalise_email, normalise_phone, parse_date
 
 MAX_BYTES = 5 * 1024 * 1024  # a location's directory is a few kB; 2,000 contacts are ~0.5 MB
@@ -133,7 +135,7 @@ def _records(text: str) -> list[list[str]]:
     return rows
 
 
-def _recognised(sample: str, dialect) -> int:
+def _recognised(sample: str, dialect: type[csv.Dialect]) -> int:
     try:
         header = next(csv.reader(io.StringIO(sample, newline=""), dialect, strict=False), [])
     except csv.Error:
@@ -172,7 +174,7 @@ def _values(header: list[str], record: list[str]) -> dict[str, str]:
 def _entry(row: int, v: dict[str, str]) -> tuple[PartnerEntry | None, list[RowProblem]]:
     problems: list[RowProblem] = []
 
-    def checked(key: str, check, label_key: str | None = None):
+    def checked(key: str, check: Callable[[str], Any], label_key: str | None = None) -> Any:
         try:
             return check(v.get(key, ""))
         except ValueError as exc:
@@ -236,7 +238,7 @@ def _person_key(entry: PartnerEntry) -> str:
 
 
 # Export ------------------------------------------------------------------------------------
-def csv_rows(views: Iterable, type_names: dict[int, str]) -> list[list[str]]:
+def csv_rows(views: Iterable[PartnerRow], type_names: dict[int, str]) -> list[list[str]]:
     """Header and one row per role of the location (``PartnerView``s), unfilled roles included."""
     rows = [[label for _key, label in EXPORT_COLUMNS]]
     for view in views:

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from ..domain.directory import Location
+from ..domain.directory import ContactPerson, Location
 from ..domain.enums import LocationType, PartnerKind
 from .csv_io import MAX_BYTES
 from .entries import DirectoryData, PartnerEntry, PersonEntry
 from .report import ImportRefused, RowProblem
+from .rows import PartnerRow
 from .validation import normalise_email, normalise_phone, parse_date
 
 FORMAT = "knooppunt-adresboek"
@@ -32,7 +33,7 @@ def looks_like_directory_file(data: bytes) -> bool:
     return head.startswith(b"{") and FORMAT.encode() in data[:400]
 
 
-def dump(location: Location, views: Iterable, type_names: dict[int, str], *, made_by: str, made_at: datetime) -> bytes:
+def dump(location: Location, views: Iterable[PartnerRow], type_names: dict[int, str], *, made_by: str, made_at: datetime) -> bytes:
     """The file's bytes for a location and its partners (``PartnerView``s)."""
     partners = []
     for view in views:
@@ -57,7 +58,7 @@ def dump(location: Location, views: Iterable, type_names: dict[int, str], *, mad
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _person(person) -> dict[str, str] | None:
+def _person(person: ContactPerson | None) -> dict[str, str] | None:
     return {key: getattr(person, key) for key in _PERSON_FIELDS} if person else None
 
 
@@ -98,11 +99,11 @@ def _location(raw: Any) -> Location:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"].strip():
         raise ImportRefused.file("De locatie ontbreekt in het adresboekbestand.")
     try:
-        kind = LocationType(raw.get("type"))
+        kind = LocationType(str(raw.get("type")))
         frequency = int(raw.get("frequency_weeks", 6))
     except (ValueError, TypeError):
         raise ImportRefused.file("Het soort locatie of de frequentie in het bestand klopt niet.") from None
-    texts = {k: str(raw.get(k) or "") for k in _LOCATION_FIELDS if k not in {"name", "type", "frequency_weeks"}}
+    texts: dict[str, Any] = {k: str(raw.get(k) or "") for k in _LOCATION_FIELDS if k not in {"name", "type", "frequency_weeks"}}
     return Location(None, raw["name"].strip(), kind, frequency_weeks=max(1, min(52, frequency)), **texts)
 
 
@@ -114,11 +115,11 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
         problem("Rol", "ontbreekt.")
         return None
     try:
-        kind = PartnerKind(item.get("kind"))
+        kind = PartnerKind(str(item.get("kind")))
     except ValueError:
         problem("Soort", "moet ‘structureel’ of ‘incidenteel’ zijn.")
         kind = PartnerKind.INCIDENTAL
-    people = {}
+    people: dict[str, PersonEntry | None] = {}
     for key, label in (("contact", "Vaste contactpersoon"), ("substitute", "Vervanger")):
         raw = item.get(key)
         if raw is None:
@@ -137,7 +138,7 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
                 problem(f"{label}, {field_label}", str(exc))
         people[key] = PersonEntry(**values)
     organisation = str(item.get("organisation") or "").strip()
-    details = {f"organisation_{key}": str(item.get(f"organisation_{key}") or "").strip()
+    details: dict[str, Any] = {f"organisation_{key}": str(item.get(f"organisation_{key}") or "").strip()
                for key in ("phone", "email", "address")}
     for key, check, label in (("organisation_phone", normalise_phone, "Telefoon organisatie"),
                               ("organisation_email", normalise_email, "E-mail organisatie")):
@@ -147,7 +148,7 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
             problem(label, str(exc))
     if (people["contact"] or people["substitute"]) and not organisation:
         problem("Organisatie", "ontbreekt.")
-    dates = {}
+    dates: dict[str, Any] = {}
     for key, label in (("mandate_valid_from", "Mandaat geldig vanaf"), ("mandate_valid_until", "Mandaat geldig tot")):
         try:
             dates[key] = parse_date(str(item.get(key) or ""))

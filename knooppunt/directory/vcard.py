@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import vobject
 
+from ..domain.directory import ContactPerson
+from .rows import PartnerRow
 
-def vcards(views: Iterable, location_name: str) -> str:
+
+def vcards(views: Iterable[PartnerRow], location_name: str) -> str:
     """One card per person (fixed contacts and substitutes), each person once."""
     cards, seen = [], set()
     for view in views:
@@ -19,7 +23,7 @@ def vcards(views: Iterable, location_name: str) -> str:
     return "".join(cards)
 
 
-def _card(person, view, what: str, location_name: str):
+def _card(person: ContactPerson, view: PartnerRow, what: str, location_name: str) -> Any:
     card = vobject.vCard()
     card.add("fn").value = person.name
     given, _, family = person.name.rpartition(" ")

@@ -37,6 +37,7 @@ class DocumentReader:
     def location(self, location_id: int) -> LocationInfo:
         loc = self._store.get(Location, "location", location_id)
         postcode_city = " ".join(part for part in (loc.postcode, loc.city) if part)
+        assert loc.id is not None
         return LocationInfo(loc.id, loc.name, loc.address, postcode_city, loc.city, loc.phone, loc.retention_months)
 
     def meeting(self, meeting_id: int, *, internal: bool, finalised: bool = False) -> MeetingDocument:
@@ -59,6 +60,9 @@ class DocumentReader:
     def _discussion(self, meeting: Meeting, d: Discussion, internal: bool, finalised: bool) -> DiscussionDocument:
         child = self._store.get(Child, "child", d.child_id)
         guardians = self._store.select(Guardian, "guardian", "child_id = ?", [child.id], order_by="id")
+        assert d.id is not None
+        assert meeting.id is not None
+        assert child.id is not None
         return DiscussionDocument(
             discussion_id=d.id,
             meeting_id=meeting.id,
@@ -126,10 +130,9 @@ class DocumentReader:
         sections = []
         for item in self._store.select(AgendaItem, "agenda_item", "discussion_id = ?", [discussion_id],
                                        order_by="position, id"):
-            where, params = "agenda_item_id = ?", [item.id]
+            where, params = "agenda_item_id = ?", [item.id, *([] if internal else [Visibility.SHARED])]
             if not internal:
                 where += " AND visibility = ?"
-                params.append(Visibility.SHARED)
             notes = self._store.select(Note, "note", where, params, order_by="id")
             sections.append(Section(
                 item.kind.value, item.title,

@@ -32,6 +32,7 @@ from ..dates import dutch_date
 
 if TYPE_CHECKING:
     import jinja2
+    from lxml import etree
 
 from .. import paths
 from ..errors import KnooppuntError
@@ -222,7 +223,7 @@ class TemplateRenderer:
 
 
 @functools.cache
-def _parser():
+def _parser() -> etree.XMLParser:
     from lxml import etree
 
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)

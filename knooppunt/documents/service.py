@@ -14,17 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from ..dates import dutch_date
+from ..domain.changes import Change
 from ..domain.enums import DiscussionStatus
 from ..domain.meetings import Discussion
 from ..errors import KnooppuntError, NotFound, RecordLocked
 from ..exports import write_export
 from ..storage import Store
-from ..services.changes import Change
 from .glossary import used_in
 from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
 from .read_model import DocumentReader
-from .render import TemplateRenderer, dutch_date
+from .render import TemplateRenderer
 
 Progress = Callable[[int], None]
 
@@ -47,7 +49,8 @@ class DocumentTarget:
     def record(self) -> tuple[str, int]:
         if self.meeting_id is not None:
             return "meeting", self.meeting_id
-        return "discussion", self.discussion_id  # type: ignore[return-value]
+        assert self.discussion_id is not None  # __post_init__ requires one of the two
+        return "discussion", self.discussion_id
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class RenderJob:
     title: str
     file_name: str
     renderer: TemplateRenderer
-    context: dict
+    context: dict[str, Any]
     location_id: int
     stored: RenderedDocument | None = None
     supplement: bool = False
@@ -217,13 +220,14 @@ class DocumentService:
         internal = target.kind.shows_internal_notes
         if target.meeting_id is not None:
             return self._reader.meeting(target.meeting_id, internal=internal, finalised=finalised)
+        assert target.discussion_id is not None
         return self._reader.discussion(target.discussion_id, internal=internal, finalised=finalised)
 
     def _job(self, target: DocumentTarget, *, finalised: bool, signature_line: bool,
              supplement_of: RenderedDocument | None = None) -> RenderJob:
         doc = self._read(target, finalised=finalised)
         title, file_name = self._names(target, doc)
-        subject = title if target.kind.per_meeting else f"{target.kind.label} – {doc.child_name}"
+        subject = title if target.kind.per_meeting or isinstance(doc, MeetingDocument) else f"{target.kind.label} – {doc.child_name}"
         supplement = None
         if supplement_of is not None and supplement_of.finalised_at is not None:
             supplement = {"soort": target.kind.noun, "op": supplement_of.finalised_at.date()}

@@ -53,7 +53,7 @@ class TimelineEntry:
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[date, int]:
         return (self.day, _RANK.get(self.kind, 5))
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,7 +7,7 @@ it shows (by id, in batches), so 100,000 agreements never become 100,000 Python 
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -114,7 +114,8 @@ class AgreementOverview:
         return self.views(ids)
 
     def _where(self, f: AgreementFilter) -> tuple[str, list[Any]]:
-        where, params = ["1 = 1"], []
+        where = ["1 = 1"]
+        params: list[object] = []
         today = self.today()
         if f.location_id is not None:
             where.append("c.location_id = ?")
@@ -238,7 +239,7 @@ class CsvExport:
         """Stop: the temporary file is removed; an existing file at ``path`` stays as it was."""
         self._file.discard()
 
-    def _guarded(self, write) -> None:
+    def _guarded(self, write: Callable[[], object]) -> None:
         try:
             write()
         except OSError as exc:

@@ -145,6 +145,7 @@ class AgreementService(AgreementOverview):
         ensure_editable(self._store, discussion_id, "een afspraak")
         ctx = discussion_context(self._store, discussion_id)
         draft = _validated(draft, ctx.meeting_date)
+        assert draft.owner_kind is not None  # _validated refuses a missing owner
         agreement = Agreement(None, ctx.discussion.child_id, discussion_id, OwnerKind(draft.owner_kind),
                               draft.owner_name, draft.description, draft.due_date, draft.evaluation_date)
         with self._store.unit_of_work() as uow:
@@ -157,6 +158,7 @@ class AgreementService(AgreementOverview):
         ensure_editable(self._store, current.discussion_id, "deze afspraak")
         meeting_date = discussion_context(self._store, current.discussion_id).meeting_date if current.discussion_id else None
         draft = _validated(draft, meeting_date)
+        assert draft.owner_kind is not None  # _validated refuses a missing owner
         with self._store.unit_of_work() as uow:
             uow.update("agreement", agreement_id, {
                 "owner_kind": OwnerKind(draft.owner_kind), "owner_name": draft.owner_name,
@@ -177,8 +179,8 @@ class AgreementService(AgreementOverview):
         try:
             status = AgreementStatus(status)
         except ValueError:
-            status = None
-        if status not in OUTCOMES:
+            status = ""
+        if not isinstance(status, AgreementStatus) or status not in OUTCOMES:
             raise ValidationError("status", "Kies een uitkomst: gedaan, niet gedaan, loopt door of gewijzigd.")
         note = note.strip()
         if status == AgreementStatus.NOT_DONE and not note:

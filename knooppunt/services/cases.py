@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from ..domain.children import Case
 from ..domain.enums import CasePhase, ClosingReason
@@ -68,8 +69,10 @@ class CaseService:
 
     def update_case(self, case: Case) -> Change:
         """Change the texts of a case (hulpvraag, wat gaat goed, zorgen, regie); phase has its own steps."""
+        assert case.id is not None
         old = self.case(case.id)
         case = self._checked(case)
+        assert case.id is not None
         values = {k: getattr(case, k) for k in ("signal_date", "signal_source", "signal_by", "hulpvraag",
                                                 "strengths", "concerns", "regie_holder")}
         with self._store.unit_of_work() as uow:
@@ -116,7 +119,8 @@ class CaseService:
         return self._step(case, values, on, EventKind.REOPENED, note.strip(), "casus heropend")
 
     # Helpers -------------------------------------------------------------------------------
-    def _step(self, case: Case, values: dict, on: date, kind: str, note: str, action: str) -> Change:
+    def _step(self, case: Case, values: dict[str, Any], on: date, kind: str, note: str, action: str) -> Change:
+        assert case.id is not None
         with self._store.unit_of_work() as uow:
             uow.update("child_case", case.id, values)
             uow.insert("case_event", CaseEvent(None, case.id, on, kind, note))

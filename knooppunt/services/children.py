@@ -26,7 +26,8 @@ class ChildService:
         self._store = store
 
     def children(self, *, location_id: int | None = None, search: str = "", limit: int | None = None) -> list[ChildView]:
-        where, params = ["c.archived_on IS NULL"], []
+        where = ["c.archived_on IS NULL"]
+        params: list[object] = []
         if location_id is not None:
             where.append("c.location_id = ?")
             params.append(location_id)
@@ -70,7 +71,7 @@ class ChildService:
             "JOIN consent c ON c.id = co.consent_id WHERE c.child_id = ?",
             [child_id],
         )
-        by_consent: dict[int, list[int]] = {}
+        by_consent: dict[int | None, list[int]] = {}
         for link in links:
             by_consent.setdefault(link["consent_id"], []).append(link["organisation_id"])
         return [
@@ -93,6 +94,7 @@ class ChildService:
 
     def update_child(self, child: Child) -> Change:
         child = self._checked(child)
+        assert child.id is not None
         with self._store.unit_of_work() as uow:
             uow.update("child", child.id, {k: v for k, v in child.__dict__.items() if k != "id"})
             uow.audit("kind gewijzigd", "child", child.id)
@@ -108,6 +110,7 @@ class ChildService:
 
     def update_guardian(self, guardian: Guardian) -> Change:
         guardian = checked_guardian(guardian)
+        assert guardian.id is not None
         with self._store.unit_of_work() as uow:
             values = {k: v for k, v in guardian.__dict__.items() if k not in ("id", "child_id")}
             uow.update("guardian", guardian.id, values)

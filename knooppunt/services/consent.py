@@ -10,7 +10,7 @@ from ..domain.children import Consent
 from ..domain.consent_rules import MissingConsent, missing_consents
 from ..domain.enums import ConsentGiver, ConsentMethod, DiscussionStatus
 from ..errors import ConsentMissing, KnooppuntError, ValidationError
-from ..storage import Store
+from ..storage import Store, UnitOfWork
 from .changes import Change
 from .children import ChildService
 from .records import RUNNING_KEY
@@ -112,7 +112,7 @@ class ConsentService:
         child_id = self._store.scalar("SELECT child_id FROM consent WHERE id = ?", [consent_id])
         return [] if child_id is None else self._children.consents(child_id)
 
-    def _cancel_future_discussions(self, uow, child_id: int, on: date) -> tuple[RemovedDiscussion, ...]:
+    def _cancel_future_discussions(self, uow: UnitOfWork, child_id: int, on: date) -> tuple[RemovedDiscussion, ...]:
         rows = self._store.query(
             "SELECT d.id, d.meeting_id, m.date FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
             "WHERE d.child_id = ? AND d.status IN (?, ?) AND m.date >= ? ORDER BY m.date",
@@ -143,6 +143,7 @@ class ConsentService:
         today = self._store.now().date()
         giver = ConsentGiver(consent.giver)
         if giver == ConsentGiver.GUARDIAN:
+            assert child.id is not None
             ids = {g.id for g in self._children.guardians(child.id)}
             if consent.guardian_id not in ids:
                 raise ValidationError("giver", f"Kies welke ouder/verzorger van {child.first_name} toestemming geeft.")

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..storage import Store, create_database, open_database
@@ -19,8 +18,8 @@ from .consent import ConsentService
 from .decisions import DecisionService
 from .directory import DirectoryService
 from .erasure import ErasureService
-from .locations import LocationService
 from .invitations import InvitationService
+from .locations import LocationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
 from .monitoring import MonitoringService
@@ -36,9 +35,9 @@ from .timeline import TimelineService
 from .transfer import TransferService
 
 if TYPE_CHECKING:
+    from ..backup.service import BackupService
     from ..documents.inzage import InzageService
     from ..documents.register import RegisterService
-    from ..backup.service import BackupService
     from ..documents.service import DocumentService
 
 
@@ -77,10 +76,18 @@ class Services:
     def close(self) -> None:
         self.store.close()
 
+    # The clock and the user the services work with, for the ui, which never reaches into the store.
+    def now(self) -> datetime:
+        return self.store.now()
+
+    @property
+    def actor(self) -> str:
+        return self.store.actor
+
     def __enter__(self) -> Services:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     def verify_passphrase(self, passphrase: str) -> bool:

@@ -14,10 +14,10 @@ from ..domain.directory import Mandate
 from ..domain.enums import AgreementStatus, DecisionStatus, OwnerKind, Position
 from ..domain.outcomes import Agreement, Decision
 from ..errors import ValidationError
-from ..storage import Store
+from ..storage import Store, UnitOfWork
 from .changes import Change
 from .locations import LocationService, PartnerView
-from .records import discussion_context, ensure_editable
+from .records import DiscussionContext, discussion_context, ensure_editable
 
 CONFIRMATION_TEXT = "Besluit laten bevestigen door de organisatie"
 CONFIRMATION_DAYS = 14
@@ -107,6 +107,7 @@ class DecisionService:
         ensure_editable(self._store, discussion_id, "een besluit")
         ctx = discussion_context(self._store, discussion_id)
         draft = _validated(draft)
+        assert draft.location_partner_id is not None
         check = self.mandate_check(discussion_id, draft.location_partner_id)
         decided_by = draft.decided_by.strip() or (check.people[0] if check.people else "")
         if not decided_by:
@@ -129,6 +130,8 @@ class DecisionService:
         current = self.decision(decision_id)
         ensure_editable(self._store, current.discussion_id, "dit besluit")
         draft = _validated(draft)
+        assert current.discussion_id is not None
+        assert draft.location_partner_id is not None
         check = self.mandate_check(current.discussion_id, draft.location_partner_id)
         values = {
             "text": draft.text, "category": draft.category, "location_partner_id": draft.location_partner_id,
@@ -147,13 +150,13 @@ class DecisionService:
             elif not check.valid and current.status == DecisionStatus.FINAL and not current.confirmed_on:
                 values["status"] = DecisionStatus.PROVISIONAL
                 ctx = discussion_context(self._store, current.discussion_id)
-                self._add_confirmation(uow, ctx, decision_id, values["decided_by"], check.organisation, draft.text)
+                self._add_confirmation(uow, ctx, decision_id, str(values["decided_by"]), check.organisation, draft.text)
             uow.update("decision", decision_id, values)
             uow.audit("besluit gewijzigd", "decision", decision_id)
         return Change.updated("decision", decision_id)
 
     @staticmethod
-    def _add_confirmation(uow, ctx, decision_id: int, decided_by: str, organisation: str, text: str) -> None:
+    def _add_confirmation(uow: UnitOfWork, ctx: DiscussionContext, decision_id: int, decided_by: str, organisation: str, text: str) -> None:
         """The follow-up agreement of a provisional decision: have it confirmed by the organisation."""
         agreement = Agreement(
             None, ctx.discussion.child_id, ctx.discussion.id, OwnerKind.PARTNER, f"{decided_by} ({organisation})",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from ..domain.children import Case, Child, Consent, Guardian
@@ -25,8 +26,10 @@ from ..domain.enums import (
 )
 from ..domain.meetings import DEFAULT_AGENDA, AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement, Decision
+from ..storage import UnitOfWork
 from .cases import CaseEvent, EventKind
 from .container import Services
+from .locations import PartnerView
 
 # (organisation, type code, contact, function, phone, e-mail, substitute, mandate category, mandate)
 _PARTNERS = [
@@ -65,7 +68,8 @@ def build_demo(services: Services, today: date | None = None) -> int:
             "werkdagen in de afsprakenbrief.",
         )
     )
-    types = {t.code: t.id for t in services.locations.organisation_types()}
+    types = {t.code: t.id for t in services.locations.organisation_types() if t.id is not None}
+    assert location.id is not None
     partners = services.locations.partners(location.id)
     with store.unit_of_work() as uow:
         for view, spec in zip(partners, _PARTNERS, strict=True):
@@ -82,6 +86,7 @@ def build_demo(services: Services, today: date | None = None) -> int:
                 )
             # One mandate has expired, so the warning is visible in the demo.
             valid_until = today - timedelta(days=10) if code == "ZORG" else date(today.year + 1, 7, 31)
+            assert view.partner.id is not None
             uow.update(
                 "location_partner",
                 view.partner.id,
@@ -128,7 +133,7 @@ _CHILDREN = [
 ]
 
 
-def _add_children(uow, location_id: int, today: date) -> list[tuple[int, list[int], str]]:
+def _add_children(uow: UnitOfWork, location_id: int, today: date) -> list[tuple[int, list[int], str]]:
     out = []
     for index, (first, last, age, group, parents) in enumerate(_CHILDREN):
         born = date(today.year - age - 1, 3 + index, 10 + index)
@@ -150,7 +155,7 @@ def _add_children(uow, location_id: int, today: date) -> list[tuple[int, list[in
     return out
 
 
-def _consent(uow, child_id: int, giver: ConsentGiver, guardian_id: int | None, on: date) -> None:
+def _consent(uow: UnitOfWork, child_id: int, giver: ConsentGiver, guardian_id: int | None, on: date) -> None:
     consent_id = uow.insert(
         "consent",
         Consent(None, child_id, giver, guardian_id, on, ConsentMethod.WRITTEN, note="Toestemmingsformulier getekend"),
@@ -159,7 +164,8 @@ def _consent(uow, child_id: int, giver: ConsentGiver, guardian_id: int | None, o
         uow.insert("consent_organisation", {"consent_id": consent_id, "organisation_id": org_id})
 
 
-def _add_meetings(uow, location_id: int, children, partners, today: date) -> int:
+def _add_meetings(uow: UnitOfWork, location_id: int, children: list[tuple[int, list[int], str]],
+                  partners: list[PartnerView], today: date) -> int:
     """The held meeting with its outcomes; returns the id of the (still empty) upcoming meeting."""
     held_on = held_meeting_date(today)
     next_on = upcoming_meeting_date(today)
@@ -168,7 +174,7 @@ def _add_meetings(uow, location_id: int, children, partners, today: date) -> int
     upcoming = uow.insert("meeting", Meeting(None, location_id, next_on, time(8, 30),
                                              "Teamkamer, 1e verdieping", "Annelies Vermeulen"))
     structural = [p for p in partners if p.partner.kind == "structureel" and p.contact]
-    for slot, (child_id, guardian_ids, name) in enumerate(children[:2]):
+    for slot, (child_id, guardian_ids, _name) in enumerate(children[:2]):
         _held_discussion(uow, held, child_id, guardian_ids, slot, structural, partners, held_on, next_on)
         hulpvraag, strengths, concerns, signal_by = _CASES[slot]
         signalled = held_on - timedelta(days=30)
@@ -196,7 +202,8 @@ _CASES = [
 ]
 
 
-def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, partners, held_on, next_on):
+def _held_discussion(uow: UnitOfWork, meeting_id: int, child_id: int, guardian_ids: list[int], slot: int,
+                     structural: list[PartnerView], partners: list[PartnerView], held_on: date, next_on: date) -> None:
     discussion_id = uow.insert("discussion", Discussion(
         None, meeting_id, child_id, _slot(slot), 30,
         DiscussionStatus.FINALISED, evaluation_date=next_on,
@@ -210,8 +217,8 @@ def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, 
                                           attendance=Attendance.PRESENT))
     for view in structural:
         uow.insert("participant", Participant(
-            None, discussion_id, ParticipantKind.PARTNER, view.contact.name, view.organisation.name,
-            view.partner.role, location_partner_id=view.partner.id, contact_id=view.contact.id,
+            None, discussion_id, ParticipantKind.PARTNER, _contact(view).name, _organisation(view).name,
+            view.partner.role, location_partner_id=view.partner.id, contact_id=_contact(view).id,
             attendance=Attendance.ABSENT if view.partner.role.startswith("Voorschool") else Attendance.PRESENT,
             absence_reason="Ziek" if view.partner.role.startswith("Voorschool") else ""))
     notes = _NOTES[slot]
@@ -226,18 +233,28 @@ def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, 
     decisions = _DECISIONS[slot]
     for text, category, view, status in decisions(jgz, wijk, zorg):
         decision_id = uow.insert("decision", Decision(
-            None, discussion_id, text, category, view.partner.id, view.contact.name, view.organisation.name,
+            None, discussion_id, text, category, view.partner.id, _contact(view).name, _organisation(view).name,
             view.partner.mandate_description or "geen geldig mandaat", status,
             Position.AGREE if status == DecisionStatus.FINAL else Position.AGREE_WITH_REMARKS,
             "" if status == DecisionStatus.FINAL else "Goed, als we eerst kennis kunnen maken met de gezinscoach."))
         if status == DecisionStatus.PROVISIONAL:
             uow.insert("agreement", Agreement(
-                None, child_id, discussion_id, OwnerKind.PARTNER, f"{view.contact.name} ({view.organisation.name})",
+                None, child_id, discussion_id, OwnerKind.PARTNER, f"{_contact(view).name} ({_organisation(view).name})",
                 "Besluit laten bevestigen door de eigen organisatie", held_on + timedelta(days=21),
                 decision_id=decision_id))
-    for owner_kind, owner, what, due, status in _AGREEMENTS[slot](jgz, wijk):
+    for owner_kind, owner, what, due, outcome in _AGREEMENTS[slot](jgz, wijk):
         uow.insert("agreement", Agreement(None, child_id, discussion_id, owner_kind, owner, what,
-                                          held_on + timedelta(days=due), next_on, status))
+                                          held_on + timedelta(days=due), next_on, outcome))
+
+
+def _contact(view: PartnerView) -> ContactPerson:
+    assert view.contact is not None  # every demo role is filled
+    return view.contact
+
+
+def _organisation(view: PartnerView) -> Organisation:
+    assert view.organisation is not None  # every demo role is filled
+    return view.organisation
 
 
 _NOTES = [
@@ -269,7 +286,8 @@ _NOTES = [
     },
 ]
 
-_DECISIONS = [
+_Decisions = Callable[[PartnerView, PartnerView, PartnerView], list[tuple[str, str, PartnerView, DecisionStatus]]]
+_DECISIONS: list[_Decisions] = [
     lambda jgz, wijk, zorg: [
         ("Extra consult bij de jeugdverpleegkundige over slaap", "Onderzoek en advies", jgz, DecisionStatus.FINAL),
     ],
@@ -280,9 +298,10 @@ _DECISIONS = [
     ],
 ]
 
-_AGREEMENTS = [
+_Agreements = Callable[[PartnerView, PartnerView], list[tuple[OwnerKind, str, str, int, AgreementStatus]]]
+_AGREEMENTS: list[_Agreements] = [
     lambda jgz, wijk: [
-        (OwnerKind.PARTNER, f"{jgz.contact.name} (JGZ)", "Plant een consult met ouders en Zoë over slapen", 14,
+        (OwnerKind.PARTNER, f"{_contact(jgz).name} (JGZ)", "Plant een consult met ouders en Zoë over slapen", 14,
          AgreementStatus.DONE),
         (OwnerKind.PARENT, "Sandra en Mark Janssen", "Houden twee weken een slaapdagboek bij", 21,
          AgreementStatus.OPEN),
@@ -290,7 +309,7 @@ _AGREEMENTS = [
          AgreementStatus.OPEN),
     ],
     lambda jgz, wijk: [
-        (OwnerKind.PARTNER, f"{wijk.contact.name} (wijkteam)", "Maakt een afspraak voor het eerste huisbezoek", 24,
+        (OwnerKind.PARTNER, f"{_contact(wijk).name} (wijkteam)", "Maakt een afspraak voor het eerste huisbezoek", 24,
          AgreementStatus.OPEN),
         (OwnerKind.CHILD, "Anaïs", "Zegt het tegen de juf als ze even naar de rustplek wil", 28,
          AgreementStatus.OPEN),

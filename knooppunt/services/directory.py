@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..directory import csv_io, directory_file, vcard
 from ..directory.entries import DirectoryData, PartnerEntry
@@ -14,9 +15,8 @@ from ..domain.directory import Location, LocationPartner
 from ..domain.enums import PartnerKind
 from ..errors import KnooppuntError
 from ..exports import write_export
-from ..storage import Store
-from ..storage.store import UnitOfWork
-from ..storage.folding import fold, register_fold
+from ..storage import Store, UnitOfWork
+from ..storage.folding import fold
 from .changes import Change
 from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange, DirectoryWriter
 from .locations import LocationService
@@ -71,7 +71,6 @@ class DirectoryService:
     def __init__(self, store: Store, locations: LocationService) -> None:
         self._store = store
         self._locations = locations
-        register_fold(store.db)
 
     # Search ----------------------------------------------------------------------------------
     def search(self, text: str, *, kind: PartnerKind | None = None, mandate_problem: bool = False,
@@ -79,7 +78,8 @@ class DirectoryService:
         """Every word must match a name, organisation, role, function or location (case-insensitive)."""
         today = self._store.now().date()
         words = [w for w in text.split() if w][:6]
-        match, params = [], []
+        match: list[str] = []
+        params: list[object] = []
         for word in words:
             like = _like(word)
             match.append("(" + " OR ".join(f"kp_fold({col}) LIKE ? ESCAPE '\\'" for col in _SEARCH_COLUMNS) + ")")
@@ -100,7 +100,8 @@ class DirectoryService:
 
     def _loose_contacts(self, words: list[str], limit: int) -> list[SearchHit]:
         """People in the directory who are nobody's contact (yet), e.g. imported from Outlook."""
-        match, params = [], []
+        match: list[str] = []
+        params: list[object] = []
         for word in words:
             like = _like(word)
             match.append("(kp_fold(c.name) LIKE ? ESCAPE '\\' OR kp_fold(o.name) LIKE ? ESCAPE '\\' "
@@ -188,10 +189,11 @@ class DirectoryService:
             changes += writer.changes
         return changes, ids
 
-    def _apply(self, uow, location: Location | None, name: str, data: DirectoryData) -> DirectoryWriter:
+    def _apply(self, uow: UnitOfWork, location: Location | None, name: str, data: DirectoryData) -> DirectoryWriter:
         writer = DirectoryWriter(self._store, uow, self._store.now().date())
         if location is None:
-            new = data.location.__class__(**{**data.location.__dict__, "name": name.strip()})
+            assert data.location is not None  # a file without its location is refused when read
+            new = replace(data.location, name=name.strip())
             writer.location_id = self._locations.insert_location(uow, new, with_roles=False)
             writer.changes.append(DirectoryChange(NEW, "Locatie", new.name))
         else:
@@ -201,6 +203,7 @@ class DirectoryService:
         merge = not data.authoritative
         for entry in data.partners:
             if entry.role:
+                assert writer.location_id is not None
                 writer.partner(writer.location_id, entry, merge=merge)
             elif entry.contact:
                 org_id = writer.organisation_of(entry)
@@ -213,10 +216,11 @@ class DirectoryService:
                     writer.remove_partner(partner, keep_if_used=True)
         return writer
 
-    def _update_location(self, uow, writer: DirectoryWriter, current: Location, incoming: Location) -> None:
+    def _update_location(self, uow: UnitOfWork, writer: DirectoryWriter, current: Location, incoming: Location) -> None:
         keys = ("type", "address", "postcode", "city", "phone", "frequency_weeks", "composition", "working_agreements")
         differences = {k: getattr(incoming, k) for k in keys if getattr(incoming, k) != getattr(current, k)}
         if differences:
+            assert current.id is not None
             uow.update("location", current.id, differences)
             writer.changes.append(DirectoryChange(CHANGED, "Locatie", current.name, ", ".join(_LOCATION_LABELS[k]
                                                                                              for k in differences)))
@@ -226,7 +230,7 @@ class DirectoryService:
         """Write the location's directory as ``csv``, ``vcard``, ``directory`` or ``pdf``."""
         location = self._locations.location(location_id)
         views = self._locations.partners(location_id)
-        types = {t.id: t.name for t in self._locations.organisation_types()}
+        types = {t.id: t.name for t in self._locations.organisation_types() if t.id is not None}
         if fmt == "csv":
             data = csv_io.csv_bytes(csv_io.csv_rows(views, types))
         elif fmt == "vcard":
@@ -273,7 +277,7 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _hit(row: dict, today: date) -> SearchHit:
+def _hit(row: dict[str, Any], today: date) -> SearchHit:
     partner = LocationPartner(
         row["partner_id"], row["location_id"], row["role"], PartnerKind(row["kind"]),
         mandate_category=row["mandate_category"], mandate_description=row["mandate_description"],

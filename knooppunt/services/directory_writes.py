@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import Any, TypeVar
 
 from ..directory.entries import PartnerEntry, PersonEntry
 from ..domain.directory import (
@@ -22,8 +23,7 @@ from ..domain.directory import (
 )
 from ..domain.enums import PartnerKind
 from ..errors import ValidationError
-from ..storage import Store
-from ..storage.store import UnitOfWork
+from ..storage import Store, UnitOfWork
 
 NEW, CHANGED, REMOVED = "nieuw", "gewijzigd", "verwijderd"
 KEPT = "blijft"  # a role missing from an authoritative file that is part of the record
@@ -62,6 +62,7 @@ class DirectoryWriter:
         text = text.strip() or _ROLE_TYPES.get(role.strip().casefold(), "") or "OVERIG"
         for t in self._store.select(OrganisationType, "organisation_type"):
             if text.casefold() in (t.code.casefold(), t.name.casefold()):
+                assert t.id is not None
                 return t.id
         code = re.sub(r"[^A-Z0-9]", "", text.upper())[:12] or "SOORT"
         while self._store.count("organisation_type", "code = ?", [code]):
@@ -78,6 +79,7 @@ class DirectoryWriter:
         if found:
             current = found[0]
             updates = {k: v for k, v in details.items() if v and v != getattr(current, k)}
+            assert current.id is not None
             if updates:
                 self._uow.update("organisation", current.id, updates)
                 labels = {"phone": "telefoon", "email": "e-mail", "address": "adres"}
@@ -115,6 +117,7 @@ class DirectoryWriter:
             new = getattr(entry, key)
             if (new or not merge) and new != getattr(current, key):
                 updates[key] = new
+        assert current.id is not None
         if updates:
             self._uow.update("contact_person", current.id, updates)
             detail = ", ".join(f"{_PERSON_LABELS[k]} ‘{getattr(current, k)}’ → ‘{v}’" for k, v in updates.items())
@@ -132,7 +135,7 @@ class DirectoryWriter:
                 contact_id = self.person(org_id, entry.contact, merge=merge)
             if entry.substitute and entry.substitute.name.strip():
                 substitute_id = self.person(org_id, entry.substitute, merge=merge)
-        values = {
+        values: dict[str, Any] = {
             "role": entry.role.strip(), "organisation_id": org_id, "contact_id": contact_id,
             "substitute_id": substitute_id, "mandate_category": entry.mandate_category.strip(),
             "mandate_description": entry.mandate_description.strip(),
@@ -151,6 +154,7 @@ class DirectoryWriter:
             return new_id
         if entry.kind:
             values["kind"] = entry.kind
+        assert current.id is not None
         differences = {k: v for k, v in values.items() if v != getattr(current, k)}
         if differences:
             if {"contact_id", "substitute_id"} & differences.keys() and (current.contact_id or current.substitute_id):
@@ -169,6 +173,7 @@ class DirectoryWriter:
         A role that is part of the record is kept: with ``keep_if_used`` (an import) it is noted
         as *blijft*, otherwise removing it is refused with ``ValidationError``.
         """
+        assert partner.id is not None
         reason = role_in_use(self._store, partner.id)
         if reason:
             if keep_if_used:
@@ -189,7 +194,7 @@ class DirectoryWriter:
                                    [location_id, role.strip()], order_by="id")
         return found[0] if found else None
 
-    def _describe(self, current: LocationPartner, differences: dict) -> str:
+    def _describe(self, current: LocationPartner, differences: dict[str, Any]) -> str:
         parts = []
         names = {"organisation_id": ("organisatie", "organisation", "name"),
                  "contact_id": ("contactpersoon", "contact_person", "name"),
@@ -239,9 +244,12 @@ def role_in_use(store: Store, partner_id: int) -> str | None:
     return None
 
 
+E = TypeVar("E", PartnerEntry, PersonEntry)
+
+
 def normalised_entry_fields(entry: PartnerEntry) -> PartnerEntry:
     """Strip every text field of the entry and its people."""
-    def strip(obj):
+    def strip(obj: E) -> E:
         return replace(obj, **{f.name: getattr(obj, f.name).strip() for f in fields(obj)
                                if isinstance(getattr(obj, f.name), str)})
     entry = strip(entry)

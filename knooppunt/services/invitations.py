@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-
 from ..dates import dutch_date
 from ..domain.enums import ParticipantKind
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Participant
@@ -71,6 +70,7 @@ class InvitationService:
         child = self._children.child(discussion.child_id)
         participants = self._store.select(Participant, "participant", "discussion_id = ?", [discussion_id],
                                           order_by="id")
+        assert child.id is not None
         guardian_mail = {g.id: g.email for g in self._children.guardians(child.id)}
         contact_ids = [p.contact_id for p in participants if p.contact_id]
         contact_mail = {}
@@ -112,12 +112,12 @@ class InvitationService:
             attendee = vCalAddress(f"mailto:{invitee.email}")
             attendee.params["cn"] = vText(invitee.participant.name)
             attendee.params["role"] = vText("REQ-PARTICIPANT")
-            event.add("attendee", attendee, encode=0)
+            event.add("attendee", attendee, encode=False)
         cal.add_component(event)
         # A short VTIMEZONE (this year and the next) keeps the file small; Outlook needs one.
         cal.add_missing_timezones(first_date=date(inv.meeting.date.year, 1, 1),
                                   last_date=date(inv.meeting.date.year + 2, 1, 1))
-        return cal.to_ical()
+        return bytes(cal.to_ical())
 
     def text(self, discussion_id: int, *, for_parents: bool = False) -> str:
         """Plain Dutch invitation for an e-mail: who, when, where, what — nothing sensitive."""

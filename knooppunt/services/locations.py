@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
+from ..directory.entries import PartnerEntry, PersonEntry
+from ..directory.validation import check_year, normalise_email, normalise_phone
 from ..domain.directory import (
     INCIDENTAL_ROLES,
     STRUCTURAL_ROLES,
@@ -15,11 +18,9 @@ from ..domain.directory import (
     OrganisationType,
 )
 from ..domain.enums import LocationType, PartnerKind
-from ..directory.entries import PartnerEntry, PersonEntry
-from ..directory.validation import check_year, normalise_email, normalise_phone
 from ..domain.meetings import DEFAULT_AGENDA
 from ..errors import ValidationError
-from ..storage import Store
+from ..storage import Store, UnitOfWork
 from .changes import Change
 from .directory_writes import DirectoryWriter, normalised_entry_fields
 
@@ -80,7 +81,7 @@ class LocationService:
         found = self._store.get(LocationPartner, "location_partner", partner_id)
         return next(v for v in self.partners(found.location_id) if v.partner.id == partner_id)
 
-    def partner_history(self, partner_id: int) -> list[dict]:
+    def partner_history(self, partner_id: int) -> list[dict[str, Any]]:
         """Earlier contact persons of a role: name, substitute, until when and why."""
         return self._store.query(
             "SELECT h.valid_until, h.reason, c.name AS contact, s.name AS substitute "
@@ -128,7 +129,7 @@ class LocationService:
             uow.audit("locatie aangemaakt", "location", location_id, location.name)
         return replace(location, id=location_id), Change.created("location", location_id)
 
-    def insert_location(self, uow, location: Location, *, with_roles: bool) -> int:
+    def insert_location(self, uow: UnitOfWork, location: Location, *, with_roles: bool) -> int:
         """Within a unit of work: the location, its agenda template and (optionally) the default roles."""
         location = _validated(location)
         location_id = uow.insert("location", replace(location, id=None))
@@ -136,11 +137,11 @@ class LocationService:
             for position, (role, _code) in enumerate(STRUCTURAL_ROLES + INCIDENTAL_ROLES):
                 kind = PartnerKind.STRUCTURAL if position < len(STRUCTURAL_ROLES) else PartnerKind.INCIDENTAL
                 uow.insert("location_partner", LocationPartner(None, location_id, role, kind, position=position))
-        for position, (kind, minutes) in enumerate(DEFAULT_AGENDA):
+        for position, (item, minutes) in enumerate(DEFAULT_AGENDA):
             uow.insert(
                 "agenda_template_item",
-                {"location_id": location_id, "position": position, "kind": kind.value,
-                 "title": kind.label, "minutes": minutes},
+                {"location_id": location_id, "position": position, "kind": item.value,
+                 "title": item.label, "minutes": minutes},
             )
         return location_id
 
@@ -149,6 +150,7 @@ class LocationService:
         other = self.location_by_name(location.name)
         if other and other.id != location.id:
             raise ValidationError("name", f"Er is al een locatie met de naam ‘{location.name}’.")
+        assert location.id is not None
         with self._store.unit_of_work() as uow:
             values = {k: v for k, v in location.__dict__.items() if k != "id"}
             uow.update("location", location.id, values)
@@ -239,6 +241,7 @@ class LocationService:
         today = self._store.now().date()
         with self._store.unit_of_work() as uow:
             writer = DirectoryWriter(self._store, uow, today)
+            assert leaving.organisation_id is not None
             new_id = writer.person(leaving.organisation_id, successor, merge=False)
             roles = self._store.select(LocationPartner, "location_partner", "contact_id = ? OR substitute_id = ?",
                                        [contact_id, contact_id])
@@ -247,18 +250,19 @@ class LocationService:
                     "location_partner_id": partner.id, "contact_id": partner.contact_id,
                     "substitute_id": partner.substitute_id, "valid_until": today,
                     "reason": reason.strip() or f"{leaving.name} is vertrokken"})
-                values = {}
+                values: dict[str, int | None] = {}
                 if partner.contact_id == contact_id:
                     values["contact_id"] = new_id
                 if partner.substitute_id == contact_id:
                     values["substitute_id"] = None if partner.contact_id == new_id else new_id
                 if values.get("contact_id") == partner.substitute_id:
                     values["substitute_id"] = None
+                assert partner.id is not None
                 uow.update("location_partner", partner.id, values)
             uow.update("contact_person", contact_id, {"left_on": today})
             uow.audit("contactpersoon vervangen", "contact_person", contact_id,
                       f"{leaving.name} → {successor.name} in {len(roles)} rol(len)")
-        return Change.updated("partner", *[p.id for p in roles])
+        return Change.updated("partner", *[p.id for p in roles if p.id is not None])
 
 
 def validated_entry(entry: PartnerEntry) -> PartnerEntry:
@@ -271,7 +275,8 @@ def validated_entry(entry: PartnerEntry) -> PartnerEntry:
         raise ValidationError("organisation", "Vul de organisatie in waar de contactpersoon werkt.")
     for field, check in (("organisation_phone", normalise_phone), ("organisation_email", normalise_email)):
         try:
-            entry = replace(entry, **{field: check(getattr(entry, field))})
+            checked: dict[str, Any] = {field: check(getattr(entry, field))}
+            entry = replace(entry, **checked)
         except ValueError as exc:
             raise ValidationError(field, str(exc)) from None
     contact = _validated_person(entry.contact, "contact") if entry.contact and entry.contact.name else None
@@ -315,7 +320,7 @@ def _validated(location: Location) -> Location:
     try:
         kind = LocationType(location.type)
     except ValueError:
-        raise ValidationError("type", "Kies het soort locatie (kinderopvang, voorschool, PO, VO, MBO of SO).")
+        raise ValidationError("type", "Kies het soort locatie (kinderopvang, voorschool, PO, VO, MBO of SO).") from None
     if not 1 <= location.frequency_weeks <= 52:
         raise ValidationError("frequency_weeks", "De frequentie ligt tussen 1 en 52 weken.")
     try:

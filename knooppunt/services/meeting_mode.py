@@ -16,7 +16,7 @@ from ..domain.meeting_rules import absence_problem, is_there, turn_order, whose_
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
 from ..errors import KnooppuntError, RecordLocked, ValidationError
-from ..storage import Store
+from ..storage import Store, UnitOfWork
 from .changes import Change
 from .children import ChildService
 from .planning import PlanningService
@@ -105,9 +105,9 @@ class MeetingModeService:
 
     def _mandate_problems(self, participants: list[Participant], day: date) -> dict[int, str]:
         """Present partners whose mandate is not valid on the meeting date."""
-        problems = {}
+        problems: dict[int, str] = {}
         for p in participants:
-            if p.location_partner_id is None or not is_there(p):
+            if p.id is None or p.location_partner_id is None or not is_there(p):
                 continue
             found = self._store.select(LocationPartner, "location_partner", "id = ?", [p.location_partner_id])
             problem = found[0].mandate.problem_on(day) if found else "Geen mandaat vastgelegd"
@@ -269,6 +269,6 @@ class MeetingModeService:
                                    evaluation_date=evaluation_date)
 
 
-def _remember(uow, discussion_id: int) -> None:
+def _remember(uow: UnitOfWork, discussion_id: int) -> None:
     uow.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [RUNNING_KEY, str(discussion_id)])

@@ -24,7 +24,8 @@ class MeetingService:
     def meetings(self, *, location_id: int | None = None, search: str = "",
                  limit: int | None = None) -> list[MeetingView]:
         """Newest first. ``search`` matches the location, place, chair or date (dd-mm-jjjj)."""
-        where, params = ["1 = 1"], []
+        where = ["1 = 1"]
+        params: list[object] = []
         if location_id is not None:
             where.append("m.location_id = ?")
             params.append(location_id)

@@ -15,10 +15,10 @@ from ..domain.enums import AgendaKind, DiscussionStatus, MeetingStatus, Particip
 from ..domain.meeting_rules import CHILD_JOINS_FROM_AGE, suggest_dates
 from ..domain.meetings import DEFAULT_AGENDA, AgendaTemplateItem, Discussion, Meeting, Participant
 from ..errors import RecordLocked, ValidationError
-from ..storage import Store
+from ..storage import Store, UnitOfWork
+from .agreements import AgreementService, EvaluationDue
 from .changes import Change
 from .children import ChildService
-from .agreements import AgreementService, EvaluationDue
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
 from .records import ensure_editable
@@ -72,13 +72,16 @@ class PlanningService:
     def update_meeting(self, meeting: Meeting) -> Change:
         """Date, time, place or chair of a meeting that has not been held; a new date is checked
         against every planned child's consent again."""
+        assert meeting.id is not None
         current = self._store.get(Meeting, "meeting", meeting.id)
         self._not_held(current)
         moved = meeting.date != current.date
         meeting = _validated(meeting, self._store.now().date() if moved else None)
+        assert meeting.id is not None
         if moved:
             for discussion in self._store.select(Discussion, "discussion", "meeting_id = ? AND status IN "
                                                  "('gepland', 'bezig')", [meeting.id], order_by="slot_start, id"):
+                assert discussion.id is not None
                 self._consent.require(discussion.child_id, meeting.date,
                                       self._organisations(discussion.id, meeting))
         with self._store.unit_of_work() as uow:
@@ -104,7 +107,8 @@ class PlanningService:
         nobody is invited yet) the structural partners it will get."""
         if self._store.count("participant", "discussion_id = ?", [discussion_id]):
             return self._consent.invited_organisations(discussion_id)
-        return [v.partner.organisation_id for v in self._structural(meeting.location_id)]
+        return [v.partner.organisation_id for v in self._structural(meeting.location_id)
+                if v.partner.organisation_id is not None]
 
     def require_consent(self, discussion_id: int) -> None:
         """``ConsentMissing`` unless consent covers this discussion on its meeting date."""
@@ -139,8 +143,9 @@ class PlanningService:
         if earlier and earlier[0].status != DiscussionStatus.REMOVED:
             raise ValidationError("child", f"{child.full_name} staat al op dit overleg.")
         structural = self._structural(meeting.location_id)
-        organisations = {v.partner.organisation_id for v in structural}
+        organisations = {v.partner.organisation_id for v in structural if v.partner.organisation_id is not None}
         if earlier:
+            assert earlier[0].id is not None
             organisations |= set(self._consent.invited_organisations(earlier[0].id))
         self._consent.require(child_id, meeting.date, sorted(organisations))
         start = slot_start or self.next_slot(meeting_id)
@@ -164,17 +169,20 @@ class PlanningService:
         has_people = self._store.count("participant", "discussion_id = ?", [discussion.id])
         has_agenda = self._store.count("agenda_item", "discussion_id = ?", [discussion.id])
         with self._store.unit_of_work() as uow:
+            assert discussion.id is not None
             uow.update("discussion", discussion.id, {"status": DiscussionStatus.PLANNED, "slot_start": start,
                                                      "slot_minutes": slot_minutes})
             self._prepare(uow, meeting, discussion, people=not has_people, agenda=not has_agenda)
             uow.audit("kind opnieuw ingepland", "discussion", discussion.id,
                       f"overleg {meeting.id}, {start:%H:%M}")
+        assert discussion.id is not None
         return (replace(discussion, status=DiscussionStatus.PLANNED, slot_start=start, slot_minutes=slot_minutes),
                 Change.updated("discussion", discussion.id))
 
-    def _prepare(self, uow, meeting: Meeting, discussion: Discussion, *, people: bool, agenda: bool) -> None:
+    def _prepare(self, uow: UnitOfWork, meeting: Meeting, discussion: Discussion, *, people: bool, agenda: bool) -> None:
         if people:
             for participant in self._proposal(meeting, discussion.child_id, self._structural(meeting.location_id)):
+                assert discussion.id is not None
                 uow.insert("participant", replace(participant, discussion_id=discussion.id))
         if agenda:
             for item in self.agenda_template(meeting.location_id):
@@ -242,6 +250,8 @@ class PlanningService:
         view = next((v for v in self.incidental_partners(discussion_id) if v.partner.id == location_partner_id), None)
         if view is None:
             raise ValidationError("partner", "Deze partner is niet (meer) uit te nodigen voor dit kind.")
+        assert discussion.child_id is not None
+        assert view.partner.organisation_id is not None
         self._consent.require(discussion.child_id, meeting.date, [view.partner.organisation_id])
         with self._store.unit_of_work() as uow:
             participant_id = uow.insert("participant", replace(_partner(view, meeting.date), discussion_id=discussion_id))

@@ -15,7 +15,7 @@ from ..domain.meeting_rules import absence_problem
 from ..domain.meetings import Discussion, Participant
 from ..domain.outcomes import Addendum
 from ..errors import RecordLocked, ValidationError
-from ..storage import Store
+from ..storage import Store, UnitOfWork
 from .changes import Change
 
 ADDENDUM_TARGETS = ("bespreking", "besluit", "afspraak")
@@ -100,7 +100,7 @@ def finalise_discussion(store: Store, discussion_id: int, *, seconds_spent: dict
     return Change.updated("discussion", discussion_id)
 
 
-def write_seconds(uow, discussion_id: int, seconds_spent: dict[int, int] | None) -> None:
+def write_seconds(uow: UnitOfWork, discussion_id: int, seconds_spent: dict[int, int] | None) -> None:
     for item_id, seconds in (seconds_spent or {}).items():
         uow.execute("UPDATE agenda_item SET seconds_spent = ? WHERE id = ? AND discussion_id = ?",
                     [max(0, int(seconds)), item_id, discussion_id])

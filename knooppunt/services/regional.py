@@ -7,7 +7,6 @@ it off the GUI thread; planning and applying happen here, on the database's own 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from ..directory.entries import DirectoryData, PartnerEntry

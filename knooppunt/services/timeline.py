@@ -62,6 +62,7 @@ class TimelineService:
             ) if line)
             entries.append(TimelineEntry(case.signal_date, EntryKind.SIGNAL, f"Signaal van {case.signal_source}{by}",
                                          text, CasePhase(case.phase).label))
+            assert case.id is not None
             for event in self._cases.events(case.id):
                 if event.kind == EventKind.OPENED:
                     continue

@@ -78,6 +78,8 @@ class TransferService:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise KnooppuntError(f"‘{path.name}’ is geen leesbaar overdrachtsdossier.") from exc
+        if not isinstance(data, dict):
+            raise KnooppuntError(f"‘{path.name}’ is geen leesbaar overdrachtsdossier.")
         return data
 
     def import_file(self, path: Path, location_id: int) -> tuple[int, Change]:

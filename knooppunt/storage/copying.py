@@ -4,6 +4,7 @@ of what a file holds, and re-keying. File handling (names, renames, rotation) is
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,6 @@ def _damaged(path: Path, detail: str) -> KnooppuntError:
                           f"Er is niets veranderd. (Technisch: {detail})")
 
 
-def rekey(conn: sqlcipher3.Connection, new_passphrase: str) -> None:
+def rekey(conn: sqlite3.Connection | sqlcipher3.Connection, new_passphrase: str) -> None:
     """Re-encrypt the open database with a new passphrase, in one step (SQLCipher's rekey)."""
     conn.execute(f"PRAGMA rekey = {_quote(new_passphrase)}")

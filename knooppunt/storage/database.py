@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from pathlib import Path
+from typing import cast
 
 import sqlcipher3
 from sqlite_utils import Database
@@ -73,7 +75,8 @@ def make_private(path: Path) -> None:
 
 
 def unknown_migrations(db: Database) -> list[str]:
-    known = {m.name for m in MIGRATIONS._migrations}
+    # Every registered migration is pending on an empty database: sqlite-utils' public API.
+    known = {m.name for m in MIGRATIONS.pending(Database(memory=True))}
     return [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
 
 
@@ -87,7 +90,8 @@ def open_database(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
     if not path.is_file():
         raise DatabaseUnavailable(f"Het databasebestand {path} bestaat niet.")
     conn = _connect(path, passphrase, kdf_iter)
-    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    # sqlcipher3's connection is a drop-in for sqlite3's, which is all sqlite-utils is typed for.
+    db = Database(cast(sqlite3.Connection, conn), recursive_triggers=False, execute_plugins=False)
     try:
         if not db["_sqlite_migrations"].exists():
             raise KnooppuntError(f"{path.name} is geen Knooppunt-database.")
@@ -121,7 +125,8 @@ def create_database(path: Path, passphrase: str, *, kdf_iter: int | None = None)
     path.parent.mkdir(parents=True, exist_ok=True)
     create_private_file(path)
     conn = _connect(path, passphrase, kdf_iter)
-    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    # sqlcipher3's connection is a drop-in for sqlite3's, which is all sqlite-utils is typed for.
+    db = Database(cast(sqlite3.Connection, conn), recursive_triggers=False, execute_plugins=False)
     try:
         _configure(db)
         MIGRATIONS.apply(db)

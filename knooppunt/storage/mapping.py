@@ -58,7 +58,8 @@ def to_db(value: Any) -> Any:
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     values = {}
-    for name, convert in _converters(cls):
+    plain: type = cls  # a class is hashable; mypy does not see it for type[T]
+    for name, convert in _converters(plain):
         if name in row:
             value = row[name]
             values[name] = value if value is None or convert is None else convert(value)

@@ -19,9 +19,18 @@ def _run(db: Database, statements: str) -> None:
 def _initial(db: Database) -> None:
     _run(db, INITIAL_SCHEMA)
     # Organisation types differ per municipality: these are a starting point, editable later.
-    from ..domain.directory import DEFAULT_ORGANISATION_TYPES
-
-    db["organisation_type"].insert_all({"code": c, "name": n} for c, n in DEFAULT_ORGANISATION_TYPES)
+    # Written out here, not imported: a migration's content never changes once released.
+    types = (
+        ("JGZ", "Jeugdgezondheidszorg (JGZ/GGD)"),
+        ("SMW", "Schoolmaatschappelijk werk"),
+        ("WIJK", "Gemeentelijke toegang / wijkteam"),
+        ("VVE", "Voorschoolse voorziening"),
+        ("LP", "Leerplicht"),
+        ("SWV", "Samenwerkingsverband passend onderwijs"),
+        ("ZORG", "Zorgaanbieder"),
+        ("SCHOOL", "School / kinderopvang"),
+    )
+    db.table("organisation_type").insert_all({"code": c, "name": n} for c, n in types)
 
 
 @MIGRATIONS(name="0002_documents")

@@ -30,7 +30,9 @@ class UnitOfWork:
     def insert(self, table: str, record: Any) -> int:
         row = record if isinstance(record, dict) else to_row(record)
         row = {k: to_db(v) for k, v in row.items()}
-        return int(self._db[table].insert(row).last_pk)
+        pk = self._db.table(table).insert(row).last_pk
+        assert pk is not None  # every table has an integer id
+        return int(pk)
 
     def update(self, table: str, record_id: int, values: dict[str, Any]) -> None:
         values = {k: to_db(v) for k, v in values.items()}
@@ -48,7 +50,7 @@ class UnitOfWork:
         return self._db.execute(sql, [to_db(p) for p in params]).rowcount
 
     def audit(self, action: str, table: str, record_id: int | None, detail: str = "") -> None:
-        self._db["audit_log"].insert(
+        self._db.table("audit_log").insert(
             {
                 "at": self._store.now().isoformat(timespec="seconds"),
                 "actor": self._store.actor,

@@ -9,7 +9,7 @@ from knooppunt.services.agreements import AgreementFilter, AgreementInput
 from knooppunt.services.demo import upcoming_meeting_date
 
 from ..conftest import TODAY
-from .outcome_helpers import finalise, child_id, discussion_of, new_meeting_with
+from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with
 
 
 def test_agreement_without_owner_or_due_before_meeting_is_refused_at_the_field(demo_services):

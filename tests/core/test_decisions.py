@@ -8,7 +8,7 @@ from knooppunt.services.agreements import AgreementInput
 from knooppunt.services.decisions import CONFIRMATION_TEXT, DecisionInput
 
 from ..conftest import TODAY
-from .outcome_helpers import finalise, discussion_of, new_meeting_with, partner_id, set_mandate_until
+from .outcome_helpers import discussion_of, finalise, new_meeting_with, partner_id, set_mandate_until
 
 
 def _meeting_date(s, discussion_id):

@@ -15,8 +15,8 @@ from knooppunt.errors import KnooppuntError, RecordLocked
 from knooppunt.paths import templates_dir
 from knooppunt.services.container import open_services
 
-from .documents_helpers import add_discussion, document_service, pdf_text
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
+from .documents_helpers import add_discussion, document_service, pdf_text
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ def test_forty_agreements_are_all_printed_and_no_row_is_split_over_two_pages(dem
         pdf = docs.document(DocumentTarget(kind, discussion_id=discussion)).pdf
         pages = page_texts(pdf)
         assert len(pages) > 2
-        for owner, what, due in agreements:
+        for owner, what, _due in agreements:
             row_pages = [n for n, page in enumerate(pages) if squash(what) in page]
             assert len(row_pages) == 1, f"{what!r} is split or missing ({kind})"
             assert squash(owner) in pages[row_pages[0]]
@@ -140,7 +140,7 @@ def test_letter_never_contains_internal_notes_over_generated_discussions(demo_se
         assert secret not in letter_text
         assert secret not in shared_minutes
         assert secret in internal_text  # the test can fail: the internal version does show it
-    for kind, text, visibility, _ in rows:
+    for _kind, text, visibility, _ in rows:
         if visibility == Visibility.SHARED and squash(text):
             assert squash(text) in letter_text
 

@@ -9,8 +9,16 @@ import pytest
 
 from knooppunt.directory.entries import PartnerEntry, PersonEntry
 from knooppunt.domain.directory import LocationPartner
-from knooppunt.domain.enums import (AgreementStatus, Attendance, DiscussionStatus, MeetingStatus, OwnerKind,
-                                    ParticipantKind, PartnerKind, Visibility)
+from knooppunt.domain.enums import (
+    AgreementStatus,
+    Attendance,
+    DiscussionStatus,
+    MeetingStatus,
+    OwnerKind,
+    ParticipantKind,
+    PartnerKind,
+    Visibility,
+)
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import ConsentMissing, KnooppuntError, RecordLocked, ValidationError
 from knooppunt.services.agreements import AgreementInput

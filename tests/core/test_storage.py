@@ -49,7 +49,6 @@ def test_older_schema_upgrades_in_place_and_keeps_data(db_path):
     # Rebuild the file as an older version left it: every migration but the last.
     db_path.unlink()
     from knooppunt.storage.database import _connect
-
     from knooppunt.storage.folding import register_fold
 
     old = Database(_connect(db_path, PASSPHRASE, TEST_KDF_ITER), recursive_triggers=False)
@@ -77,3 +76,22 @@ def test_newer_schema_is_refused_and_left_untouched(db_path):
         open_database(db_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     assert "nieuwere versie" in info.value.message
     assert _sha(db_path) == before
+
+
+def test_every_opened_connection_folds_accents_in_sql(db_path):
+    """kp_fold() is part of the connection, not a side effect of building a service."""
+    create_database(db_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    db = open_database(db_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        assert db.execute("SELECT kp_fold('Anaïs Çelik')").fetchone()[0] == "anais celik"
+    finally:
+        db.close()
+
+
+def test_a_new_database_has_the_default_organisation_types(db_path):
+    db = create_database(db_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        codes = {row["code"] for row in db.query("SELECT code FROM organisation_type")}
+    finally:
+        db.close()
+    assert codes == {"JGZ", "SMW", "WIJK", "VVE", "LP", "SWV", "ZORG", "SCHOOL"}

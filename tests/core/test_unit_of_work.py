@@ -56,9 +56,8 @@ def test_invalid_input_is_refused_with_a_dutch_message_at_the_field(services):
 
 
 def test_a_write_without_audit_entry_is_a_bug_and_rolls_back(services):
-    with pytest.raises(RuntimeError):
-        with services.store.unit_of_work() as uow:
-            uow.insert("location", {"name": "Stil", "type": "PO"})
+    with pytest.raises(RuntimeError), services.store.unit_of_work() as uow:
+        uow.insert("location", {"name": "Stil", "type": "PO"})
     assert services.store.count("location") == 0
 
 

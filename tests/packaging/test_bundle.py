@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+# Building the bundle takes minutes, longer than the default per-test timeout.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 ROOT = Path(__file__).resolve().parents[2]
 WATCHED = ("packaging/", "pyproject.toml", "knooppunt/paths.py")

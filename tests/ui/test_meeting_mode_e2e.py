@@ -104,8 +104,8 @@ def test_plan_two_children_run_first_childs_agenda_and_close(qtbot, window, demo
         text = f"Intern geheim {number}"
         qtbot.keyClicks(internal.editor, text)
         typed_internal.append(text)
-        qtbot.waitUntil(lambda: not shared.dirty and not internal.dirty, timeout=3000)
-        qtbot.waitUntil(lambda: f"Gedeeld bij punt {number}" in screen.visible_text(), timeout=3000)
+        qtbot.waitUntil(lambda s=shared, i=internal: not s.dirty and not i.dirty, timeout=3000)
+        qtbot.waitUntil(lambda n=number: f"Gedeeld bij punt {n}" in screen.visible_text(), timeout=3000)
         assert not any(t in screen.visible_text() for t in typed_internal)
         if item.kind == AgendaKind.CLOSING:
             chair.item_view.evaluation_date.setDate(QDate(2027, 3, 8))

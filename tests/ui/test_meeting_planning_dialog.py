@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.conftest import TODAY
 from ui import messages
-from ui.hub import SignalHub
 from ui.dialogs.consent_dialog import ConsentDialog
+from ui.hub import SignalHub
 from ui.meeting.planning_dialog import PlanningDialog
 
 from .dialog_driver import when_dialog_opens

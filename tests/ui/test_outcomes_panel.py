@@ -10,7 +10,7 @@ from knooppunt.services.decisions import DecisionInput
 from ui.hub import SignalHub
 from ui.widgets.outcomes_panel import OutcomesPanel
 
-from ..core.outcome_helpers import finalise, discussion_of, partner_id, set_mandate_until
+from ..core.outcome_helpers import discussion_of, finalise, partner_id, set_mandate_until
 
 # The offscreen platform warns on showing any window with a layout; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

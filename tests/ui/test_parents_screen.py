@@ -41,7 +41,7 @@ def _build(services, names, specs):
         location_id = uow.insert("location", Location(None, f"Locatie {n}", LocationType.PO))
         meeting_id = uow.insert("meeting", Meeting(None, location_id, date(2026, 12, 1), time(9), "Teamkamer", "IB"))
         discussions = []
-        for index, ((first, last), spec) in enumerate(zip(names, specs)):
+        for index, ((first, last), spec) in enumerate(zip(names, specs, strict=False)):  # 2-4 children, 4 specs to draw from
             child_id = uow.insert("child", Child(None, location_id, first, last, date(2016, 5, 1)))
             discussion_id = uow.insert("discussion", Discussion(None, meeting_id, child_id, time(9, index),
                                                                 status=DiscussionStatus.IN_PROGRESS))

@@ -12,14 +12,14 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from knooppunt.domain.enums import Visibility  # noqa: E402
-from knooppunt.services.container import open_services  # noqa: E402
-from ui.hub import SignalHub  # noqa: E402
-from ui.meeting.meeting_window import MeetingWindow  # noqa: E402
+from knooppunt.domain.enums import Visibility
+from knooppunt.services.container import open_services
+from ui.hub import SignalHub
+from ui.meeting.meeting_window import MeetingWindow
 
 TEXT = "Moeder vertelt dat het thuis beter gaat sinds de nieuwe avondroutine. " * 20
 KEY_INTERVAL_MS = 30

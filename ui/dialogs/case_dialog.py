@@ -29,7 +29,7 @@ class CaseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Casus bijwerken" if case else "Casus openen")
         self._services, self._hub = services, hub
-        self._case = case or Case(None, child_id, services.store.now().date(), "")
+        self._case = case or Case(None, child_id, services.now().date(), "")
         self.saved: Case | None = None
         c = self._case
         self.signal_date = date_edit(c.signal_date)

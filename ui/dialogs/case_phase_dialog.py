@@ -30,7 +30,7 @@ class CasePhaseDialog(QDialog):
         self._services, self._hub, self._case, self._step = services, hub, case, step
         explanation = QLabel(_EXPLANATIONS[step])
         explanation.setWordWrap(True)
-        self.on = date_edit(services.store.now().date())
+        self.on = date_edit(services.now().date())
         self.reason = QComboBox()
         for value, label in ClosingReason.choices():
             self.reason.addItem(label, value)

@@ -84,7 +84,7 @@ class ChildDetailDialog(QDialog):
             self.reject()
             return
         location = self._services.locations.location(child.location_id)
-        today = self._services.store.now().date()
+        today = self._services.now().date()
         self.setWindowTitle(f"Dossier – {child.full_name}")
         self.heading.setText(child.full_name)
         facts = [f"{age_on(child.date_of_birth, today)} jaar (geboren {child.date_of_birth:%d-%m-%Y})",

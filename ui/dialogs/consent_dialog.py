@@ -46,7 +46,7 @@ class ConsentDialog(QDialog):
         self._services, self._hub, self._child_id = services, hub, child_id
         self.saved: Consent | None = None
         child = services.children.child(child_id)
-        today = services.store.now().date()
+        today = services.now().date()
         self.setWindowTitle(f"Toestemming vastleggen – {child.full_name}")
 
         self.giver = QComboBox()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -61,7 +62,7 @@ class _WelcomePage(QWizardPage):
         layout.addWidget(self.from_backup)
         layout.addStretch(1)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return self.restore_page_id if self.from_backup.isChecked() else super().nextId()
 
 
@@ -77,10 +78,10 @@ class _RestorePage(QWizardPage):
         self.panel.previewed.connect(lambda _preview: self.completeChanged.emit())
         QVBoxLayout(self).addWidget(self.panel)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.panel.result is not None
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1
 
 
@@ -148,7 +149,7 @@ class _LocationPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, parent=None, *, kdf_iter: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, kdf_iter: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Knooppunt inrichten")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)

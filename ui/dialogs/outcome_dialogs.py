@@ -47,7 +47,7 @@ class ConfirmDecisionDialog(FormDialog):
                                 f"genomen door {escape(decision.decided_by)} ({escape(decision.organisation)})"))
         self.confirmed_by = self.add_field("confirmed_by", "Bevestigd &door", QLineEdit())
         self.confirmed_by.setPlaceholderText("Naam en functie bij de organisatie")
-        self.confirmed_on = self.add_field("confirmed_on", "&Op", DateField(services.store.now().date()))
+        self.confirmed_on = self.add_field("confirmed_on", "&Op", DateField(services.now().date()))
         self.save_button.setText("Bevestigen")
         self.resize(520, 220)
 

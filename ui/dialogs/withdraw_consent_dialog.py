@@ -23,7 +23,7 @@ class WithdrawConsentDialog(QDialog):
             f"{who} trekt de toestemming van {consent.given_on:%d-%m-%Y} in. Wat eerder is vastgelegd blijft "
             "bewaard. Geplande besprekingen waarvoor nu geen geldige toestemming meer is, worden afgemeld.")
         explanation.setWordWrap(True)
-        self.withdrawn_on = date_edit(services.store.now().date())
+        self.withdrawn_on = date_edit(services.now().date())
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("bijv. ‘Moeder belde: wil eerst zelf met de leerkracht praten’")
         self.note.setFixedHeight(70)

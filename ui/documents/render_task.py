@@ -41,7 +41,7 @@ class RenderTask(QRunnable):
         except KnooppuntError as exc:  # e.g. a location's own template with an error in it
             self.signals.failed.emit(exc.message)
             return
-        except Exception as exc:  # noqa: BLE001 - reported to the dialog, which shows it and logs it
+        except Exception as exc:
             log.exception("Rendering %s failed", self.job.target)
             self.signals.failed.emit(f"Het document kon niet worden gemaakt: {exc}")
             return

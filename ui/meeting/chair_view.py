@@ -10,6 +10,8 @@ Ctrl+Shift+F                     close (afronden) this child's discussion
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -365,10 +367,9 @@ class ChairView(QWidget):
         if not self.item_view.flush():
             return False
         if self.state.discussion.status != DiscussionStatus.FINALISED and self._seconds:
-            try:
+            # The notes are saved; a lost timer value is no loss of content.
+            with contextlib.suppress(KnooppuntError):
                 self._services.meeting_mode.save_time(self.state.discussion.id, dict(self._seconds))
-            except KnooppuntError:
-                pass  # the notes are saved; a lost timer value is no loss of content
         return True
 
     # Timers --------------------------------------------------------------------------------

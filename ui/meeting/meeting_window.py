@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from knooppunt.services import Services
+from knooppunt.services import Change, Services
 
 from .. import messages
 from ..hub import SignalHub
@@ -83,11 +83,11 @@ class MeetingWindow(QMainWindow):
         if self.parents_screen.isVisible():
             self.parents_screen.show_discussion(discussion_id)
 
-    def _on_hub_changed(self, change) -> None:
+    def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"agreement", "decision", "note", "participant"} and self.parents_screen.isVisible():
             self.parents_screen.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.chair.leave() and not messages.ask(
             self, "Notitie niet opgeslagen",
             "Een notitie kon niet worden opgeslagen. Als u nu sluit, gaat die tekst verloren.\n\n"

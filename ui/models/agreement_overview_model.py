@@ -88,9 +88,9 @@ class AgreementOverviewModel(QAbstractTableModel):
         self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section][0]
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section][0]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from knooppunt.domain.enums import AgreementStatus, DecisionStatus, Position
+from knooppunt.domain.enums import AgreementStatus, DecisionStatus, OwnerKind, Position
 from knooppunt.domain.outcomes import Addendum, Agreement, Decision
 
 from .record_table import Column
@@ -84,7 +84,7 @@ ADDENDUM_COLUMNS = [
 ]
 
 
-def owner_text(name: str, kind) -> str:
+def owner_text(name: str, kind: OwnerKind) -> str:
     """'Kim de Vries (ouder/verzorger)', but 'Fatima Bouzid (wijkteam) · kernpartner': never two brackets."""
     label = kind.label.lower()
     return f"{name} · {label}" if name.rstrip().endswith(")") else f"{name} ({label})"

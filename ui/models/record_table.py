@@ -67,9 +67,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
-                return self._columns[section].header
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].header
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

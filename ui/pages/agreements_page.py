@@ -170,7 +170,7 @@ class AgreementsPage(QWidget):
         self.bucket_buttons[bucket].setChecked(True)
         self.apply_filter(counts=False)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._loaded:
             self.apply_filter()

@@ -56,7 +56,7 @@ class DirectoryExchange(QObject):
             return
         # The PDF is rendered off the GUI thread; reading and the audit entry stay on it.
         views = self._services.locations.partners(location_id)
-        today, actor = self._services.store.now().date(), self._services.store.actor
+        today, actor = self._services.now().date(), self._services.actor
         self.busy.emit("Contactlijst wordt gemaakt…")
         run_in_background(
             lambda: _contact_list_pdf(location, views, today=today, made_by=actor),

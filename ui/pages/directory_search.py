@@ -91,5 +91,5 @@ class DirectorySearch(QWidget):
         self.mandate.setChecked(False)
         self.refresh()
 
-    def _on_timer_timeout(self, *_args) -> None:
+    def _on_timer_timeout(self, *_args: object) -> None:
         self.refresh()

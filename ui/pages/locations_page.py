@@ -134,7 +134,7 @@ class LocationsPage(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setObjectName("locationDetails")
-        self.partners = RecordTableView(partner_columns(lambda: self._services.store.now().date()), self)
+        self.partners = RecordTableView(partner_columns(lambda: self._services.now().date()), self)
         self.partners.activated_record.connect(self._on_partners_activated_record)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.partners, self._on_fill_button_clicked,
@@ -308,7 +308,7 @@ class LocationsPage(QWidget):
     def _edit_partner(self, view: PartnerView) -> None:
         pid = view.partner.id
         self._open(PartnerDialog(
-            view=view, locations=self._services.locations, today=self._services.store.now().date(),
+            view=view, locations=self._services.locations, today=self._services.now().date(),
             save=lambda entry: self._publish(self._services.locations.fill_partner(pid, entry)), parent=self))
 
     def _on_add_role_button_clicked(self) -> None:

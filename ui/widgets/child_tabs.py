@@ -117,7 +117,7 @@ class ConsentsTab(QWidget):
                            ", ".join(names.get(i, "?") for i in c.organisation_ids) or "alleen school")
                 for c in self._services.children.consents(self._child_id)]
         self.table.source.set_records(rows)
-        today = self._services.store.now().date()
+        today = self._services.now().date()
         missing = self._services.consent.missing(self._child_id, today)
         self.summary.setText(
             "Toestemming voor bespreking is vandaag compleet (per partner: zie de lijst)." if not missing else
