@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import KnooppuntError, ValidationError, WrongPassphrase
-from ..services.changes import Change
+from ..domain.changes import Change
 from ..storage import Store
 from ..storage.copying import rekey
 from ..storage.database import MIN_PASSPHRASE_LENGTH

@@ -37,7 +37,7 @@ class RequestDialog(QDialog):
         self.requested_by = QComboBox()
         self.requested_by.setEditable(True)
         self.requested_by.addItems([g.name for g in services.children.guardians(child_id)])
-        self.requested_on = date_edit(services.store.now().date())
+        self.requested_on = date_edit(services.now().date())
         self.about = QPlainTextEdit()
         self.about.setPlaceholderText("Wat vragen zij, in hun eigen woorden? Bijv. ‘De geboortedatum klopt niet.’")
         self.errors = FieldErrors({"requested_by": self.requested_by, "requested_on": self.requested_on,
@@ -63,7 +63,7 @@ class RequestDialog(QDialog):
         try:
             _, change = self._services.requests.record(
                 self._child_id, kind, self.requested_by.currentText(), get_date(self.requested_on) or
-                self._services.store.now().date(), self.about.toPlainText(), case_id=case_id)
+                self._services.now().date(), self.about.toPlainText(), case_id=case_id)
         except KnooppuntError as exc:
             self.errors.show_error(exc)
             return False
@@ -85,7 +85,7 @@ class DecideDialog(QDialog):
             self.decision.addItem(label, decision.value)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Waarom? (verplicht bij deels of afgewezen)")
-        self.decided_on = date_edit(services.store.now().date())
+        self.decided_on = date_edit(services.now().date())
         self.errors = FieldErrors({"decision_note": self.note, "decided_on": self.decided_on}, self)
         form = QFormLayout()
         form.addRow("&Beslissing", self.decision)
@@ -105,7 +105,7 @@ class DecideDialog(QDialog):
         try:
             change = self._services.requests.decide(self._request.id, self.decision.currentData(),
                                                     self.note.toPlainText(),
-                                                    get_date(self.decided_on) or self._services.store.now().date())
+                                                    get_date(self.decided_on) or self._services.now().date())
         except KnooppuntError as exc:
             self.errors.show_error(exc)
             return False
