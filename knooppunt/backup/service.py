@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import KnooppuntError, ValidationError, WrongPassphrase
 from ..domain.changes import Change
+from ..errors import KnooppuntError, ValidationError, WrongPassphrase
 from ..storage import Store
 from ..storage.copying import rekey
 from ..storage.database import MIN_PASSPHRASE_LENGTH
