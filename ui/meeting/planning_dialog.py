@@ -139,8 +139,11 @@ class PlanningDialog(QDialog):
         invite_row.addWidget(self.invite_button)
         self.remove_participant_button = QPushButton("Deelnemer ver&wijderen…")
         self.remove_participant_button.clicked.connect(self._on_remove_participant_button_clicked)
+        # The audience on its own row: beside the two buttons it made the dialog wider than the screen.
+        audience_row = QHBoxLayout()
+        audience_row.addWidget(QLabel("Uitnodiging voor:"))
+        audience_row.addWidget(self.audience, 1)
         export_row = QHBoxLayout()
-        export_row.addWidget(self.audience)
         export_row.addWidget(self.ics_button)
         export_row.addWidget(self.copy_button)
         people_box = QGroupBox("Deelnemers en uitnodiging voor dit kind")
@@ -151,6 +154,7 @@ class PlanningDialog(QDialog):
         remove_row.addWidget(self.remove_participant_button)
         people_layout.addLayout(remove_row)
         people_layout.addLayout(invite_row)
+        people_layout.addLayout(audience_row)
         people_layout.addLayout(export_row)
         people_layout.addWidget(self.invitation, 1)
 
