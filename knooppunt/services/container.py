@@ -117,4 +117,6 @@ def open_services(
     """Open (or create) the encrypted database at ``path`` and build the services on it."""
     opener = create_database if create else open_database
     db = opener(path, passphrase, kdf_iter=kdf_iter)
-    return build_services(Store(db, clock=clock))
+    store = Store(db, clock=clock)
+    store.fold_audit_bursts()  # bursts of autosaves left by a program that was killed
+    return build_services(store)

@@ -357,3 +357,7 @@ CREATE INDEX agreement_decision ON agreement(decision_id);
 CREATE INDEX addendum_discussion ON addendum(discussion_id)
 """,
     )
+
+
+# Registered after the migrations above, in order (a module of its own to keep this one short).
+from . import schema_record  # noqa: E402,F401

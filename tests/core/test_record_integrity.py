@@ -297,7 +297,7 @@ def _entries(services, table, record_id, action):
     return [e for e in services.audit.for_record(table, record_id) if e.action == action]
 
 
-def test_typing_a_note_leaves_one_audit_entry_per_burst(planned, clock):
+def test_typing_a_note_logs_a_burst_at_its_start_and_its_end_without_rewriting_the_log(planned, clock):
     services, _meeting, zoe, _noor = planned
     mode = services.meeting_mode
     mode.start(zoe.id)
@@ -309,15 +309,21 @@ def test_typing_a_note_leaves_one_audit_entry_per_burst(planned, clock):
         clock.now = started + timedelta(seconds=3 * i)
         text += "woord "
         mode.save_note_text(note.id, text)
-    [entry] = _entries(services, "note", note.id, "notitie bijgewerkt")
-    assert entry.detail.startswith(f"{len(text)} tekens") and mode.notes(item.id)[0].text == text
+    [first] = _entries(services, "note", note.id, "notitie bijgewerkt")
+    assert first.detail == "6 tekens" and mode.notes(item.id)[0].text == text  # the first save, logged at once
 
-    clock.now = started + timedelta(minutes=15)  # a new burst later on is a new entry
+    clock.now = started + timedelta(minutes=15)  # a new burst later on: the first is folded into one row
     mode.save_note_text(note.id, text + "einde")
-    assert len(_entries(services, "note", note.id, "notitie bijgewerkt")) == 2
+    entries = _entries(services, "note", note.id, "notitie bijgewerkt")
+    assert [e.detail for e in entries] == [
+        "6 tekens", f"{len(text)} tekens (t/m 09:30:57, 20 keer opgeslagen)", f"{len(text) + 5} tekens"]
+    assert entries[0] == first  # earlier rows are never rewritten
 
     for minute in range(3):  # the meeting clock, every 30 seconds
         clock.now = started + timedelta(minutes=16, seconds=30 * minute)
         mode.save_time(zoe.id, {item.id: 60 + 30 * minute})
     assert len(_entries(services, "discussion", zoe.id, "tijd bijgehouden")) == 1
     assert mode.agenda(zoe.id)[0].seconds_spent == 120
+    mode.set_item_done(item.id)  # another action ends the running bursts
+    assert len(_entries(services, "discussion", zoe.id, "tijd bijgehouden")) == 2
+    assert services.audit.verify() is None
