@@ -16,11 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.enums import DiscussionStatus
-from ..domain.meetings import Discussion
+from ..domain.meetings import Discussion, Meeting
 from ..errors import KnooppuntError, NotFound, RecordLocked
 from ..exports import write_export
 from ..storage import Store
+from ..services.audit import audit_chain_head
 from ..services.changes import Change
+from ..services.records import ensure_meeting_day
 from .glossary import used_in
 from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
 from .read_model import DocumentReader
@@ -203,6 +205,7 @@ class DocumentService:
 
     # Internals -------------------------------------------------------------------------------
     def _check_ready(self, target: DocumentTarget) -> None:
+        ensure_meeting_day(self._store, self._meeting(target).date, f"{target.kind.label.lower()} vaststellen")
         if target.discussion_id is not None:
             status = self._store.get(Discussion, "discussion", target.discussion_id).status
             if status != DiscussionStatus.FINALISED:
@@ -212,6 +215,14 @@ class DocumentService:
             "discussion", "meeting_id = ? AND status NOT IN ('vastgesteld', 'afgemeld')", [target.meeting_id])
         if open_count:
             raise KnooppuntError(f"Nog {open_count} bespreking(en) in dit overleg zijn niet vastgesteld.")
+
+    def _meeting(self, target: DocumentTarget) -> Meeting:
+        meeting_id = target.meeting_id or self._store.scalar(
+            "SELECT meeting_id FROM discussion WHERE id = ?", [target.discussion_id])
+        return self._store.get(Meeting, "meeting", int(meeting_id))
+
+    def _recorded_afterwards(self, target: DocumentTarget) -> bool:
+        return self._meeting(target).recorded_afterwards
 
     def _read(self, target: DocumentTarget, *, finalised: bool) -> DiscussionDocument | MeetingDocument:
         internal = target.kind.shows_internal_notes
@@ -231,7 +242,9 @@ class DocumentService:
         context = {
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
             "documentdatum": self._store.now().date(), "concept": not finalised and supplement is None,
-            "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor} if finalised else None,
+            "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor,
+                            "logboek": audit_chain_head(self._store).describe()} if finalised else None,
+            "naderhand": self._recorded_afterwards(target),
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,
         }

@@ -89,7 +89,7 @@ def build_services(store: Store) -> Services:
         consent=consent,
         meetings=MeetingService(store),
         agreements=agreements,
-        decisions=DecisionService(store, locations),
+        decisions=DecisionService(store, locations, consent),
         records=RecordService(store),
         cases=cases,
         timeline=timeline,

@@ -20,7 +20,7 @@ from ..storage import Store
 from .changes import Change
 from .children import ChildService
 from .planning import PlanningService
-from .records import RUNNING_KEY, check_evaluation_date, finalise_discussion, write_seconds
+from .records import RUNNING_KEY, check_evaluation_date, ensure_meeting_day, finalise_discussion, write_seconds
 
 OPEN_STATUSES = ("open", "loopt_door")
 
@@ -124,6 +124,8 @@ class MeetingModeService:
         """
         self._writable(discussion_id)
         self._not_removed(discussion_id)
+        meeting = self._store.get(Meeting, "meeting", self.discussion(discussion_id).meeting_id)
+        ensure_meeting_day(self._store, meeting.date, "de bespreking openen")
         self._planning.require_consent(discussion_id)
         self._planning.ensure_prepared(discussion_id)
         discussion = self.discussion(discussion_id)

@@ -14,7 +14,7 @@ from ..domain.enums import DiscussionStatus, MeetingStatus
 from ..domain.meeting_rules import absence_problem
 from ..domain.meetings import Discussion, Participant
 from ..domain.outcomes import Addendum
-from ..errors import RecordLocked, ValidationError
+from ..errors import KnooppuntError, RecordLocked, ValidationError
 from ..storage import Store
 from .changes import Change
 
@@ -59,6 +59,14 @@ def ensure_editable(store: Store, discussion_id: int | None, what: str) -> None:
         )
 
 
+def ensure_meeting_day(store: Store, meeting_date: date, what: str) -> None:
+    """Time is real: ``what`` (open, finalise, make final) only on or after the meeting date."""
+    if store.now().date() < meeting_date:
+        from ..dates import dutch_date
+
+        raise KnooppuntError(f"Het overleg is pas op {dutch_date(meeting_date)}; {what} kan pas vanaf die dag.")
+
+
 def check_evaluation_date(store: Store, discussion_id: int, day: date | None) -> None:
     """The evaluation date lies after the meeting (or there is none)."""
     if day is not None and day <= discussion_context(store, discussion_id).meeting_date:
@@ -71,6 +79,7 @@ def finalise_discussion(store: Store, discussion_id: int, *, seconds_spent: dict
     item ticked off, outcomes locked, and the meeting held once none of its discussions is open."""
     ensure_editable(store, discussion_id, "de bespreking")
     ctx = discussion_context(store, discussion_id)
+    ensure_meeting_day(store, ctx.meeting_date, "de bespreking afronden")
     participants = store.select(Participant, "participant", "discussion_id = ?", [discussion_id])
     problem = absence_problem(ctx.discussion, participants)
     if problem:

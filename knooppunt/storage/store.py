@@ -96,10 +96,10 @@ class Store:
     def __init__(self, db: Database, *, actor: str = "", clock: Callable[[], datetime] = datetime.now) -> None:
         self.db = db
         self.actor = actor
-        self._clock = clock
+        self.clock = clock  # services ask the store for the time; tests give a test clock
 
     def now(self) -> datetime:
-        return self._clock().replace(microsecond=0)
+        return self.clock().replace(microsecond=0)
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
