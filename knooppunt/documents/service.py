@@ -205,16 +205,16 @@ class DocumentService:
 
     # Internals -------------------------------------------------------------------------------
     def _check_ready(self, target: DocumentTarget) -> None:
-        ensure_meeting_day(self._store, self._meeting(target).date, f"{target.kind.label.lower()} vaststellen")
         if target.discussion_id is not None:
             status = self._store.get(Discussion, "discussion", target.discussion_id).status
             if status != DiscussionStatus.FINALISED:
                 raise KnooppuntError("Stel eerst de bespreking vast; daarna kunt u het verslag of de brief vaststellen.")
-            return
-        open_count = self._store.count(
-            "discussion", "meeting_id = ? AND status NOT IN ('vastgesteld', 'afgemeld')", [target.meeting_id])
-        if open_count:
-            raise KnooppuntError(f"Nog {open_count} bespreking(en) in dit overleg zijn niet vastgesteld.")
+        else:
+            open_count = self._store.count(
+                "discussion", "meeting_id = ? AND status NOT IN ('vastgesteld', 'afgemeld')", [target.meeting_id])
+            if open_count:
+                raise KnooppuntError(f"Nog {open_count} bespreking(en) in dit overleg zijn niet vastgesteld.")
+        ensure_meeting_day(self._store, self._meeting(target).date, f"{target.kind.label.lower()} vaststellen")
 
     def _meeting(self, target: DocumentTarget) -> Meeting:
         meeting_id = target.meeting_id or self._store.scalar(

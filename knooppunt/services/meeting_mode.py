@@ -20,7 +20,7 @@ from ..storage import Store
 from .changes import Change
 from .children import ChildService
 from .planning import PlanningService
-from .records import RUNNING_KEY, check_evaluation_date, ensure_meeting_day, finalise_discussion, write_seconds
+from .records import RUNNING_KEY, refuse_leaving_decider, check_evaluation_date, ensure_meeting_day, finalise_discussion, write_seconds
 
 OPEN_STATUSES = ("open", "loopt_door")
 
@@ -175,6 +175,8 @@ class MeetingModeService:
         participant = self._store.get(Participant, "participant", participant_id)
         self._writable(participant.discussion_id)
         attendance = Attendance(attendance)
+        if attendance not in (Attendance.PRESENT, Attendance.LATE):
+            refuse_leaving_decider(self._store, participant)
         with self._store.unit_of_work() as uow:
             uow.update("participant", participant_id, {
                 "attendance": attendance,

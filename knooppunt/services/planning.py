@@ -21,7 +21,7 @@ from .children import ChildService
 from .agreements import AgreementService, EvaluationDue
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
-from .records import ensure_editable
+from .records import ensure_editable, refuse_leaving_decider
 
 
 class PlanningService:
@@ -253,6 +253,7 @@ class PlanningService:
     def remove_participant(self, participant_id: int) -> Change:
         participant = self._store.get(Participant, "participant", participant_id)
         ensure_editable(self._store, participant.discussion_id, "de deelnemers")
+        refuse_leaving_decider(self._store, participant)
         with self._store.unit_of_work() as uow:
             uow.delete("participant", "id = ?", [participant_id])
             uow.audit("deelnemer verwijderd", "participant", participant_id)

@@ -67,6 +67,21 @@ def ensure_meeting_day(store: Store, meeting_date: date, what: str) -> None:
         raise KnooppuntError(f"Het overleg is pas op {dutch_date(meeting_date)}; {what} kan pas vanaf die dag.")
 
 
+def refuse_leaving_decider(store: Store, participant: Participant) -> None:
+    """A partner who decided in this discussion stays at the table (a decision needs its decider present)."""
+    if participant.location_partner_id is None:
+        return
+    decided = store.count("decision", "discussion_id = ? AND location_partner_id = ?",
+                          [participant.discussion_id, participant.location_partner_id])
+    others = store.count("participant", "discussion_id = ? AND location_partner_id = ? AND id != ? "
+                         "AND attendance IN ('aanwezig', 'later')",
+                         [participant.discussion_id, participant.location_partner_id, participant.id])
+    if decided and not others:
+        raise ValidationError("attendance", f"{participant.name} heeft in deze bespreking een besluit genomen en kan "
+                                            "daarom niet afwezig zijn. Zet het besluit eerst op de partner die "
+                                            "wel besliste, of verwijder het.")
+
+
 def check_evaluation_date(store: Store, discussion_id: int, day: date | None) -> None:
     """The evaluation date lies after the meeting (or there is none)."""
     if day is not None and day <= discussion_context(store, discussion_id).meeting_date:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ from knooppunt.services.decisions import DecisionInput
 from knooppunt.services.records import RUNNING_KEY
 from tests.conftest import TODAY
 
-from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with
+from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with, to_meeting_day
 
 
 def _kids(services):
@@ -27,7 +27,7 @@ def _kids(services):
 
 
 @pytest.fixture
-def planned(demo_services):
+def planned(demo_services, clock):
     """A meeting the day after tomorrow with Zoë and Noor, prepared (participants, agenda)."""
     location = demo_services.locations.locations()[0]
     meeting, _ = demo_services.planning.create_meeting(
@@ -35,6 +35,7 @@ def planned(demo_services):
     kids = _kids(demo_services)
     zoe, _ = demo_services.planning.add_child(meeting.id, kids["Zoë"].id)
     noor, _ = demo_services.planning.add_child(meeting.id, kids["Noor"].id)
+    clock.now = datetime.combine(meeting.date, time(9, 0))  # time is real: chaired on the day
     return demo_services, meeting, zoe, noor
 
 
@@ -107,6 +108,7 @@ def test_a_slot_without_consent_cannot_be_started_or_prepared(demo_services):
     services = demo_services
     [slot] = new_meeting_with(services, TODAY + timedelta(days=3), "Daan")  # planned elsewhere, not prepared
     _end_consents_on(services, child_id(services, "Daan"), TODAY)
+    to_meeting_day(services, slot)
     with pytest.raises(ConsentMissing):
         services.meeting_mode.start(slot)
     with pytest.raises(ConsentMissing):
@@ -316,7 +318,7 @@ def test_typing_a_note_logs_a_burst_at_its_start_and_its_end_without_rewriting_t
     mode.save_note_text(note.id, text + "einde")
     entries = _entries(services, "note", note.id, "notitie bijgewerkt")
     assert [e.detail for e in entries] == [
-        "6 tekens", f"{len(text)} tekens (t/m 09:30:57, 20 keer opgeslagen)", f"{len(text) + 5} tekens"]
+        "6 tekens", f"{len(text)} tekens (t/m 09:00:57, 20 keer opgeslagen)", f"{len(text) + 5} tekens"]
     assert entries[0] == first  # earlier rows are never rewritten
 
     for minute in range(3):  # the meeting clock, every 30 seconds
