@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QL
 from knooppunt import __version__
 from knooppunt.services import Services
 
+from .chain_check import ChainCheck
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
 from .modal import run_modal
@@ -184,6 +185,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
+        logbook_action = QAction("&Logboek…", self)
+        logbook_action.setToolTip("Wie heeft wat gedaan of bekeken, en wanneer")
+        logbook_action.triggered.connect(self.show_logbook)
+        file_menu.addAction(logbook_action)
         lock_action = QAction("&Vergrendelen", self)
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
         lock_action.triggered.connect(self.lock)
@@ -212,6 +217,16 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
+    def show_logbook(self) -> None:
+        from .dialogs.logbook_dialog import LogbookDialog
+
+        self._services.audit.log_access("logboek bekeken", "audit_log", None)
+        run_modal(LogbookDialog(services=self._services, parent=self))
+
+    def _on_chain_check_finished(self, notice: str) -> None:
+        self.chain_notice.setText(notice)
+        self.chain_notice.setVisible(bool(notice))
+
     def _build_status_bar(self, demo: bool) -> None:
         who = self._services.profile.user_name or "onbekend"
         role = self._services.profile.role.label
@@ -220,6 +235,15 @@ class MainWindow(QMainWindow):
         lock = QLabel(f"Versleuteld opgeslagen · {where}")
         lock.setToolTip("Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
         self.statusBar().addPermanentWidget(lock)
+        # The audit chain is checked after opening; a notice only when it does not hold.
+        self.chain_notice = QLabel()
+        self.chain_notice.setObjectName("gentleNotice")
+        self.chain_notice.setWordWrap(True)
+        self.chain_notice.hide()
+        self.statusBar().addWidget(self.chain_notice, 1)
+        self.chain_check = ChainCheck(services=self._services, parent=self)
+        self.chain_check.finished.connect(self._on_chain_check_finished)
+        QTimer.singleShot(0, self.chain_check.start)
 
     def _on_search_action_triggered(self) -> None:
         page = self.stack.currentWidget()

@@ -123,6 +123,7 @@ class DecisionLine:
     child_position: str
     child_position_label: str
     child_words: str
+    provisional_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,10 @@ PERSPECTIVES: tuple[tuple[str, ParticipantKind, str], ...] = (
 )
 """Turn order: (perspective stored on a note, who speaks, Dutch label)."""
 
-PERSPECTIVE_LABELS = {key: label for key, _kind, label in PERSPECTIVES}
+CHAIR_PERSPECTIVE = "voorzitter"
+"""The chair's own remark: the default speaker of an internal note (never the child or the parents)."""
+
+PERSPECTIVE_LABELS = {**{key: label for key, _kind, label in PERSPECTIVES}, CHAIR_PERSPECTIVE: "Voorzitter"}
 
 
 def suggest_dates(last: date | None, frequency_weeks: int, today: date, count: int = 3) -> list[date]:

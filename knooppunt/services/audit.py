@@ -16,7 +16,7 @@ from ..domain.outcomes import AuditEntry
 from ..exports import ExportFailed, ExportFile, reason
 from ..storage import Store
 from ..storage.mapping import from_row
-from ..storage.audit_chain import ChainHead, ChainProblem, head, verify
+from ..storage.audit_chain import ChainHead, ChainProblem, ChainWalk, head, verify
 
 # The child a row is about, for every table whose rows belong to one child.
 _CHILD_OF_ROW = """CASE a.table_name
@@ -123,6 +123,10 @@ class AuditService:
 
     def verify(self) -> ChainProblem | None:
         return verify(self._store.db)
+
+    def walk(self) -> ChainWalk:
+        """The same check in steps, for a background check that does not freeze the screen."""
+        return ChainWalk(self._store.db)
 
 
 def _where(f: AuditFilter) -> tuple[str, list[Any]]:

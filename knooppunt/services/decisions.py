@@ -72,6 +72,14 @@ class DecisionService:
                                        table_problem(view, participants, covered)))
         return checks
 
+    def moment_problem(self, discussion_id: int) -> str | None:
+        """Why no decision can be recorded in this discussion now (None: it is running, on the day)."""
+        try:
+            require_decision_moment(discussion_context(self._store, discussion_id), self._store.now().date())
+        except KnooppuntError as exc:
+            return exc.message
+        return None
+
     def mandate_check(self, discussion_id: int, location_partner_id: int) -> MandateCheck:
         for check in self.mandate_checks(discussion_id):
             if check.partner.partner.id == location_partner_id:

@@ -224,12 +224,22 @@ def _held_discussion(uow, meeting_id, child_id, guardian_ids, slot, structural, 
     jgz, wijk = structural[0], structural[1]
     zorg = next(p for p in partners if p.partner.role.startswith("Zorg"))
     decisions = _DECISIONS[slot]
+    deciders = {view.partner.id: view for _t, _c, view, _s in decisions(jgz, wijk, zorg)}
+    for view in deciders.values():  # a decider is at the table: an incidental one was invited
+        if view not in structural:
+            uow.insert("participant", Participant(
+                None, discussion_id, ParticipantKind.PARTNER, view.contact.name, view.organisation.name,
+                view.partner.role, location_partner_id=view.partner.id, contact_id=view.contact.id,
+                attendance=Attendance.PRESENT))
     for text, category, view, status in decisions(jgz, wijk, zorg):
         decision_id = uow.insert("decision", Decision(
             None, discussion_id, text, category, view.partner.id, view.contact.name, view.organisation.name,
             view.partner.mandate_description or "geen geldig mandaat", status,
             Position.AGREE if status == DecisionStatus.FINAL else Position.AGREE_WITH_REMARKS,
-            "" if status == DecisionStatus.FINAL else "Goed, als we eerst kennis kunnen maken met de gezinscoach."))
+            "" if status == DecisionStatus.FINAL else "Goed, als we eerst kennis kunnen maken met de gezinscoach.",
+            provisional_reason="" if status == DecisionStatus.FINAL else
+            f"Geen geldig mandaat op de datum van het overleg ({held_on:%d-%m-%Y}): "
+            f"{view.partner.mandate.problem_on(held_on)}"))
         if status == DecisionStatus.PROVISIONAL:
             uow.insert("agreement", Agreement(
                 None, child_id, discussion_id, OwnerKind.PARTNER, f"{view.contact.name} ({view.organisation.name})",

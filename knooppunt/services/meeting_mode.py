@@ -12,7 +12,7 @@ from datetime import date
 from ..domain.children import Child
 from ..domain.directory import LocationPartner
 from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, Visibility
-from ..domain.meeting_rules import absence_problem, is_there, turn_order, whose_turn
+from ..domain.meeting_rules import CHAIR_PERSPECTIVE, absence_problem, is_there, turn_order, whose_turn
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
 from ..errors import KnooppuntError, RecordLocked, ValidationError
@@ -206,8 +206,11 @@ class MeetingModeService:
     # Notes (autosave) ----------------------------------------------------------------------
     def add_note(self, item_id: int, *, visibility: Visibility = Visibility.SHARED, perspective: str = "",
                  text: str = "") -> tuple[Note, Change]:
+        """A new note; an internal one without a chosen speaker is the chair's own (voorzitter)."""
         item = self._store.get(AgendaItem, "agenda_item", item_id)
         self._writable(item.discussion_id)
+        if Visibility(visibility) == Visibility.INTERNAL and not perspective:
+            perspective = CHAIR_PERSPECTIVE
         note = Note(None, item_id, text, Visibility(visibility), perspective, self._store.now())
         with self._store.unit_of_work() as uow:
             note_id = uow.insert("note", note)

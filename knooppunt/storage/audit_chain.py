@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,27 +64,63 @@ def head(db: Database) -> ChainHead:
     return ChainHead(0, GENESIS) if row is None else ChainHead(int(row[0]), str(row[1]))
 
 
-def _rows(db: Database) -> Iterable[dict[str, Any]]:
-    cursor = db.execute(f"SELECT {', '.join(FIELDS)}, prev_hash, hash FROM audit_log ORDER BY id")
-    names = [*FIELDS, "prev_hash", "hash"]
-    while batch := cursor.fetchmany(2000):
+class ChainWalk:
+    """Walks the chain in steps (a program can check in the background without freezing)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._expected_id = 1
+        self._prev = GENESIS
+        self.done = False
+        self.problem: ChainProblem | None = None
+
+    def step(self, rows: int = 2000) -> bool:
+        """Check the next ``rows`` rows; True when the walk is finished (see ``problem``)."""
+        if self.done:
+            return True
+        names = [*FIELDS, "prev_hash", "hash"]
+        batch = self._db.execute(f"SELECT {', '.join(names)} FROM audit_log WHERE id >= ? ORDER BY id LIMIT ?",
+                                 [self._expected_id, rows]).fetchall()
+        if self._expected_id == 1:  # rows below 1 would be ones slipped in before the first
+            first = self._db.execute("SELECT min(id) FROM audit_log").fetchone()[0]
+            if first is not None and first < 1:
+                return self._finish(ChainProblem(int(first), f"Logboek: rij {first} is ingevoegd."))
         for values in batch:
-            yield dict(zip(names, values, strict=True))
+            row = dict(zip(names, values, strict=True))
+            problem = self._check(row)
+            if problem is not None:
+                return self._finish(problem)
+            self._prev, self._expected_id = row["hash"], self._expected_id + 1
+        if len(batch) < rows:
+            return self._finish(self._tail())
+        return False
+
+    def _check(self, row: dict[str, Any]) -> ChainProblem | None:
+        number = row["id"]
+        if number != self._expected_id:
+            return ChainProblem(self._expected_id, f"Logboek: rij {self._expected_id} ontbreekt (verwijderd).")
+        if row["prev_hash"] != self._prev:
+            return ChainProblem(number, f"Logboek: rij {number} sluit niet aan op de rij ervoor "
+                                        "(ingevoegd, verplaatst of de rij ervoor is gewijzigd).")
+        if row["hash"] != chain_hash(self._prev, row):
+            return ChainProblem(number, f"Logboek: rij {number} is gewijzigd nadat hij is vastgelegd.")
+        return None
+
+    def _tail(self) -> ChainProblem | None:
+        issued = self._db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+        if issued is not None and int(issued[0]) >= self._expected_id:
+            return ChainProblem(self._expected_id,
+                                f"Logboek: rij {self._expected_id} ontbreekt (de laatste rij(en) verwijderd).")
+        return None
+
+    def _finish(self, problem: ChainProblem | None) -> bool:
+        self.problem, self.done = problem, True
+        return True
 
 
 def verify(db: Database) -> ChainProblem | None:
     """Walk the whole chain; the first row that does not hold, or None when all is well."""
-    expected_id, prev = 1, GENESIS
-    for row in _rows(db):
-        if row["id"] != expected_id:
-            return ChainProblem(expected_id, f"Logboek: rij {expected_id} ontbreekt (verwijderd).")
-        if row["prev_hash"] != prev:
-            return ChainProblem(row["id"], f"Logboek: rij {row['id']} sluit niet aan op de rij ervoor "
-                                           "(ingevoegd, verplaatst of de rij ervoor is gewijzigd).")
-        if row["hash"] != chain_hash(prev, row):
-            return ChainProblem(row["id"], f"Logboek: rij {row['id']} is gewijzigd nadat hij is vastgelegd.")
-        prev, expected_id = row["hash"], expected_id + 1
-    issued = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
-    if issued is not None and int(issued[0]) >= expected_id:
-        return ChainProblem(expected_id, f"Logboek: rij {expected_id} ontbreekt (de laatste rij(en) verwijderd).")
-    return None
+    walk = ChainWalk(db)
+    while not walk.step():
+        pass
+    return walk.problem

@@ -14,3 +14,14 @@ def app(qapp):
 @pytest.fixture
 def hub(app):
     return SignalHub()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_error_dialog(monkeypatch):
+    """An error dialog nobody expected fails the test at once (offscreen it would wait for ever)."""
+    from ui import messages
+
+    def unexpected(_parent, error, title="Dat lukte niet"):
+        raise AssertionError(f"Onverwachte foutmelding: {getattr(error, 'message', error)}")
+
+    monkeypatch.setattr(messages, "show_error", unexpected)
