@@ -19,9 +19,9 @@ def hub(app):
 @pytest.fixture(autouse=True)
 def no_unexpected_error_dialog(monkeypatch):
     """An error dialog nobody expected fails the test at once (offscreen it would wait for ever)."""
-    from ui import messages
+    from PySide6.QtWidgets import QMessageBox
 
-    def unexpected(_parent, error, title="Dat lukte niet"):
-        raise AssertionError(f"Onverwachte foutmelding: {getattr(error, 'message', error)}")
+    def unexpected(_parent, _title, text, *_args):
+        raise AssertionError(f"Onverwachte foutmelding: {text}")
 
-    monkeypatch.setattr(messages, "show_error", unexpected)
+    monkeypatch.setattr(QMessageBox, "warning", unexpected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -44,6 +44,8 @@ def _plan_two_children(qtbot, page, services):
     assert "Wie zijn uitgenodigd" in dialog.invitation.toPlainText()
     meeting_id = dialog.meeting_id
     dialog.close()
+    # Time is real: the meeting is chaired on its day.
+    services.store.clock.now = datetime.combine(services.meetings.meeting(meeting_id).date, time(8, 30))
     return meeting_id
 
 
