@@ -14,6 +14,7 @@ from ..errors import KnooppuntError
 from ..exports import reason
 from . import (
     agreement_commands,
+    audit_commands,
     database_commands,
     directory_commands,
     document_commands,
@@ -29,6 +30,7 @@ COMMAND_MODULES = [
     meeting_commands,
     document_commands,
     transfer_commands,
+    audit_commands,
 ]
 
 

@@ -158,3 +158,38 @@ def test_the_chain_head_is_a_short_fingerprint_of_the_last_row(demo_services):
     assert head.row_id == demo_services.store.count("audit_log") and head == demo_services.audit.head()
     assert len(head.fingerprint) == 19 and head.hash.startswith(head.fingerprint.replace("-", ""))
     assert fingerprint(head.hash) == head.fingerprint
+
+
+def test_a_finalised_document_prints_the_chain_head_a_concept_does_not(demo_services, docs, zoe):
+    from knooppunt.documents.service import DocumentKind, DocumentTarget
+
+    from .documents_helpers import pdf_text
+
+    target = DocumentTarget(DocumentKind.LETTER, discussion_id=zoe)
+    assert "Vingerafdruk" not in pdf_text(docs.document(target).pdf)
+    head = demo_services.audit.head()
+    rendered, _ = docs.finalise(target)
+    assert f"Vingerafdruk logboek {head.fingerprint} (rij {head.row_id})" in pdf_text(rendered.pdf)
+
+
+def test_a_meeting_recorded_afterwards_is_marked_in_its_documents(demo_services, docs, zoe):
+    from knooppunt.documents.service import DocumentKind, DocumentTarget
+
+    from .documents_helpers import pdf_text
+
+    meeting_id = demo_services.store.scalar("SELECT meeting_id FROM discussion WHERE id = ?", [zoe])
+    target = DocumentTarget(DocumentKind.MINUTES, discussion_id=zoe)
+    assert "Naderhand vastgelegd" not in pdf_text(docs.document(target).pdf)
+    with demo_services.store.unit_of_work() as uow:
+        uow.update("meeting", meeting_id, {"recorded_afterwards": True})
+        uow.audit("test", "meeting", meeting_id)
+    assert "Naderhand vastgelegd: overleg op papier gehouden" in pdf_text(docs.document(target).pdf)
+
+
+def test_logboek_command_lists_and_exports_the_log(copy_of, capsys, tmp_path):
+    path = copy_of()
+    assert main(["logboek", "--db", str(path), "--wat", "kind ingepland"]) == 0
+    out = capsys.readouterr().out
+    assert "kind ingepland" in out and "vingerafdruk logboek" in out and "locatie aangemaakt" not in out
+    assert main(["audit-log", "--db", str(path), "--csv", str(tmp_path / "log.csv")]) == 0
+    assert (tmp_path / "log.csv").read_text(encoding="utf-8-sig").startswith("Rij;Wanneer;Wie;Wat")

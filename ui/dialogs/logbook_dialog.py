@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,11 +37,11 @@ NO_DATE = QDate(2000, 1, 1)
 
 AUDIT_COLUMNS: list[Column[AuditRow]] = [
     Column[AuditRow]("Rij", lambda r: r.entry.id, width=50),
-    Column[AuditRow]("Wanneer", lambda r: f"{r.entry.at:%d-%m-%Y %H:%M:%S}", width=140),
-    Column[AuditRow]("Wie", lambda r: r.entry.actor, width=140),
-    Column[AuditRow]("Wat", lambda r: r.entry.action, width=170),
-    Column[AuditRow]("Kind", lambda r: r.child_name, width=130),
-    Column[AuditRow]("Record", lambda r: f"{r.entry.table_name} {r.entry.record_id or ''}".strip(), width=110),
+    Column[AuditRow]("Wanneer", lambda r: f"{r.entry.at:%d-%m-%Y %H:%M:%S}", width=180),
+    Column[AuditRow]("Wie", lambda r: r.entry.actor, width=180),
+    Column[AuditRow]("Wat", lambda r: r.entry.action, width=220),
+    Column[AuditRow]("Kind", lambda r: r.child_name, width=150),
+    Column[AuditRow]("Record", lambda r: f"{r.entry.table_name} {r.entry.record_id or ''}".strip(), width=120),
     Column[AuditRow]("Toelichting", lambda r: r.entry.detail),
 ]
 
@@ -85,6 +85,7 @@ class LogbookDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(len(AUDIT_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
