@@ -10,7 +10,7 @@ from ..services.audit import AuditFilter
 from .common import add_db_argument, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("logboek", aliases=["audit-log"], help="het logboek lezen of exporteren naar CSV")
     add_db_argument(parser)
     parser.add_argument("--kind", type=int, metavar="ID", help="alleen regels over dit kind")

@@ -15,8 +15,8 @@ from typing import Any
 from ..domain.outcomes import AuditEntry
 from ..exports import ExportFailed, ExportFile, reason
 from ..storage import Store
-from ..storage.mapping import from_row
 from ..storage.audit_chain import ChainHead, ChainProblem, ChainWalk, head, verify
+from ..storage.mapping import from_row
 
 # The child a row is about, for every table whose rows belong to one child.
 _CHILD_OF_ROW = """CASE a.table_name
@@ -40,6 +40,21 @@ _CHILD_OF_ROW = """CASE a.table_name
     WHEN 'document' THEN (SELECT d.child_id FROM document x JOIN discussion d ON d.id = x.discussion_id
                           WHERE x.id = a.record_id)
 END"""
+
+# What a row is about, in Dutch (the table names are English).
+TABLE_LABELS = {
+    "child": "kind", "guardian": "ouder/verzorger", "consent": "toestemming", "child_case": "casus",
+    "discussion": "bespreking", "meeting": "overleg", "participant": "deelnemer", "agenda_item": "agendapunt",
+    "note": "notitie", "decision": "besluit", "agreement": "afspraak", "addendum": "aanvulling",
+    "document": "document", "location": "locatie", "location_partner": "partnerrol", "organisation": "organisatie",
+    "contact_person": "contactpersoon", "setting": "instelling", "audit_log": "logboek",
+    "transfer_history": "overdracht",
+}
+
+
+def record_label(table: str, record_id: int | None) -> str:
+    return f"{TABLE_LABELS.get(table, table)} {'' if record_id is None else record_id}".strip()
+
 
 CSV_HEADER = ("Rij", "Wanneer", "Wie", "Wat", "Soort record", "Record", "Kind", "Toelichting", "Hash")
 
@@ -156,5 +171,5 @@ def _entry(r: dict[str, Any]) -> AuditEntry:
 
 def _csv_row(r: AuditRow) -> tuple[str, ...]:
     e = r.entry
-    return (str(e.id), f"{e.at:%d-%m-%Y %H:%M:%S}", e.actor, e.action, e.table_name,
+    return (str(e.id), f"{e.at:%d-%m-%Y %H:%M:%S}", e.actor, e.action, TABLE_LABELS.get(e.table_name, e.table_name),
             "" if e.record_id is None else str(e.record_id), r.child_name, e.detail, e.hash)

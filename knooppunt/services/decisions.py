@@ -12,14 +12,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..domain.enums import AgreementStatus, DecisionStatus, OwnerKind, Position
-from ..domain.outcomes import Agreement, Decision
 from ..domain.meetings import Participant
+from ..domain.outcomes import Agreement, Decision
 from ..errors import KnooppuntError, ValidationError
 from ..storage import Store
 from .changes import Change
 from .consent import ConsentService
-from .decision_rules import (MandateCheck, describe_mandate, refuse_outside_table, require_decision_moment,
-                             table_problem)
+from .decision_rules import MandateCheck, describe_mandate, refuse_outside_table, require_decision_moment, table_problem
 from .locations import LocationService
 from .records import discussion_context, ensure_editable
 

@@ -17,11 +17,12 @@ def append_audit(db: Database, at: datetime, actor: str, action: str, table: str
                  detail: str) -> int:
     """One new row at the end of the chain; returns its id."""
     last = head(db)
-    row = {"id": last.row_id + 1, "at": at.isoformat(timespec="seconds"), "actor": actor, "action": action,
+    row_id = last.row_id + 1
+    row: dict[str, object] = {"id": row_id, "at": at.isoformat(timespec="seconds"), "actor": actor, "action": action,
            "table_name": table, "record_id": record_id, "detail": detail}
     row["prev_hash"], row["hash"] = last.hash, chain_hash(last.hash, row)
     db.execute(f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-    return int(row["id"])
+    return row_id
 
 
 def fold_bursts(db: Database, now: datetime, *, only: int | None = None) -> None:

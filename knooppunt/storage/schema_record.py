@@ -63,7 +63,7 @@ CREATE TABLE audit_log_chained (
             row["prev_hash"], row["hash"] = prev, _hash_v1(prev, row)
             prev, next_id = row["hash"], next_id + 1
             rows.append(row)
-        db["audit_log_chained"].insert_all(rows)
+        db.table("audit_log_chained").insert_all(rows)
     _run(db, """
 DROP TABLE audit_log;
 ALTER TABLE audit_log_chained RENAME TO audit_log;

@@ -14,15 +14,14 @@ import pytest
 import sqlcipher3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from knooppunt.cli import main
 from sqlite_utils import Database
 
+from knooppunt.cli import main
 from knooppunt.services.audit import audit_chain_head
 from knooppunt.storage import schema_record
-from knooppunt.storage.schema import MIGRATIONS
 from knooppunt.storage.audit_chain import GENESIS, chain_hash, fingerprint, verify
 from knooppunt.storage.audit_log import append_audit
+from knooppunt.storage.schema import MIGRATIONS
 
 from ..conftest import PASSPHRASE
 

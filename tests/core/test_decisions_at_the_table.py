@@ -9,12 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from knooppunt.documents.service import DocumentKind, DocumentTarget
 from knooppunt.domain.enums import Attendance, DecisionStatus, DiscussionStatus, Position
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services.decisions import DecisionInput
 
 from ..conftest import TODAY
+from .documents_helpers import pdf_text
 from .outcome_helpers import discussion_of, partner_id, run, set_mandate_until, to_meeting_day
 
 AGREED = {"parents_position": Position.AGREE}
@@ -98,6 +100,8 @@ def test_an_expired_mandate_gives_voorlopig_with_the_reason_stored(daan):
     assert stored.status == DecisionStatus.PROVISIONAL
     assert stored.provisional_reason.startswith(f"Geen geldig mandaat op de datum van het overleg "
                                                 f"({meeting_date:%d-%m-%Y}): Mandaat verlopen")
+    verslag = s.documents.document(DocumentTarget(DocumentKind.MINUTES, discussion_id=discussion)).pdf
+    assert "VOORLOPIG" in pdf_text(verslag) and "Reden: Geen geldig mandaat" in " ".join(pdf_text(verslag).split())
 
 
 def test_a_planned_discussion_is_refused(demo_services):
@@ -128,8 +132,6 @@ def test_a_future_meeting_date_is_refused_for_starting_deciding_and_finalising(d
 
 
 def test_documents_of_a_meeting_still_ahead_cannot_be_made_final(demo_services, docs, zoe):
-    from knooppunt.documents.service import DocumentKind, DocumentTarget
-
     s = demo_services
     s.store.clock.now = s.store.clock.now.replace(year=2026, month=1, day=5)  # a clock set before the meeting
     with pytest.raises(KnooppuntError, match="vaststellen kan pas vanaf die dag"):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence
 
 from knooppunt.domain.enums import AgendaKind, Attendance, Visibility
+from knooppunt.documents.service import DocumentKind, DocumentTarget
 from knooppunt.domain.meetings import Meeting
 from knooppunt.services.audit import AuditFilter
 from tests.conftest import TODAY
@@ -21,6 +22,7 @@ from ui.hub import SignalHub
 from ui.main_window import MainWindow
 from ui.meeting.meeting_window import MeetingWindow
 
+from ..core.documents_helpers import pdf_text
 from ..core.outcome_helpers import discussion_of, partner_id, run
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -92,6 +94,9 @@ def test_the_evaluation_date_is_saved_as_soon_as_it_is_set_and_shown_nowhere_els
     view.evaluation_date.setDate(QDate(2027, 3, 8))
     assert s.meeting_mode.discussion(discussion).evaluation_date == date(2027, 3, 8)
     assert view.evaluation_error.text() == "Opgeslagen"
+    for kind in (DocumentKind.LETTER, DocumentKind.MINUTES):  # the same date in the letter and the verslag
+        text = " ".join(pdf_text(s.documents.document(DocumentTarget(kind, discussion_id=discussion)).pdf).split())
+        assert "8 maart 2027" in text and "nog een datum af" not in text
     view.evaluation_clear.click()
     assert s.meeting_mode.discussion(discussion).evaluation_date is None
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
-from knooppunt.services.audit import AuditFilter, AuditRow
+from knooppunt.services.audit import AuditFilter, AuditRow, record_label
 
 from .. import messages
 from ..models.record_table import Column, RecordTableModel
@@ -41,7 +41,7 @@ AUDIT_COLUMNS: list[Column[AuditRow]] = [
     Column[AuditRow]("Wie", lambda r: r.entry.actor, width=180),
     Column[AuditRow]("Wat", lambda r: r.entry.action, width=220),
     Column[AuditRow]("Kind", lambda r: r.child_name, width=150),
-    Column[AuditRow]("Record", lambda r: f"{r.entry.table_name} {r.entry.record_id or ''}".strip(), width=120),
+    Column[AuditRow]("Over", lambda r: record_label(r.entry.table_name, r.entry.record_id), width=130),
     Column[AuditRow]("Toelichting", lambda r: r.entry.detail),
 ]
 
@@ -147,4 +147,7 @@ def _date_edit(empty: str) -> QDateEdit:
 
 
 def _day(edit: QDateEdit) -> date | None:
-    return None if edit.date() == NO_DATE else edit.date().toPython()
+    if edit.date() == NO_DATE:
+        return None
+    qd = edit.date()
+    return date(qd.year(), qd.month(), qd.day())
