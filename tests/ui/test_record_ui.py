@@ -169,3 +169,12 @@ def test_opening_checks_the_chain_in_the_background_and_tells_calmly_when_it_fai
         again.show()
     assert again.chain_notice.isVisible() and "rij 3 is gewijzigd" in again.chain_notice.text()
     assert "gewoon te gebruiken" in again.chain_notice.text()
+
+
+def test_the_decision_dialog_says_when_no_decision_can_be_taken_yet(qtbot, demo_services):
+    s = demo_services
+    discussion = discussion_of(s, "Daan", held=False)  # weeks ahead, still planned
+    dialog = DecisionDialog(services=s, discussion_id=discussion)
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(type(dialog.missing), "momentBox")
+    assert box is not None and "Nu geen besluit mogelijk" in box.text() and "Het overleg is pas op" in box.text()
