@@ -16,12 +16,13 @@ import hashlib
 import random
 import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from knooppunt.domain.directory import DEFAULT_ORGANISATION_TYPES, INCIDENTAL_ROLES, STRUCTURAL_ROLES
 from knooppunt.domain.meetings import DEFAULT_AGENDA
 from knooppunt.storage import create_database
+from knooppunt.storage.audit_log import append_audit
 from knooppunt.storage.schema import MIGRATIONS
 
 from . import names
@@ -109,10 +110,9 @@ def generate(path: Path, size: Size, seed: int) -> None:
         for table, columns, values in rows.tables():
             _bulk(db, table, columns, values)
         _bulk(db, "setting", ("key", "value"), [("user_name", "Benchmark Gebruiker"), ("user_role", "ib")])
-        _bulk(db, "audit_log", ("at", "actor", "action", "table_name", "record_id", "detail"), [(
-            f"{TODAY.isoformat()}T00:00:00", "benchmarks.generator", "benchmarkdata gegenereerd",
-            "location", None, f"grootte {size.name}, seed {seed} (fictieve gegevens)",
-        )])
+        with db.atomic():  # the audit log is a hash chain: appended the one way it is appended
+            append_audit(db, datetime.combine(TODAY, datetime.min.time()), "benchmarks.generator", "benchmarkdata gegenereerd",
+                         "location", None, f"grootte {size.name}, seed {seed} (fictieve gegevens)")
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise RuntimeError(f"generated rows break {len(problems)} foreign keys, e.g. {problems[:3]}")

@@ -22,6 +22,7 @@ from knooppunt import __version__
 from knooppunt.services import Services
 
 from .backup_actions import BackupActions
+from .chain_check import ChainCheck
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
 from .modal import run_modal
@@ -200,6 +201,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&Bestand")
         self.backups.add_menu_actions(file_menu)
         file_menu.addSeparator()
+        logbook_action = QAction("&Logboek…", self)
+        logbook_action.setToolTip("Wie heeft wat gedaan of bekeken, en wanneer")
+        logbook_action.triggered.connect(self.show_logbook)
+        file_menu.addAction(logbook_action)
+        file_menu.addSeparator()
         lock_action = QAction("&Vergrendelen", self)
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
         lock_action.triggered.connect(self.lock)
@@ -228,6 +234,16 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
+    def show_logbook(self) -> None:
+        from .dialogs.logbook_dialog import LogbookDialog
+
+        self._services.audit.log_access("logboek bekeken", "audit_log", None)
+        run_modal(LogbookDialog(services=self._services, parent=self))
+
+    def _on_chain_check_finished(self, notice: str) -> None:
+        self.chain_notice.setText(notice)
+        self.chain_notice.setVisible(bool(notice))
+
     def _build_status_bar(self, demo: bool) -> None:
         who = self._services.profile.user_name or "onbekend"
         role = self._services.profile.role.label
@@ -237,6 +253,15 @@ class MainWindow(QMainWindow):
         lock = QLabel(f"Versleuteld opgeslagen · {where}")
         lock.setToolTip("Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
         self.statusBar().addPermanentWidget(lock)
+        # The audit chain is checked after opening; a notice only when it does not hold.
+        self.chain_notice = QLabel()
+        self.chain_notice.setObjectName("gentleNotice")
+        self.chain_notice.setWordWrap(True)
+        self.chain_notice.hide()
+        self.statusBar().addWidget(self.chain_notice, 1)
+        self.chain_check = ChainCheck(services=self._services, parent=self)
+        self.chain_check.finished.connect(self._on_chain_check_finished)
+        QTimer.singleShot(0, self.chain_check.start)
 
     def _on_search_action_triggered(self) -> None:
         page = self.stack.currentWidget()

@@ -17,6 +17,7 @@ from ..errors import KnooppuntError
 from ..exports import reason
 from . import (
     agreement_commands,
+    audit_commands,
     backup_commands,
     child_commands,
     database_commands,
@@ -40,6 +41,7 @@ COMMAND_MODULES = [
     backup_commands,
     privacy_commands,
     regional_commands,
+    audit_commands,
 ]
 
 

@@ -124,6 +124,7 @@ class DecisionLine:
     child_position: str
     child_position_label: str
     child_words: str
+    provisional_reason: str = ""
 
 
 @dataclass(frozen=True)

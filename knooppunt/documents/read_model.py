@@ -144,7 +144,8 @@ class DocumentReader:
         return tuple(
             DecisionLine(d.text, d.category, d.decided_by, d.organisation, d.mandate_text,
                          d.status == DecisionStatus.PROVISIONAL, d.parents_position.value, d.parents_position.label,
-                         d.parents_words, d.child_position.value, d.child_position.label, d.child_words)
+                         d.parents_words, d.child_position.value, d.child_position.label, d.child_words,
+                         d.provisional_reason)
             for d in self._store.select(Decision, "decision", "discussion_id = ?", [discussion_id], order_by="id")
         )
 

@@ -19,10 +19,12 @@ from typing import Any
 from ..dates import dutch_date
 from ..domain.changes import Change
 from ..domain.enums import DiscussionStatus
-from ..domain.meetings import Discussion
+from ..domain.meeting_rules import refuse_before_meeting_day
+from ..domain.meetings import Discussion, Meeting
 from ..errors import KnooppuntError, NotFound, RecordLocked
 from ..exports import write_export
 from ..storage import Store
+from ..storage.audit_chain import head as audit_chain_head
 from .glossary import used_in
 from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
 from .read_model import DocumentReader
@@ -210,11 +212,20 @@ class DocumentService:
             status = self._store.get(Discussion, "discussion", target.discussion_id).status
             if status != DiscussionStatus.FINALISED:
                 raise KnooppuntError("Stel eerst de bespreking vast; daarna kunt u het verslag of de brief vaststellen.")
-            return
-        open_count = self._store.count(
-            "discussion", "meeting_id = ? AND status NOT IN ('vastgesteld', 'afgemeld')", [target.meeting_id])
-        if open_count:
-            raise KnooppuntError(f"Nog {open_count} bespreking(en) in dit overleg zijn niet vastgesteld.")
+        else:
+            open_count = self._store.count(
+                "discussion", "meeting_id = ? AND status NOT IN ('vastgesteld', 'afgemeld')", [target.meeting_id])
+            if open_count:
+                raise KnooppuntError(f"Nog {open_count} bespreking(en) in dit overleg zijn niet vastgesteld.")
+        refuse_before_meeting_day(self._store.now().date(), self._meeting(target).date, f"{target.kind.label.lower()} vaststellen")
+
+    def _meeting(self, target: DocumentTarget) -> Meeting:
+        meeting_id = target.meeting_id or self._store.scalar(
+            "SELECT meeting_id FROM discussion WHERE id = ?", [target.discussion_id])
+        return self._store.get(Meeting, "meeting", int(meeting_id))
+
+    def _recorded_afterwards(self, target: DocumentTarget) -> bool:
+        return self._meeting(target).recorded_afterwards
 
     def _read(self, target: DocumentTarget, *, finalised: bool) -> DiscussionDocument | MeetingDocument:
         internal = target.kind.shows_internal_notes
@@ -235,7 +246,9 @@ class DocumentService:
         context = {
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
             "documentdatum": self._store.now().date(), "concept": not finalised and supplement is None,
-            "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor} if finalised else None,
+            "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor,
+                            "logboek": audit_chain_head(self._store.db).describe()} if finalised else None,
+            "naderhand": self._recorded_afterwards(target),
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,
         }

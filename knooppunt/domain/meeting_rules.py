@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from ..dates import dutch_date
+from ..errors import KnooppuntError
 from .enums import AgendaKind, Attendance, ParticipantKind
 from .meetings import Discussion, Participant
 
@@ -29,7 +31,10 @@ PERSPECTIVES: tuple[tuple[str, ParticipantKind, str], ...] = (
 )
 """Turn order: (perspective stored on a note, who speaks, Dutch label)."""
 
-PERSPECTIVE_LABELS = {key: label for key, _kind, label in PERSPECTIVES}
+CHAIR_PERSPECTIVE = "voorzitter"
+"""The chair's own remark: the default speaker of an internal note (never the child or the parents)."""
+
+PERSPECTIVE_LABELS = {**{key: label for key, _kind, label in PERSPECTIVES}, CHAIR_PERSPECTIVE: "Voorzitter"}
 
 
 def suggest_dates(last: date | None, frequency_weeks: int, today: date, count: int = 3) -> list[date]:
@@ -80,3 +85,9 @@ def absence_problem(discussion: Discussion, participants: Iterable[Participant])
         return "De ouders hebben (nog) niet ingestemd met bespreken zonder hen."
     return None
 
+
+
+def refuse_before_meeting_day(today: date, meeting_date: date, what: str) -> None:
+    """Time is real: ``what`` (open, finalise, make final) only on or after the meeting date."""
+    if today < meeting_date:
+        raise KnooppuntError(f"Het overleg is pas op {dutch_date(meeting_date)}; {what} kan pas vanaf die dag.")

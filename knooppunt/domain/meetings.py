@@ -19,6 +19,7 @@ class Meeting:
     place: str = ""
     chair_name: str = ""
     status: MeetingStatus = MeetingStatus.PLANNED
+    recorded_afterwards: bool = False  # planned in the past: "naderhand vastgelegd"
 
 
 @dataclass(frozen=True)

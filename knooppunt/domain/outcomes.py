@@ -27,6 +27,7 @@ class Decision:
     child_words: str = ""
     confirmed_on: date | None = None
     confirmed_by: str = ""
+    provisional_reason: str = ""  # why it is voorlopig (shown wherever the decision is)
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,4 @@ class AuditEntry:
     table_name: str
     record_id: int | None
     detail: str = ""
+    hash: str = ""

@@ -121,7 +121,7 @@ def build_services(store: Store) -> Services:
         consent=consent,
         meetings=MeetingService(store),
         agreements=agreements,
-        decisions=DecisionService(store, locations),
+        decisions=DecisionService(store, locations, consent),
         records=RecordService(store),
         cases=cases,
         timeline=timeline,
@@ -160,5 +160,6 @@ def open_services(
     opener = create_database if create else open_database
     db = opener(path, passphrase, kdf_iter=kdf_iter)
     store = Store(db, clock=clock)
+    store.fold_audit_bursts()  # bursts of autosaves left by a program that was killed
     services = build_services(store)
     return replace(services, backups=BackupService(store, Path(path), passphrase, kdf_iter))

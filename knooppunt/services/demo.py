@@ -231,12 +231,23 @@ def _held_discussion(uow: UnitOfWork, meeting_id: int, child_id: int, guardian_i
     jgz, wijk = structural[0], structural[1]
     zorg = next(p for p in partners if p.partner.role.startswith("Zorg"))
     decisions = _DECISIONS[slot]
+    deciders = {view.partner.id: view for _t, _c, view, _s in decisions(jgz, wijk, zorg)}
+    for view in deciders.values():  # a decider is at the table: an incidental one was invited
+        if view not in structural:
+            assert view.contact is not None and view.organisation is not None  # every demo role is filled
+            uow.insert("participant", Participant(
+                None, discussion_id, ParticipantKind.PARTNER, view.contact.name, view.organisation.name,
+                view.partner.role, location_partner_id=view.partner.id, contact_id=view.contact.id,
+                attendance=Attendance.PRESENT))
     for text, category, view, status in decisions(jgz, wijk, zorg):
         decision_id = uow.insert("decision", Decision(
             None, discussion_id, text, category, view.partner.id, _contact(view).name, _organisation(view).name,
             view.partner.mandate_description or "geen geldig mandaat", status,
             Position.AGREE if status == DecisionStatus.FINAL else Position.AGREE_WITH_REMARKS,
-            "" if status == DecisionStatus.FINAL else "Goed, als we eerst kennis kunnen maken met de gezinscoach."))
+            "" if status == DecisionStatus.FINAL else "Goed, als we eerst kennis kunnen maken met de gezinscoach.",
+            provisional_reason="" if status == DecisionStatus.FINAL else
+            f"Geen geldig mandaat op de datum van het overleg ({held_on:%d-%m-%Y}): "
+            f"{view.partner.mandate.problem_on(held_on)}"))
         if status == DecisionStatus.PROVISIONAL:
             uow.insert("agreement", Agreement(
                 None, child_id, discussion_id, OwnerKind.PARTNER, f"{_contact(view).name} ({_organisation(view).name})",

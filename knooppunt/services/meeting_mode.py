@@ -12,7 +12,7 @@ from datetime import date
 from ..domain.children import Child
 from ..domain.directory import LocationPartner
 from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, Visibility
-from ..domain.meeting_rules import absence_problem, is_there, turn_order, whose_turn
+from ..domain.meeting_rules import CHAIR_PERSPECTIVE, absence_problem, is_there, turn_order, whose_turn
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
 from ..errors import KnooppuntError, RecordLocked, ValidationError
@@ -20,7 +20,14 @@ from ..storage import Store, UnitOfWork
 from .changes import Change
 from .children import ChildService
 from .planning import PlanningService
-from .records import RUNNING_KEY, check_evaluation_date, finalise_discussion, write_seconds
+from .records import (
+    RUNNING_KEY,
+    check_evaluation_date,
+    ensure_meeting_day,
+    finalise_discussion,
+    refuse_leaving_decider,
+    write_seconds,
+)
 
 OPEN_STATUSES = ("open", "loopt_door")
 
@@ -124,6 +131,8 @@ class MeetingModeService:
         """
         self._writable(discussion_id)
         self._not_removed(discussion_id)
+        meeting = self._store.get(Meeting, "meeting", self.discussion(discussion_id).meeting_id)
+        ensure_meeting_day(self._store, meeting.date, "de bespreking openen")
         self._planning.require_consent(discussion_id)
         self._planning.ensure_prepared(discussion_id)
         discussion = self.discussion(discussion_id)
@@ -173,6 +182,8 @@ class MeetingModeService:
         participant = self._store.get(Participant, "participant", participant_id)
         self._writable(participant.discussion_id)
         attendance = Attendance(attendance)
+        if attendance not in (Attendance.PRESENT, Attendance.LATE):
+            refuse_leaving_decider(self._store, participant)
         with self._store.unit_of_work() as uow:
             uow.update("participant", participant_id, {
                 "attendance": attendance,
@@ -202,8 +213,11 @@ class MeetingModeService:
     # Notes (autosave) ----------------------------------------------------------------------
     def add_note(self, item_id: int, *, visibility: Visibility = Visibility.SHARED, perspective: str = "",
                  text: str = "") -> tuple[Note, Change]:
+        """A new note; an internal one without a chosen speaker is the chair's own (voorzitter)."""
         item = self._store.get(AgendaItem, "agenda_item", item_id)
         self._writable(item.discussion_id)
+        if Visibility(visibility) == Visibility.INTERNAL and not perspective:
+            perspective = CHAIR_PERSPECTIVE
         note = Note(None, item_id, text, Visibility(visibility), perspective, self._store.now())
         with self._store.unit_of_work() as uow:
             note_id = uow.insert("note", note)

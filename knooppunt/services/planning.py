@@ -21,7 +21,7 @@ from .changes import Change
 from .children import ChildService
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
-from .records import ensure_editable
+from .records import ensure_editable, refuse_leaving_decider
 
 
 class PlanningService:
@@ -66,7 +66,8 @@ class PlanningService:
         self._locations.location(meeting.location_id)
         with self._store.unit_of_work() as uow:
             meeting_id = uow.insert("meeting", replace(meeting, id=None, status=MeetingStatus.PLANNED))
-            uow.audit("overleg gepland", "meeting", meeting_id, f"{meeting.date:%d-%m-%Y} {meeting.start_time:%H:%M}")
+            uow.audit("overleg naderhand vastgelegd" if meeting.recorded_afterwards else "overleg gepland", "meeting",
+                      meeting_id, f"{meeting.date:%d-%m-%Y} {meeting.start_time:%H:%M}")
         return replace(meeting, id=meeting_id), Change.created("meeting", meeting_id)
 
     def update_meeting(self, meeting: Meeting) -> Change:
@@ -76,7 +77,8 @@ class PlanningService:
         current = self._store.get(Meeting, "meeting", meeting.id)
         self._not_held(current)
         moved = meeting.date != current.date
-        meeting = _validated(meeting, self._store.now().date() if moved else None)
+        meeting = _validated(replace(meeting, recorded_afterwards=current.recorded_afterwards),
+                             self._store.now().date() if moved else None)
         assert meeting.id is not None
         if moved:
             for discussion in self._store.select(Discussion, "discussion", "meeting_id = ? AND status IN "
@@ -261,6 +263,7 @@ class PlanningService:
     def remove_participant(self, participant_id: int) -> Change:
         participant = self._store.get(Participant, "participant", participant_id)
         ensure_editable(self._store, participant.discussion_id, "de deelnemers")
+        refuse_leaving_decider(self._store, participant)
         with self._store.unit_of_work() as uow:
             uow.delete("participant", "id = ?", [participant_id])
             uow.audit("deelnemer verwijderd", "participant", participant_id)
@@ -310,8 +313,13 @@ def _minutes(at: time) -> int:
 
 
 def _validated(meeting: Meeting, today: date | None) -> Meeting:
-    if today is not None and meeting.date < today:
-        raise ValidationError("date", "Kies een datum vandaag of later.")
+    """A date in the past only as "naderhand vastleggen": a meeting held on paper, recorded now."""
+    if today is not None and meeting.date < today and not meeting.recorded_afterwards:
+        raise ValidationError("date", "Kies een datum vandaag of later, of kies ‘naderhand vastleggen’ voor een "
+                                      "overleg dat al op papier is gehouden.")
+    if today is not None and meeting.date >= today and meeting.recorded_afterwards:
+        raise ValidationError("date", "Naderhand vastleggen is voor een overleg dat al is geweest: kies een "
+                                      "datum vóór vandaag.")
     if not meeting.place.strip():
         raise ValidationError("place", "Vul in waar het overleg is (bijv. de teamkamer).")
     if not meeting.chair_name.strip():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.enums import DiscussionStatus, MeetingStatus
-from ..domain.meeting_rules import absence_problem
+from ..domain.meeting_rules import absence_problem, refuse_before_meeting_day
 from ..domain.meetings import Discussion, Participant
 from ..domain.outcomes import Addendum
 from ..errors import RecordLocked, ValidationError
@@ -59,6 +59,26 @@ def ensure_editable(store: Store, discussion_id: int | None, what: str) -> None:
         )
 
 
+def ensure_meeting_day(store: Store, meeting_date: date, what: str) -> None:
+    """Time is real: ``what`` (open, finalise, make final) only on or after the meeting date."""
+    refuse_before_meeting_day(store.now().date(), meeting_date, what)
+
+
+def refuse_leaving_decider(store: Store, participant: Participant) -> None:
+    """A partner who decided in this discussion stays at the table (a decision needs its decider present)."""
+    if participant.location_partner_id is None:
+        return
+    decided = store.count("decision", "discussion_id = ? AND location_partner_id = ?",
+                          [participant.discussion_id, participant.location_partner_id])
+    others = store.count("participant", "discussion_id = ? AND location_partner_id = ? AND id != ? "
+                         "AND attendance IN ('aanwezig', 'later')",
+                         [participant.discussion_id, participant.location_partner_id, participant.id])
+    if decided and not others:
+        raise ValidationError("attendance", f"{participant.name} heeft in deze bespreking een besluit genomen en kan "
+                                            "daarom niet afwezig zijn. Zet het besluit eerst op de partner die "
+                                            "wel besliste, of verwijder het.")
+
+
 def check_evaluation_date(store: Store, discussion_id: int, day: date | None) -> None:
     """The evaluation date lies after the meeting (or there is none)."""
     if day is not None and day <= discussion_context(store, discussion_id).meeting_date:
@@ -71,6 +91,7 @@ def finalise_discussion(store: Store, discussion_id: int, *, seconds_spent: dict
     item ticked off, outcomes locked, and the meeting held once none of its discussions is open."""
     ensure_editable(store, discussion_id, "de bespreking")
     ctx = discussion_context(store, discussion_id)
+    ensure_meeting_day(store, ctx.meeting_date, "de bespreking afronden")
     participants = store.select(Participant, "participant", "discussion_id = ?", [discussion_id])
     problem = absence_problem(ctx.discussion, participants)
     if problem:

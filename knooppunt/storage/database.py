@@ -12,6 +12,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ..errors import DatabaseDamaged, DatabaseUnavailable, KnooppuntError, NewerSchema, WrongPassphrase
+from .audit_chain import verify as verify_chain
 from .folding import register_fold
 from .schema import MIGRATIONS
 
@@ -156,6 +157,10 @@ def _problems(db: Database) -> list[str]:
         problems.append(f"Versleuteling: {row[0]}")
     for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"Verwijzing: rij {rowid} in {table} wijst naar een ontbrekende {parent}")
+    if db["audit_log"].exists() and "hash" in db["audit_log"].columns_dict:
+        broken = verify_chain(db)
+        if broken is not None:
+            problems.append(broken.message)
     pending = [m.name for m in MIGRATIONS.pending(db)]
     if pending:
         problems.append(f"Schema niet bijgewerkt: {', '.join(pending)} ontbreekt")

@@ -13,6 +13,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ..errors import DatabaseUnavailable, KnooppuntError, NotFound
+from .audit_log import append_audit, fold_bursts
 from .mapping import from_row, to_db, to_row
 
 T = TypeVar("T")
@@ -35,6 +36,7 @@ class UnitOfWork:
         return int(pk)
 
     def update(self, table: str, record_id: int, values: dict[str, Any]) -> None:
+        _not_the_log(table)
         values = {k: to_db(v) for k, v in values.items()}
         cursor = self._db.execute(
             f"UPDATE [{table}] SET {', '.join(f'[{k}] = ?' for k in values)} WHERE id = ?",
@@ -44,42 +46,50 @@ class UnitOfWork:
             raise NotFound(f"Het record ({table} {record_id}) bestaat niet meer.")
 
     def delete(self, table: str, where: str, params: Sequence[Any]) -> int:
-        return self._db.execute(f"DELETE FROM [{table}] WHERE {where}", list(params)).rowcount
+        _not_the_log(table)
+        return int(self._db.execute(f"DELETE FROM [{table}] WHERE {where}", list(params)).rowcount)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return self._db.execute(sql, [to_db(p) for p in params]).rowcount
+        if "audit_log" in sql.lower():
+            raise RuntimeError("Het logboek wordt alleen via audit() aangevuld")
+        return int(self._db.execute(sql, [to_db(p) for p in params]).rowcount)
 
     def audit(self, action: str, table: str, record_id: int | None, detail: str = "") -> None:
-        self._db.table("audit_log").insert(
-            {
-                "at": self._store.now().isoformat(timespec="seconds"),
-                "actor": self._store.actor,
-                "action": action,
-                "table_name": table,
-                "record_id": record_id,
-                "detail": detail,
-            }
-        )
+        """Append one row to the hash-chained audit log (after folding finished autosave bursts)."""
+        fold_bursts(self._db, self._store.now())
+        append_audit(self._db, self._store.now(), self._store.actor, action, table, record_id, detail)
         self.audited = True
 
     def audit_coalesced(self, action: str, table: str, record_id: int, detail: str = "", *,
                         within: timedelta = timedelta(minutes=10)) -> None:
         """Audit a repeated write (autosave while typing, the meeting clock) without flooding the log.
 
-        When the most recent entry for this record by this actor is the same action and younger
-        than ``within``, its detail is brought up to date (and the time the burst ended is added);
-        otherwise a new entry is written. Either way the unit of work counts as audited.
+        The first save of a burst is logged at once (so even a killed program leaves a row for
+        what was saved); later saves only update the running burst in ``audit_burst``, which is
+        folded into one closing row when the burst ends: at the next other audited action, a
+        save after ``within`` of quiet, or when the database is closed or opened again.
         """
         now = self._store.now()
+        key = [self._store.actor, action, table, record_id]
         row = self._db.execute(
-            "SELECT id, action, at FROM audit_log WHERE table_name = ? AND record_id = ? AND actor = ? "
-            "ORDER BY id DESC LIMIT 1", [table, record_id, self._store.actor]).fetchone()
-        if row is None or row[1] != action or datetime.fromisoformat(row[2]) < now - within:
-            self.audit(action, table, record_id, detail)
-            return
-        self._db.execute("UPDATE audit_log SET detail = ? WHERE id = ?",
-                         [f"{detail} (t/m {now:%H:%M:%S})".lstrip(), row[0]])
+            "SELECT id, last_at FROM audit_burst WHERE actor = ? AND action = ? AND table_name = ? AND record_id = ?",
+            key).fetchone()
+        if row is not None and datetime.fromisoformat(row[1]) >= now - within:
+            self._db.execute("UPDATE audit_burst SET detail = ?, last_at = ?, saves = saves + 1 WHERE id = ?",
+                             [detail, now.isoformat(timespec="seconds"), row[0]])
+        else:
+            fold_bursts(self._db, now, only=row[0] if row is not None else None)
+            append_audit(self._db, now, self._store.actor, action, table, record_id, detail)
+            self._db.table("audit_burst").insert({
+                "actor": self._store.actor, "action": action, "table_name": table, "record_id": record_id,
+                "detail": detail, "started_at": now.isoformat(timespec="seconds"),
+                "last_at": now.isoformat(timespec="seconds"), "saves": 1})
         self.audited = True
+
+
+def _not_the_log(table: str) -> None:
+    if table == "audit_log":
+        raise RuntimeError("Het logboek kan alleen worden aangevuld, niet gewijzigd of gewist")
 
 
 class Store:
@@ -88,10 +98,10 @@ class Store:
     def __init__(self, db: Database, *, actor: str = "", clock: Callable[[], datetime] = datetime.now) -> None:
         self.db = db
         self.actor = actor
-        self._clock = clock
+        self.clock = clock  # services ask the store for the time; tests give a test clock
 
     def now(self) -> datetime:
-        return self._clock().replace(microsecond=0)
+        return self.clock().replace(microsecond=0)
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
@@ -151,7 +161,15 @@ class Store:
         value = self.scalar("SELECT value FROM setting WHERE key = ?", [key])
         return default if value is None else value
 
+    def fold_audit_bursts(self) -> None:
+        """End every running autosave burst: each becomes its closing row in the audit log."""
+        if self.scalar("SELECT count(*) FROM audit_burst"):
+            with self.db.atomic():
+                fold_bursts(self.db, self.now())
+
     def close(self) -> None:
+        with contextlib.suppress(sqlcipher3.Error):
+            self.fold_audit_bursts()
         self.db.close()
 
 

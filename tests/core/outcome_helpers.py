@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
+from knooppunt.domain.enums import Attendance
 from knooppunt.domain.meetings import Discussion, Meeting
 
 
@@ -43,8 +44,28 @@ def set_mandate_until(services, location_partner_id: int, until: date | None) ->
         uow.audit("mandaat gewijzigd", "location_partner", location_partner_id, "test")
 
 
+def to_meeting_day(services, discussion_id: int) -> None:
+    """Time is real: move the test clock to the day of this discussion's meeting (if it is still ahead)."""
+    day = services.records.context(discussion_id).meeting_date
+    clock = services.store.clock
+    if clock.now.date() < day:
+        clock.now = datetime.combine(day, time(9, 0))
+
+
+def run(services, discussion_id: int, *incidental: int) -> None:
+    """The chair opens the discussion on the meeting day (with these incidental partners invited)
+    and marks everyone invited present."""
+    to_meeting_day(services, discussion_id)
+    services.meeting_mode.start(discussion_id)
+    for location_partner_id in incidental:
+        services.planning.add_incidental_partner(discussion_id, location_partner_id)
+    for p in services.meeting_mode.participants(discussion_id):
+        services.meeting_mode.set_attendance(p.id, Attendance.PRESENT)
+
+
 def finalise(services, discussion_id: int):
     """Vaststellen as the chair does it: the parents' absence is justified first (they agreed)."""
+    to_meeting_day(services, discussion_id)
     if services.meeting_mode.state(discussion_id).absence_problem:
         services.meeting_mode.record_parents_absence(discussion_id, "Ouders konden niet komen", parents_consent=True)
     return services.records.finalise(discussion_id)

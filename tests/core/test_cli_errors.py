@@ -140,7 +140,7 @@ def test_minutes_announces_later_addenda_and_makes_the_aanvulling(db, capsys, tm
                                 [db["held"], db["zoe"]])
     s.store.actor = "Annelies"
     later = datetime.now() + timedelta(days=2)  # the CLI itself runs on the real clock
-    s.store._clock = lambda: later
+    s.store.clock = lambda: later
     s.records.add_addendum(discussion, "bespreking", None, "Logopedie start in januari.", "Moeder belde")
     s.close()
     capsys.readouterr()

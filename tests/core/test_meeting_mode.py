@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
@@ -13,13 +13,14 @@ from tests.conftest import TODAY
 
 
 @pytest.fixture
-def planned(demo_services):
+def planned(demo_services, clock):
     location = demo_services.locations.locations()[0]
     meeting, _ = demo_services.planning.create_meeting(
         Meeting(None, location.id, TODAY + timedelta(days=2), time(9, 0), "Teamkamer", "Annelies Vermeulen"))
     kids = {v.child.first_name: v.child for v in demo_services.children.children(location_id=location.id)}
     zoe, _ = demo_services.planning.add_child(meeting.id, kids["Zoë"].id)
     noor, _ = demo_services.planning.add_child(meeting.id, kids["Noor"].id)
+    clock.now = datetime.combine(meeting.date, time(9, 0))  # time is real: chaired on the day
     return demo_services, meeting, zoe, noor
 
 

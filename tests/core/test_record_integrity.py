@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
@@ -26,7 +26,7 @@ from knooppunt.services.decisions import DecisionInput
 from knooppunt.services.records import RUNNING_KEY
 from tests.conftest import TODAY
 
-from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with
+from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with, to_meeting_day
 
 
 def _kids(services):
@@ -35,7 +35,7 @@ def _kids(services):
 
 
 @pytest.fixture
-def planned(demo_services):
+def planned(demo_services, clock):
     """A meeting the day after tomorrow with Zoë and Noor, prepared (participants, agenda)."""
     location = demo_services.locations.locations()[0]
     meeting, _ = demo_services.planning.create_meeting(
@@ -43,6 +43,7 @@ def planned(demo_services):
     kids = _kids(demo_services)
     zoe, _ = demo_services.planning.add_child(meeting.id, kids["Zoë"].id)
     noor, _ = demo_services.planning.add_child(meeting.id, kids["Noor"].id)
+    clock.now = datetime.combine(meeting.date, time(9, 0))  # time is real: chaired on the day
     return demo_services, meeting, zoe, noor
 
 
@@ -115,6 +116,7 @@ def test_a_slot_without_consent_cannot_be_started_or_prepared(demo_services):
     services = demo_services
     [slot] = new_meeting_with(services, TODAY + timedelta(days=3), "Daan")  # planned elsewhere, not prepared
     _end_consents_on(services, child_id(services, "Daan"), TODAY)
+    to_meeting_day(services, slot)
     with pytest.raises(ConsentMissing):
         services.meeting_mode.start(slot)
     with pytest.raises(ConsentMissing):
@@ -305,7 +307,7 @@ def _entries(services, table, record_id, action):
     return [e for e in services.audit.for_record(table, record_id) if e.action == action]
 
 
-def test_typing_a_note_leaves_one_audit_entry_per_burst(planned, clock):
+def test_typing_a_note_logs_a_burst_at_its_start_and_its_end_without_rewriting_the_log(planned, clock):
     services, _meeting, zoe, _noor = planned
     mode = services.meeting_mode
     mode.start(zoe.id)
@@ -317,15 +319,21 @@ def test_typing_a_note_leaves_one_audit_entry_per_burst(planned, clock):
         clock.now = started + timedelta(seconds=3 * i)
         text += "woord "
         mode.save_note_text(note.id, text)
-    [entry] = _entries(services, "note", note.id, "notitie bijgewerkt")
-    assert entry.detail.startswith(f"{len(text)} tekens") and mode.notes(item.id)[0].text == text
+    [first] = _entries(services, "note", note.id, "notitie bijgewerkt")
+    assert first.detail == "6 tekens" and mode.notes(item.id)[0].text == text  # the first save, logged at once
 
-    clock.now = started + timedelta(minutes=15)  # a new burst later on is a new entry
+    clock.now = started + timedelta(minutes=15)  # a new burst later on: the first is folded into one row
     mode.save_note_text(note.id, text + "einde")
-    assert len(_entries(services, "note", note.id, "notitie bijgewerkt")) == 2
+    entries = _entries(services, "note", note.id, "notitie bijgewerkt")
+    assert [e.detail for e in entries] == [
+        "6 tekens", f"{len(text)} tekens (t/m 09:00:57, 20 keer opgeslagen)", f"{len(text) + 5} tekens"]
+    assert entries[0] == first  # earlier rows are never rewritten
 
     for minute in range(3):  # the meeting clock, every 30 seconds
         clock.now = started + timedelta(minutes=16, seconds=30 * minute)
         mode.save_time(zoe.id, {item.id: 60 + 30 * minute})
     assert len(_entries(services, "discussion", zoe.id, "tijd bijgehouden")) == 1
     assert mode.agenda(zoe.id)[0].seconds_spent == 120
+    mode.set_item_done(item.id)  # another action ends the running bursts
+    assert len(_entries(services, "discussion", zoe.id, "tijd bijgehouden")) == 2
+    assert services.audit.verify() is None

@@ -14,3 +14,14 @@ def app(qapp):
 @pytest.fixture
 def hub(app):
     return SignalHub()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_error_dialog(monkeypatch):
+    """An error dialog nobody expected fails the test at once (offscreen it would wait for ever)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(_parent, _title, text, *_args):
+        raise AssertionError(f"Onverwachte foutmelding: {text}")
+
+    monkeypatch.setattr(QMessageBox, "warning", unexpected)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +24,7 @@ def test_the_demo_meeting_is_ready_to_run_and_fits_a_768_pixel_high_laptop(app, 
     from ui.meeting.meeting_window import MeetingWindow
 
     upcoming = next(v.meeting for v in demo_services.meetings.meetings() if v.meeting.status == MeetingStatus.PLANNED)
+    demo_services.store.clock.now = datetime.combine(upcoming.date, time(8, 30))  # chaired on the day
     window = MeetingWindow(services=demo_services, hub=hub, meeting_id=upcoming.id)
     qtbot.addWidget(window)
     window.show()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -44,6 +44,8 @@ def _plan_two_children(qtbot, page, services):
     assert "Wie zijn uitgenodigd" in dialog.invitation.toPlainText()
     meeting_id = dialog.meeting_id
     dialog.close()
+    # Time is real: the meeting is chaired on its day.
+    services.store.clock.now = datetime.combine(services.meetings.meeting(meeting_id).date, time(8, 30))
     return meeting_id
 
 
@@ -109,7 +111,6 @@ def test_plan_two_children_run_first_childs_agenda_and_close(qtbot, window, demo
         assert not any(t in screen.visible_text() for t in typed_internal)
         if item.kind == AgendaKind.CLOSING:
             chair.item_view.evaluation_date.setDate(QDate(2027, 3, 8))
-            qtbot.mouseClick(chair.item_view.evaluation_save, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: "maandag 8 maart" in screen.visible_text())
         if number < len(agenda) - 1:
             _key(qtbot, chair, Qt.Key.Key_PageDown)

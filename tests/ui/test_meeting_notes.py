@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
@@ -19,12 +19,13 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def meeting_window(qtbot, demo_services):
+def meeting_window(qtbot, demo_services, clock):
     location = demo_services.locations.locations()[0]
     meeting, _ = demo_services.planning.create_meeting(
         Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
     zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
     discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
+    clock.now = datetime.combine(meeting.date, time(9))  # chaired on the day
     window = MeetingWindow(services=demo_services, hub=SignalHub(), meeting_id=meeting.id)
     qtbot.addWidget(window)
     window.open_discussion(discussion.id)
@@ -112,7 +113,7 @@ def test_moving_on_while_a_note_cannot_be_saved_keeps_the_text(qtbot, meeting_wi
     assert [n.text for n in saved] == ["Ouders vertellen over de zomer"]
 
 
-def test_consent_withdrawn_elsewhere_takes_the_child_off_the_open_chair_view(qtbot, demo_services):
+def test_consent_withdrawn_elsewhere_takes_the_child_off_the_open_chair_view(qtbot, demo_services, clock):
     """The chair has Zoë open; consent is withdrawn in her file: the chair view follows at once."""
     from datetime import date
 
@@ -121,6 +122,7 @@ def test_consent_withdrawn_elsewhere_takes_the_child_off_the_open_chair_view(qtb
         Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
     zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
     discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
+    clock.now = datetime.combine(meeting.date, time(9))
     hub = SignalHub()
     window = MeetingWindow(services=demo_services, hub=hub, meeting_id=meeting.id)
     qtbot.addWidget(window)

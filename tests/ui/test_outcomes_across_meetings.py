@@ -12,7 +12,7 @@ from ui.pages.agreements_page import AgreementsPage
 from ui.widgets.outcomes_panel import OutcomesPanel
 
 from ..conftest import TODAY
-from ..core.outcome_helpers import finalise, new_meeting_with, partner_id
+from ..core.outcome_helpers import finalise, new_meeting_with, partner_id, run
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -59,6 +59,7 @@ def test_agreements_come_back_in_the_next_meeting_get_outcomes_and_the_overview_
 
     # Meeting 1 (today): Noor is discussed for the first time.
     [first] = new_meeting_with(s, TODAY, "Noor")
+    run(s, first)
     panel1 = OutcomesPanel(services=s, hub=hub, discussion_id=first)
     qtbot.addWidget(panel1)
     panel1.show()
@@ -71,6 +72,7 @@ def test_agreements_come_back_in_the_next_meeting_get_outcomes_and_the_overview_
     decision = panel1.active_dialog
     decision.text.setPlainText("Extra JGZ-consult over hoofdpijn")
     decision.select_partner(partner_id(s, "Jeugd"))
+    decision.parents_position.setCurrentIndex(decision.parents_position.findData("eens"))
     with qtbot.waitSignal(hub.changed):
         decision.save_button.click()
     overview.search.setText("Noor")

@@ -4,13 +4,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from knooppunt.domain.enums import OwnerKind
+from knooppunt.domain.enums import OwnerKind, Position
 from knooppunt.services.agreements import AgreementInput
 from knooppunt.services.decisions import DecisionInput
 from ui.hub import SignalHub
 from ui.widgets.outcomes_panel import OutcomesPanel
 
-from ..core.outcome_helpers import discussion_of, finalise, partner_id, set_mandate_until
+from ..core.outcome_helpers import discussion_of, finalise, partner_id, run, set_mandate_until
 
 # The offscreen platform warns on showing any window with a layout; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -36,6 +36,7 @@ def column_texts(view, column):
 def test_decision_dialog_shows_the_mandate_on_the_meeting_date_and_records_provisional(qtbot, demo_services, hub):
     s = demo_services
     discussion = discussion_of(s, "Şükrü", held=False)
+    run(s, discussion)
     meeting_date = s.records.context(discussion).meeting_date
     wijk = partner_id(s, "Gemeentelijke toegang")
     set_mandate_until(s, wijk, meeting_date - timedelta(days=1))
@@ -52,12 +53,14 @@ def test_decision_dialog_shows_the_mandate_on_the_meeting_date_and_records_provi
     dialog.select_partner(partner_id(s, "Jeugd"))
     assert f"Geldig op de datum van het overleg ({meeting_date:%d-%m-%Y})" in dialog.mandate.text()
     dialog.select_partner(wijk)
+    dialog.parents_position.setCurrentIndex(dialog.parents_position.findData("eens"))
 
     with qtbot.waitSignal(hub.changed):
         dialog.save_button.click()
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert column_texts(panel.decisions, 2) == ["VOORLOPIG – te bevestigen"]
+    [status] = column_texts(panel.decisions, 2)
+    assert status.startswith("VOORLOPIG – Geen geldig mandaat op de datum van het overleg")
     assert any(t.startswith("Besluit laten bevestigen") for t in column_texts(panel.agreements, 1))
     panel.decisions.selectRow(0)
     assert panel.confirm_button.isEnabled()
@@ -73,6 +76,7 @@ def test_decision_dialog_shows_the_mandate_on_the_meeting_date_and_records_provi
 def test_bad_input_is_shown_at_the_field_and_nothing_saved(qtbot, demo_services, hub):
     s = demo_services
     discussion = discussion_of(s, "Daan", held=False)
+    run(s, discussion)
     meeting_date = s.records.context(discussion).meeting_date
     panel = make_panel(qtbot, s, hub, discussion)
 
@@ -102,7 +106,9 @@ def test_bad_input_is_shown_at_the_field_and_nothing_saved(qtbot, demo_services,
 def test_after_finalising_the_panel_is_read_only_and_an_addendum_keeps_the_original(qtbot, demo_services, hub):
     s = demo_services
     discussion = discussion_of(s, "Daan", held=False)
-    s.decisions.record(discussion, DecisionInput("Extra JGZ-consult", "", partner_id(s, "Jeugd")))
+    run(s, discussion)
+    s.decisions.record(discussion, DecisionInput("Extra JGZ-consult", "", partner_id(s, "Jeugd"),
+                                                 parents_position=Position.AGREE))
     s.agreements.create(discussion, AgreementInput(OwnerKind.SCHOOL, "juf Ans", "Observeert in de klas"))
     panel = make_panel(qtbot, s, hub, discussion)
     assert panel.decision_button.isVisible() and not panel.addendum_button.isVisible()

@@ -35,14 +35,29 @@ class DecisionDialog(FormDialog):
         intro = QLabel(f"Besluit in de bespreking van <b>{escape(self._context.child_name)}</b>, "
                        f"overleg van {self._context.meeting_date:%d-%m-%Y}.")
         self.form.addRow(intro)
+        moment = services.decisions.moment_problem(discussion_id) if decision is None else None
+        if moment:
+            blocked = QLabel(f"<b>Nu geen besluit mogelijk.</b> {escape(moment)}")
+            blocked.setObjectName("momentBox")
+            blocked.setWordWrap(True)
+            blocked.setStyleSheet(INVALID_STYLE)
+            self.form.addRow(blocked)
         self.text = self.add_field("text", "&Besluit", QPlainTextEdit())
         self.text.setPlaceholderText("Bijv. ‘Arrangement extra ondersteuning op school, 10 weken’ of ‘Geen verdere actie’")
         self.text.setFixedHeight(70)
         self.partner = self.add_field("location_partner_id", "&Partner die besluit", QComboBox())
         self.partner.addItem("— kies de partner die besluit —", None)
+        current = decision.location_partner_id if decision else None
         for check in self._checks.values():
+            if not check.at_table and check.partner.partner.id != current:
+                continue
             mark = "" if check.valid else "  ⚠ geen geldig mandaat"
-            self.partner.addItem(f"{check.partner.partner.role} — {check.organisation}{mark}", check.partner.partner.id)
+            self.partner.addItem(f"{check.label}{mark}", check.partner.partner.id)
+        self.missing = QLabel(_missing_text([c for c in self._checks.values() if not c.at_table]))
+        self.missing.setObjectName("hint")
+        self.missing.setWordWrap(True)
+        self.missing.setMinimumWidth(460)
+        self.form.addRow("", self.missing)
         self.person = self.add_field("decided_by", "P&ersoon", QComboBox())
         self.person.setEditable(True)
         self.mandate = QLabel()
@@ -52,8 +67,9 @@ class DecisionDialog(FormDialog):
         self.form.addRow("Mandaat", self.mandate)
         self.category = self.add_field("category", "&Soort besluit", QLineEdit())
         self.category.setPlaceholderText("Bijv. interventie, extra ondersteuning, verwijzing, geen actie")
-        self.parents_position = self.add_field("parents_position", "Standpunt &ouders", _position_combo())
+        self.parents_position = self.add_field("parents_position", "Standpunt &ouders", _position_combo(choose=True))
         self.parents_words = self.add_field("parents_words", "In hun &woorden", QLineEdit())
+        self.parents_words.setPlaceholderText("Bij ‘niet gevraagd’: waarom (bijv. ouders afwezig, met hun instemming)")
         self.child_position = self.add_field("child_position", "Standpunt &kind", _position_combo())
         self.child_words = self.add_field("child_words", "In zijn/haar woo&rden", QLineEdit())
         self.category.textEdited.connect(lambda _text: self.category.setProperty("auto", False))
@@ -117,7 +133,8 @@ class DecisionDialog(FormDialog):
             category=self.category.text(),
             location_partner_id=self.partner.currentData(),
             decided_by=self.person.currentText(),
-            parents_position=Position(self.parents_position.currentData()),
+            parents_position=(Position(self.parents_position.currentData())
+                              if self.parents_position.currentData() else None),
             parents_words=self.parents_words.text(),
             child_position=Position(self.child_position.currentData()),
             child_words=self.child_words.text(),
@@ -130,9 +147,21 @@ class DecisionDialog(FormDialog):
         return change
 
 
-def _position_combo() -> QComboBox:
+def _position_combo(*, choose: bool = False) -> QComboBox:
+    """The positions; with ``choose`` nothing is chosen yet (the parents' position must be picked)."""
     combo = QComboBox()
+    if choose:
+        combo.addItem("— kies het standpunt van de ouders —", None)
     order = [Position.NOT_ASKED, Position.AGREE, Position.AGREE_WITH_REMARKS, Position.DISAGREE]
     for position in order:
-        combo.addItem(position.label, position.value)
+        label = f"{position.label} (met reden)" if choose and position == Position.NOT_ASKED else position.label
+        combo.addItem(label, position.value)
     return combo
+
+
+def _missing_text(away: list[MandateCheck]) -> str:
+    """Why partners of the location are not offered as decider."""
+    if not away:
+        return "Alle partners van de locatie zitten aan tafel."
+    lines = "".join(f"<br>· {escape(c.label)}: {escape(c.refusal or '')}" for c in away)
+    return f"<b>Niet aan tafel, dus niet als beslisser te kiezen:</b>{lines}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.enums import AgendaKind, Visibility
-from knooppunt.domain.meeting_rules import PERSPECTIVE_LABELS
+from knooppunt.domain.meeting_rules import CHAIR_PERSPECTIVE, PERSPECTIVE_LABELS
 from knooppunt.domain.meetings import AgendaItem
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
@@ -62,15 +62,18 @@ class AgendaItemView(QWidget):
         self.evaluation_date.setCalendarPopup(True)
         self.evaluation_date.setDisplayFormat("dd-MM-yyyy")
         self.evaluation_date.setAccessibleName("Evaluatiedatum")
-        self.evaluation_save = QPushButton("Evaluatiedatum &vastleggen")
-        self.evaluation_save.clicked.connect(self._on_evaluation_save_clicked)
+        # The lowest date (the meeting's own) stands for "none yet": nothing is shown that is not saved.
+        self.evaluation_date.setSpecialValueText("— nog geen datum —")
+        self.evaluation_date.dateChanged.connect(self._on_evaluation_date_date_changed)
+        self.evaluation_clear = QPushButton("Geen datum")
+        self.evaluation_clear.clicked.connect(self._on_evaluation_clear_clicked)
         self.evaluation_error = QLabel()
         self.evaluation_error.setObjectName("fieldError")
         evaluation = QHBoxLayout(self.evaluation_box)
         evaluation.setContentsMargins(0, 0, 0, 0)
         evaluation.addWidget(QLabel("Evaluatiedatum:"))
         evaluation.addWidget(self.evaluation_date)
-        evaluation.addWidget(self.evaluation_save)
+        evaluation.addWidget(self.evaluation_clear)
         evaluation.addWidget(self.evaluation_error, 1)
 
         self.add_shared = QPushButton("+ Gedeelde notitie  (Ctrl+Enter)")
@@ -132,8 +135,11 @@ class AgendaItemView(QWidget):
         if item.kind == AgendaKind.CLOSING:
             discussion = self._services.meeting_mode.discussion(item.discussion_id)
             meeting = self._services.meetings.meeting(discussion.meeting_id)
-            day = discussion.evaluation_date or meeting.date + timedelta(weeks=6)
+            self.evaluation_date.blockSignals(True)
+            self.evaluation_date.setMinimumDate(QDate(meeting.date.year, meeting.date.month, meeting.date.day))
+            day = discussion.evaluation_date or meeting.date
             self.evaluation_date.setDate(QDate(day.year, day.month, day.day))
+            self.evaluation_date.blockSignals(False)
         for note in self._services.meeting_mode.notes(item.id):
             self._add_editor(note)
         self.refresh_turns()
@@ -187,8 +193,10 @@ class AgendaItemView(QWidget):
         if self.item is None:
             return None
         try:
+            # A shared note is whoever's turn it is; an internal one the chair's own remark.
+            speaker = self.current_turn() if visibility == Visibility.SHARED else CHAIR_PERSPECTIVE
             note, change = self._services.meeting_mode.add_note(self.item.id, visibility=visibility,
-                                                                 perspective=self.current_turn())
+                                                                 perspective=speaker)
         except KnooppuntError as exc:
             messages.show_error(self, exc)
             return None
@@ -232,16 +240,24 @@ class AgendaItemView(QWidget):
         self.evaluation_error.style().polish(self.evaluation_error)
         self.evaluation_error.setText(text)
 
-    def _on_evaluation_save_clicked(self) -> None:
+    def evaluation_day(self) -> date | None:
+        """The date shown, as saved: None while it shows "nog geen datum"."""
+        shown = self.evaluation_date.date()
+        return None if shown == self.evaluation_date.minimumDate() else shown.toPython()
+
+    def _on_evaluation_clear_clicked(self) -> None:
+        self.evaluation_date.setDate(self.evaluation_date.minimumDate())
+
+    def _on_evaluation_date_date_changed(self, _day: QDate) -> None:
+        """Saved as soon as it is set, like every other field of the chair's view."""
         if self.item is None:
             return
         try:
-            change = self._services.meeting_mode.set_evaluation_date(self.item.discussion_id,
-                                                                     self.evaluation_date.date().toPython())
+            change = self._services.meeting_mode.set_evaluation_date(self.item.discussion_id, self.evaluation_day())
         except KnooppuntError as exc:
             self._evaluation_message(exc.message, error=True)
             return
-        self._evaluation_message("Vastgelegd", error=False)
+        self._evaluation_message("Opgeslagen" if self.evaluation_day() else "Nog geen evaluatiedatum", error=False)
         self._hub.publish(change)
         self.notes_changed.emit()
 

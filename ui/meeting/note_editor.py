@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.enums import Visibility
-from knooppunt.domain.meeting_rules import PERSPECTIVES
+from knooppunt.domain.meeting_rules import CHAIR_PERSPECTIVE, PERSPECTIVE_LABELS, PERSPECTIVES
 from knooppunt.domain.meetings import Note
 from knooppunt.errors import KnooppuntError, RecordLocked
 from knooppunt.services import Services
@@ -46,12 +46,16 @@ class NoteEditor(QFrame):
         self.setObjectName("noteEditor")
         self.badge = QLabel()
         self.badge.setObjectName("noteBadge")
+        self._speaker_chosen = False  # the chair picked the speaker: toggling keeps it
         self.perspective = QComboBox()
+        self.perspective.setAccessibleName("Wie vertelt")
         self.perspective.addItem("— wie vertelt —", "")
         for key, _kind, label in PERSPECTIVES:
             self.perspective.addItem(label, key)
+        self.perspective.addItem(PERSPECTIVE_LABELS[CHAIR_PERSPECTIVE], CHAIR_PERSPECTIVE)
         self.perspective.setCurrentIndex(max(0, self.perspective.findData(note.perspective)))
-        self.perspective.setToolTip("Wiens inbreng is dit? (ouders eerst)")
+        self.perspective.setToolTip("Wie vertelt dit? Volgt de beurt (ouders eerst); een interne notitie is "
+                                    "van de voorzitter. U kunt het altijd aanpassen, ook na het typen.")
         self.perspective.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.perspective.setMinimumContentsLength(9)
         self.perspective.currentIndexChanged.connect(self._on_perspective_current_index_changed)
@@ -136,6 +140,8 @@ class NoteEditor(QFrame):
             messages.show_error(self, exc)
             return
         self.note = Note(self.note.id, self.note.agenda_item_id, self.note.text, new, self.note.perspective)
+        if new == Visibility.INTERNAL and not self._speaker_chosen and self.note.perspective != CHAIR_PERSPECTIVE:
+            self._set_speaker(CHAIR_PERSPECTIVE)  # made internal: the chair's remark, not the speaker's words
         self._show_visibility()
         self._hub.publish(change)
         self.saved.emit(self.note.id)
@@ -158,8 +164,20 @@ class NoteEditor(QFrame):
         if not self._timer.isActive():
             self._timer.start()
 
+    def speaker(self) -> str:
+        return self.note.perspective
+
+    def _set_speaker(self, key: str) -> None:
+        self.perspective.blockSignals(True)
+        self.perspective.setCurrentIndex(max(0, self.perspective.findData(key)))
+        self.perspective.blockSignals(False)
+        self._save_speaker(key)
+
     def _on_perspective_current_index_changed(self, _index: int) -> None:
-        key = self.perspective.currentData() or ""
+        self._speaker_chosen = True
+        self._save_speaker(self.perspective.currentData() or "")
+
+    def _save_speaker(self, key: str) -> None:
         try:
             change = self._services.meeting_mode.set_note_perspective(self.note.id, key)
         except KnooppuntError as exc:

@@ -7,6 +7,7 @@ from datetime import date, time
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -62,6 +63,9 @@ class PlanningDialog(QDialog):
         self.place = QLineEdit()
         self.place.setPlaceholderText("bijv. Teamkamer, 1e verdieping")
         self.chair = QLineEdit(services.profile.user_name)
+        self.afterwards = QCheckBox("&Naderhand vastleggen: dit overleg is al op papier gehouden")
+        self.afterwards.setToolTip("Alleen voor een datum in het verleden; de stukken vermelden dat het "
+                                   "overleg naderhand is vastgelegd.")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -81,6 +85,7 @@ class PlanningDialog(QDialog):
         form.addRow("&Begintijd", self.time)
         form.addRow("&Plaats", self.place)
         form.addRow("&Voorzitter", self.chair)
+        form.addRow("", self.afterwards)
         form.addRow(self.error)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.save_button)
@@ -184,6 +189,8 @@ class PlanningDialog(QDialog):
             self.time.setTime(QTime(meeting.start_time.hour, meeting.start_time.minute))
             self.place.setText(meeting.place)
             self.chair.setText(meeting.chair_name)
+            self.afterwards.setChecked(meeting.recorded_afterwards)
+            self.afterwards.setEnabled(False)  # chosen when the meeting was made
         self._fill_slots()
 
     def _fill_slots(self, select: int | None = None) -> None:
@@ -262,7 +269,8 @@ class PlanningDialog(QDialog):
     def save(self) -> bool:
         qd, qt = self.date.date(), self.time.time()
         meeting = Meeting(self.meeting_id, self.location_id, date(qd.year(), qd.month(), qd.day()),
-                          time(qt.hour(), qt.minute()), self.place.text(), self.chair.text())
+                          time(qt.hour(), qt.minute()), self.place.text(), self.chair.text(),
+                          recorded_afterwards=self.afterwards.isChecked())
         try:
             if self.meeting_id is None:
                 meeting, change = self._services.planning.create_meeting(meeting)

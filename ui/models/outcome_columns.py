@@ -20,13 +20,14 @@ def _position(position: Position, words: str) -> str:
 
 def _provisional(d: Decision) -> str | None:
     if d.status == DecisionStatus.PROVISIONAL:
-        return "Voorlopig: nog te bevestigen door de organisatie (geen geldig mandaat op de datum van het overleg)."
+        reason = d.provisional_reason or "geen geldig mandaat op de datum van het overleg"
+        return f"Voorlopig: nog te bevestigen door de organisatie. Reden: {reason}."
     return None
 
 
 def _decision_status(d: Decision) -> str:
     if d.status == DecisionStatus.PROVISIONAL:
-        return "VOORLOPIG – te bevestigen"
+        return f"VOORLOPIG – {d.provisional_reason}" if d.provisional_reason else "VOORLOPIG – te bevestigen"
     if d.confirmed_on:
         return f"Definitief (bevestigd {d.confirmed_on:%d-%m-%Y} door {d.confirmed_by})"
     return "Definitief"
