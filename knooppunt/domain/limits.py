@@ -31,3 +31,11 @@ def too_long(label: str, length: int, limit: int) -> str:
 
 def _n(number: int) -> str:
     return f"{number:,}".replace(",", ".")
+
+
+def check_fields(record: object, spec: dict[str, tuple[int, str]]) -> None:
+    """Check several text attributes of ``record``: ``{field: (limit, Dutch label)}``."""
+    for field, (limit, label) in spec.items():
+        value = getattr(record, field, "")
+        if isinstance(value, str):
+            check_length(field, value, limit, label)

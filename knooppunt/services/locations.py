@@ -17,6 +17,7 @@ from ..domain.directory import (
 from ..domain.enums import LocationType, PartnerKind
 from ..directory.entries import PartnerEntry, PersonEntry
 from ..directory.validation import check_year, normalise_email, normalise_phone
+from ..domain.limits import LINE_MAX, NAME_MAX, NOTE_MAX, TEXT_MAX, check_fields, check_length
 from ..domain.meetings import DEFAULT_AGENDA
 from ..errors import ValidationError
 from ..storage import Store
@@ -264,6 +265,9 @@ class LocationService:
 def validated_entry(entry: PartnerEntry) -> PartnerEntry:
     """Check a role as typed in the partner dialog; ``ValidationError.field`` names the widget."""
     entry = normalised_entry_fields(entry)
+    check_fields(entry, {"role": (NAME_MAX, "De rol"), "organisation": (NAME_MAX, "De organisatie"),
+                         "organisation_address": (LINE_MAX, "Het adres"), "mandate_category": (NAME_MAX, "De categorie"),
+                         "mandate_description": (TEXT_MAX, "Het mandaat")})
     if not entry.role:
         raise ValidationError("role", "Geef de rol een naam.")
     has_people = bool((entry.contact and entry.contact.name) or (entry.substitute and entry.substitute.name))
@@ -289,6 +293,9 @@ def validated_entry(entry: PartnerEntry) -> PartnerEntry:
 
 
 def _validated_person(person: PersonEntry, prefix: str) -> PersonEntry:
+    for field, limit, label in (("name", NAME_MAX, "De naam"), ("function", NAME_MAX, "De functie"),
+                                ("availability", LINE_MAX, "De beschikbaarheid"), ("note", TEXT_MAX, "De notitie")):
+        check_length(f"{prefix}_{field}", getattr(person, field), limit, label)
     if not person.name:
         raise ValidationError(f"{prefix}_name", "Vul de naam in.")
     try:
@@ -303,6 +310,8 @@ def _validated_person(person: PersonEntry, prefix: str) -> PersonEntry:
 
 
 def _validated(location: Location) -> Location:
+    check_fields(location, {"address": (LINE_MAX, "Het adres"), "composition": (TEXT_MAX, "De samenstelling"),
+                            "working_agreements": (NOTE_MAX, "De werkafspraken")})
     name = location.name.strip()
     if not name:
         raise ValidationError("name", "Geef de locatie een naam.")

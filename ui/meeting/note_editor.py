@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from knooppunt.domain.enums import Visibility
 from knooppunt.domain.meeting_rules import PERSPECTIVES
 from knooppunt.domain.meetings import Note
-from knooppunt.errors import KnooppuntError, RecordLocked
+from knooppunt.errors import DatabaseUnavailable, DiskFull, KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
 
 AUTOSAVE_MS = 600
+KEPT = " De tekst blijft hier staan; Knooppunt probeert het steeds opnieuw."
 
 
 class NoteEditor(QFrame):
@@ -114,11 +115,14 @@ class NoteEditor(QFrame):
         try:
             self._services.meeting_mode.save_note_text(self.note.id, text)
         except KnooppuntError as exc:
-            self.status.setText("Niet opgeslagen: " + exc.message)
+            # A full disk or a busy database passes: keep the text and try again shortly. Too long
+            # or locked does not pass by waiting; the next keystroke tries again.
+            passing = isinstance(exc, DiskFull | DatabaseUnavailable)
+            self.status.setText("Niet opgeslagen: " + exc.message + (KEPT if passing else ""))
             self.status.setObjectName("fieldError")
             self.status.style().polish(self.status)
-            if not isinstance(exc, RecordLocked):
-                self._timer.start()  # try again shortly; nothing typed is thrown away
+            if passing:
+                self._timer.start()
             return False
         self._dirty = text != self.editor.toPlainText()
         self.note = Note(self.note.id, self.note.agenda_item_id, text, self.note.visibility, self.note.perspective)
