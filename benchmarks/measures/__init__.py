@@ -101,7 +101,7 @@ def timed(action: Callable[[], object], runs: int, *, scale: float = 1000.0) -> 
 
 
 def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
-    from . import documents, memory_and_start, page_search, reads, search, typing_stall, unlock
+    from . import documents, largest_notes, memory_and_start, page_search, reads, search, typing_stall, unlock
 
     return [
         ("start", memory_and_start.measure),
@@ -111,6 +111,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
         ("reads", reads.measure),
         ("typing", typing_stall.measure),
         ("documents", documents.measure),
+        ("largest_notes", largest_notes.measure),
     ]
 
 
