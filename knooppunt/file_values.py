@@ -46,12 +46,12 @@ def text(value: Any, label: str, *, limit: int, required: bool = False) -> str:
         value = ""
     if not isinstance(value, str):
         raise ValueError(f"{label} moet tekst zijn, geen {_kind(value)}.")
-    value = value.replace("\x00", "").strip()
-    if required and not value:
+    cleaned: str = value.replace("\x00", "").strip()
+    if required and not cleaned:
         raise ValueError(f"{label} ontbreekt.")
-    if len(value) > limit:
-        raise ValueError(f"{label} is te lang ({len(value):,} tekens; hoogstens {limit:,}).".replace(",", "."))
-    return value
+    if len(cleaned) > limit:
+        raise ValueError(f"{label} is te lang ({len(cleaned):,} tekens; hoogstens {limit:,}).".replace(",", "."))
+    return cleaned
 
 
 def _kind(value: Any) -> str:

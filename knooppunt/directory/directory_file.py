@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from .. import file_values
-
 from ..domain.directory import Location
 from ..domain.enums import LocationType, PartnerKind
 from ..domain.limits import LINE_MAX, NAME_MAX, NOTE_MAX, TEXT_MAX
@@ -118,18 +117,24 @@ def _location(raw: Any) -> Location:
             return default
 
     try:
-        kind = LocationType(raw.get("type"))
+        kind = LocationType(str(raw.get("type")))
     except ValueError:
         kind = LocationType.PO
         problems.append(RowProblem(0, "Soort locatie", "klopt niet: kinderopvang, voorschool, PO, SO, VO of MBO."))
     frequency = checked(lambda: file_values.whole_number(raw.get("frequency_weeks", 6), "De frequentie (weken)",
                                                          1, 52), 6)
     name = checked(lambda: file_values.text(raw["name"], "De naam", limit=NAME_MAX, required=True), "")
-    texts = {k: checked(lambda k=k, spec=spec: file_values.text(raw.get(k), spec[0], limit=spec[1]), "")
-             for k, spec in _LOCATION_LABELS.items()}
+    texts: dict[str, str] = {}
+    for key, (label, limit) in _LOCATION_LABELS.items():
+        try:
+            texts[key] = file_values.text(raw.get(key), label, limit=limit)
+        except ValueError as exc:
+            problems.append(RowProblem(0, "Locatie", str(exc)))
     if problems:
         raise ImportRefused(problems)
-    return Location(None, name, kind, frequency_weeks=frequency, **texts)
+    return Location(None, name, kind, frequency_weeks=frequency, address=texts["address"],
+                    postcode=texts["postcode"], city=texts["city"], phone=texts["phone"],
+                    composition=texts["composition"], working_agreements=texts["working_agreements"])
 
 
 def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry | None:
@@ -148,11 +153,11 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
         return None
     role = text("role", "Rol", NAME_MAX)
     try:
-        kind = PartnerKind(item.get("kind"))
+        kind = PartnerKind(str(item.get("kind")))
     except ValueError:
         problem("Soort", "moet ‘structureel’ of ‘incidenteel’ zijn.")
         kind = PartnerKind.INCIDENTAL
-    people = {}
+    people: dict[str, PersonEntry | None] = {}
     for key, label in (("contact", "Vaste contactpersoon"), ("substitute", "Vervanger")):
         raw = item.get(key)
         if raw is None:
@@ -182,7 +187,7 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
             problem(label, str(exc))
     if (people["contact"] or people["substitute"]) and not organisation:
         problem("Organisatie", "ontbreekt.")
-    dates = {}
+    dates: dict[str, date | None] = {}
     for key, label in (("mandate_valid_from", "Mandaat geldig vanaf"), ("mandate_valid_until", "Mandaat geldig tot")):
         try:
             dates[key] = parse_date(file_values.text(item.get(key), label, limit=NAME_MAX))
@@ -192,9 +197,11 @@ def _entry(number: int, item: Any, problems: list[RowProblem]) -> PartnerEntry |
     return PartnerEntry(
         role=role, organisation=organisation, kind=kind,
         organisation_type=text("organisation_type", "Soort organisatie", NAME_MAX), contact=people["contact"],
-        substitute=people["substitute"], **details,
+        substitute=people["substitute"], organisation_phone=details["organisation_phone"],
+        organisation_email=details["organisation_email"], organisation_address=details["organisation_address"],
         mandate_category=text("mandate_category", "Mandaat categorie", NAME_MAX),
-        mandate_description=text("mandate_description", "Mandaat", TEXT_MAX), row=number, **dates)
+        mandate_description=text("mandate_description", "Mandaat", TEXT_MAX), row=number,
+        mandate_valid_from=dates["mandate_valid_from"], mandate_valid_until=dates["mandate_valid_until"])
 
 
 _PERSON_LABELS = {"name": ("naam", NAME_MAX), "function": ("functie", NAME_MAX), "phone": ("telefoon", NAME_MAX),

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from .. import file_values
 from ..domain.child_rules import checked_child
 from ..domain.children import Child
-from .. import file_values
 from ..domain.directory import Location
 from ..domain.limits import NAME_MAX, NOTE_MAX, TEXT_MAX
 from ..domain.timeline import TimelineEntry
@@ -155,6 +155,7 @@ def _check_format(data: Any) -> None:
             raise ValueError(f"De tijdlijn moet een lijst van hoogstens {_MAX_ENTRIES} regels zijn.")
         for entry in timeline:
             _check_entry(entry, depth=0)
+            TimelineEntry.from_dict(entry)  # exactly what the timeline will do with it later
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         detail = f" ({exc})" if isinstance(exc, ValueError) and str(exc)[:1].isupper() else ""
         raise KnooppuntError(f"Het overdrachtsdossier is onvolledig of beschadigd{detail}; er is niets ingelezen.") \

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from knooppunt.cli import main
-from knooppunt.errors import DatabaseBusy, DatabaseDamaged, DiskFull, WrongPassphrase
+from knooppunt.errors import DatabaseBusy, DatabaseDamaged, DiskFull, KnooppuntError, WrongPassphrase
 from knooppunt.services.container import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
@@ -130,3 +130,15 @@ def test_real_contention_beyond_the_timeout_gives_the_busy_message(demo_services
     finally:
         _finish(holder)
     assert s.store.count("audit_log") == before
+
+
+def test_a_plain_unencrypted_sqlite_file_is_named_as_such(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "gewoon.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(KnooppuntError, match="onversleutelde SQLite-database"):
+        open_services(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
