@@ -29,7 +29,7 @@ from .. import messages
 from ..hub import SignalHub
 
 AUTOSAVE_MS = 600
-KEPT = " De tekst blijft hier staan; Knooppunt probeert het steeds opnieuw."
+KEPT = "de tekst blijft hier staan en Knooppunt probeert het steeds opnieuw. "
 
 
 class NoteEditor(QFrame):
@@ -63,6 +63,7 @@ class NoteEditor(QFrame):
         self.remove.clicked.connect(self._on_remove_clicked)
         self.status = QLabel()
         self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
         self.editor = QPlainTextEdit(note.text)
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(70)
@@ -118,7 +119,7 @@ class NoteEditor(QFrame):
             # A full disk or a busy database passes: keep the text and try again shortly. Too long
             # or locked does not pass by waiting; the next keystroke tries again.
             passing = isinstance(exc, DiskFull | DatabaseUnavailable)
-            self.status.setText("Niet opgeslagen: " + exc.message + (KEPT if passing else ""))
+            self.status.setText(("Niet opgeslagen; " + KEPT if passing else "Niet opgeslagen: ") + exc.message)
             self.status.setObjectName("fieldError")
             self.status.style().polish(self.status)
             if passing:
