@@ -1,7 +1,7 @@
 """Generated hostile input for the importer fuzz tests.
 
-How many inputs each importer gets: ``KNOOPPUNT_FUZZ_INPUTS`` (default 10,000, the CI-sized
-run; ``KNOOPPUNT_FUZZ_INPUTS=100000`` for the long run). Hypothesis generates them in batches
+How many inputs each importer gets: the hypothesis profile ``fuzz-ci`` (10,000, the default) or
+``KNOOPPUNT_FUZZ_PROFILE=fuzz-long`` (100,000); ``KNOOPPUNT_FUZZ_INPUTS=N`` sets any other number. Hypothesis generates them in batches
 of ``BATCH`` per example; most are a valid file with one to three parts replaced by a hostile
 value (cheap to draw, so the checks deep inside the importer run too).
 """
@@ -17,13 +17,16 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-INPUTS = int(os.environ.get("KNOOPPUNT_FUZZ_INPUTS", "10000"))
 BATCH = 20
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
+# Hypothesis profiles: "fuzz-ci" (10,000 inputs per importer) and "fuzz-long" (100,000).
+settings.register_profile("fuzz-ci", max_examples=10_000 // BATCH, deadline=None, database=None,
+                          suppress_health_check=_HEALTH)
+settings.register_profile("fuzz-long", settings.get_profile("fuzz-ci"), max_examples=100_000 // BATCH)
+_profile = settings.get_profile(os.environ.get("KNOOPPUNT_FUZZ_PROFILE", "fuzz-ci"))
+INPUTS = int(os.environ.get("KNOOPPUNT_FUZZ_INPUTS", _profile.max_examples * BATCH))
 EXAMPLES = max(1, INPUTS // BATCH)
-
-fuzz_settings = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                                HealthCheck.function_scoped_fixture])
+fuzz_settings = settings(_profile, max_examples=EXAMPLES)
 
 # Number tokens json.dumps never writes but a file may hold (1e400 is infinity to Python).
 RAW_NUMBERS = ["1e400", "-1e400", "1E999", "NaN", "Infinity", "-Infinity", "6.5", "6.0", "-3", "0", "-0",
