@@ -121,15 +121,12 @@ class Store:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        try:
             conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            # A failing rollback (disk gone) must not hide why the unit of work failed.
+            with contextlib.suppress(sqlcipher3.Error):
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
             raise
 
     def _mapped(self, *, writing: bool = False) -> contextlib.AbstractContextManager[None]:
