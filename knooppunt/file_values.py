@@ -24,9 +24,8 @@ def loads(text: str) -> Any:
 
 
 def _parse_int(digits: str) -> int | float:
-    if len(digits.lstrip("-")) > _MAX_DIGITS:
-        return math.inf if not digits.startswith("-") else -math.inf
-    return int(digits)
+    # As a float it is only compared and reported (1.2e+29, or inf past ~309 digits).
+    return float(digits) if len(digits.lstrip("-")) > _MAX_DIGITS else int(digits)
 
 
 def whole_number(value: Any, label: str, low: int, high: int) -> int:
