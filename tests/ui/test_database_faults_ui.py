@@ -79,3 +79,21 @@ def test_a_damaged_database_shows_the_dutch_message_not_the_crash_dialog(qtbot, 
         assert crashed == []
     finally:
         services.close()
+
+
+def test_unlocking_a_file_cut_short_says_damaged_not_wrong_passphrase(qtbot, services, db_path):
+    from PySide6.QtCore import Qt
+
+    from ui.dialogs.unlock import UnlockDialog
+
+    services.close()
+    db_path.write_bytes(db_path.read_bytes()[:1000])
+    dialog = UnlockDialog(database_path=db_path,
+                          unlock=lambda phrase: open_services(db_path, phrase, kdf_iter=TEST_KDF_ITER))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "beschadigd" in dialog.error.text() and "reservekopie" in dialog.error.text()
+    assert "wachtwoordzin klopt niet" not in dialog.error.text()
