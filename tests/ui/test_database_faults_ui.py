@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import time, timedelta
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from knooppunt.domain.enums import Visibility
 from knooppunt.domain.limits import NOTE_MAX
@@ -22,6 +24,15 @@ from ui.main_window import MainWindow
 from ui.meeting.meeting_window import MeetingWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage(qapp):
+    """Windows left in reference cycles are collected here, on the GUI thread with no render thread
+    running, not by a later test's garbage collection while its document renders in the background."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater() of closed windows
+    gc.collect()
 
 
 @pytest.fixture
