@@ -36,10 +36,34 @@ class DatabaseUnavailable(KnooppuntError):
 
 
 class DatabaseDamaged(KnooppuntError):
-    def __init__(self, path: object, detail: Exception) -> None:
+    """SQLite found damage (a flipped byte, a file cut short): reading on would not help."""
+
+    def __init__(self, path: object, detail: Exception | str) -> None:
+        where = f"Het databasebestand {path}" if path else "Het databasebestand"
         super().__init__(
-            f"Het databasebestand {path} is beschadigd ({detail}). Er is niets aan veranderd; "
-            "zet een reservekopie terug of vraag uw beheerder om hulp."
+            f"{where} is beschadigd ({detail}). Er is niets aan veranderd; zet de laatste reservekopie "
+            "terug (Bestand → Back-up terugzetten…, of knooppunt-cli terugzetten) of vraag uw beheerder om hulp."
+        )
+
+
+class DiskFull(KnooppuntError):
+    """SQLite could not write: the disk (or the user's quota) is full. Nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De schijf is vol: er is niets opgeslagen. Maak ruimte vrij (leeg de prullenbak, verwijder grote "
+            "bestanden) en probeer het opnieuw."
+        )
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another program kept the database busy longer than the busy timeout."""
+
+    def __init__(self, *, writing: bool = True) -> None:
+        what = "er is niets opgeslagen" if writing else "de gegevens zijn niet gelezen"
+        super().__init__(
+            f"De database is bezet door een ander programma (bijvoorbeeld een tweede Knooppunt-venster of "
+            f"knooppunt-cli); {what}. Wacht even en probeer het opnieuw, of sluit het andere programma."
         )
 
 

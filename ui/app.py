@@ -167,12 +167,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         session = demo_session() if args.demo else user_session(args.db or default_database_path())
+        # The first page reads the database: damage found there is a message, not a crash.
+        window = session.build_window() if session is not None else None
     except KnooppuntError as exc:
         messages.show_error(None, exc, "Knooppunt kan niet starten")
         return 2
-    if session is None:
+    if session is None or window is None:
         return 0
-    window = session.build_window()
     window.show()
     app.aboutToQuit.connect(session.quit)
     QTimer.singleShot(0, window.raise_)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import csv_safe
 from ..domain.enums import PartnerKind
 from .columns import EXPORT_COLUMNS, LABELS, duplicated_headers, field_for, pick_values
 from .entries import DirectoryData, PartnerEntry, PersonEntry
@@ -26,6 +27,7 @@ MAX_BYTES = 5 * 1024 * 1024  # a location's directory is a few kB; 2,000 contact
 MAX_ROWS = 5_000
 MAX_PROBLEMS = 200
 _DELIMITERS = ";,\t"
+_PHONE_COLUMNS = frozenset({"organisation_phone", "phone", "substitute_phone"})
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -167,7 +169,8 @@ def _check_header(header: list[str], fields: list[str | None]) -> None:
 def _values(header: list[str], record: list[str]) -> dict[str, str]:
     values = pick_values(header, record)
     for key, cell in values.items():
-        values[key] = cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in _FORMULA_START else cell
+        # One apostrophe is what our export put before a formula-like cell; take it off again.
+        values[key] = cell[1:] if cell[:1] == "'" and csv_safe.is_formula(cell) else cell
     return values
 
 
@@ -259,27 +262,11 @@ def csv_rows(views: Iterable[PartnerRow], type_names: dict[int, str]) -> list[li
                                f"{prefix}mobile": person.mobile,
                                f"{prefix}email": person.email, f"{prefix}availability": person.availability,
                                f"{prefix}note": person.note})
-        rows.append([_safe_cell(values.get(key, "")) for key, _label in EXPORT_COLUMNS])
+        rows.append([csv_safe.phone_cell(values.get(key, "")) if key in _PHONE_COLUMNS else values.get(key, "")
+                     for key, _label in EXPORT_COLUMNS])
     return rows
 
 
 def csv_bytes(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
-    return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
-
-
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-def _safe_cell(text: str) -> str:
-    """Keep Excel from running a cell as a formula (CSV injection): prefix with an apostrophe.
-
-    A phone number such as ``+32 470 ...`` stays as it is; the import removes one apostrophe again.
-    """
-    bare = text.lstrip("'")
-    if bare[:1] not in _FORMULA_START:
-        return text
-    if bare is text and text[:1] in "+-" and text[1:2].isdigit():
-        return text
-    return "'" + text
+    """Semicolon, UTF-8 with BOM, CRLF; no cell a spreadsheet would run (see ``knooppunt.csv_safe``)."""
+    return csv_safe.csv_bytes(rows)

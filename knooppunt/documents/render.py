@@ -57,6 +57,38 @@ def text_block(value: Any) -> Markup:
     return Markup("<br/>").join(escape(line) for line in lines)
 
 
+# A long note is laid out as several paragraphs of about this many characters: ReportLab re-wraps
+# the rest of a paragraph at every page break, so one 20,000-character paragraph costs seconds.
+PART_CHARS = 600
+
+
+def text_parts(value: Any, size: int = PART_CHARS) -> list[Markup]:
+    """User text as :func:`text_block` pieces of at most ``size`` characters, split between lines
+    (or, inside one very long line, at a space); printed one after the other they read the same."""
+    parts: list[Markup] = []
+    lines: list[str] = []
+    length = 0
+    for line in clean(str(value or "")).splitlines() or [""]:
+        while len(line) > size:  # one very long line: cut at the last space before the limit
+            cut = line.rfind(" ", 0, size) + 1 or size
+            if lines:
+                parts.append(_joined(lines))
+                lines, length = [], 0
+            parts.append(_joined([line[:cut]]))
+            line = line[cut:]
+        if lines and length + len(line) > size:
+            parts.append(_joined(lines))
+            lines, length = [], 0
+        lines.append(line)
+        length += len(line)
+    parts.append(_joined(lines))
+    return parts
+
+
+def _joined(lines: list[str]) -> Markup:
+    return Markup("<br/>").join(escape(line) for line in lines)
+
+
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return "" if value is None else value
@@ -164,7 +196,7 @@ class TemplateRenderer:
                 lstrip_blocks=True,
                 keep_trailing_newline=False,
             )
-            env.filters.update(datum=dutch_date, tijd=dutch_time, tekst=text_block)
+            env.filters.update(datum=dutch_date, tijd=dutch_time, tekst=text_block, delen=text_parts)
             env.globals.update(afspraakblokken=agreement_blocks, perspectief=perspective, zegt=says)
             self._environments[location_id] = env
         return env

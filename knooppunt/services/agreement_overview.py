@@ -6,13 +6,13 @@ it shows (by id, in batches), so 100,000 agreements never become 100,000 Python 
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..csv_safe import SafeWriter
 from ..domain.enums import AgreementStatus, OwnerKind
 from ..domain.outcomes import Agreement
 from ..exports import ExportFailed, ExportFile, reason
@@ -218,7 +218,7 @@ class CsvExport:
         self.path = Path(path)
         self.total = len(self._ids)
         self._file = ExportFile(self.path, encoding="utf-8-sig", newline="")
-        self._writer = csv.writer(self._file.file, delimiter=";")
+        self._writer = SafeWriter(self._file.file)
         self._guarded(lambda: self._writer.writerow(CSV_HEADER))
 
     @property

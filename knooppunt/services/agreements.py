@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..domain.enums import AgreementStatus, OwnerKind
+from ..domain.limits import NAME_MAX, TEXT_MAX, check_fields, check_length
 from ..domain.outcomes import Agreement
 from ..errors import RecordLocked, ValidationError
 from ..storage import Store
@@ -182,7 +183,7 @@ class AgreementService(AgreementOverview):
             status = ""
         if not isinstance(status, AgreementStatus) or status not in OUTCOMES:
             raise ValidationError("status", "Kies een uitkomst: gedaan, niet gedaan, loopt door of gewijzigd.")
-        note = note.strip()
+        note = check_length("outcome_note", note.strip(), TEXT_MAX, "De toelichting op de uitkomst")
         if status == AgreementStatus.NOT_DONE and not note:
             raise ValidationError("outcome_note", "Schrijf op waarom de afspraak niet gedaan is.")
         if status == AgreementStatus.CHANGED and not note:
@@ -215,6 +216,8 @@ def _validated(draft: AgreementInput, meeting_date: date | None) -> AgreementInp
         kind = None
     if kind is None:
         raise ValidationError("owner_kind", "Wie is eigenaar van de afspraak: een partner, ouder, het kind of school?")
+    check_fields(draft, {"owner_name": (NAME_MAX, "Wie de afspraak uitvoert"),
+                         "description": (TEXT_MAX, "De afspraak")})
     owner = draft.owner_name.strip()
     if not owner:
         raise ValidationError("owner_name", "Vul in wie de afspraak uitvoert.")

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..domain.children import Case
 from ..domain.enums import CasePhase, ClosingReason
+from ..domain.limits import NAME_MAX, TEXT_MAX, check_fields, check_length
 from ..errors import KnooppuntError, ValidationError
 from ..storage import Store
 from .changes import Change
@@ -121,6 +122,7 @@ class CaseService:
     # Helpers -------------------------------------------------------------------------------
     def _step(self, case: Case, values: dict[str, Any], on: date, kind: str, note: str, action: str) -> Change:
         assert case.id is not None
+        check_length("note", note, TEXT_MAX, "De toelichting")
         with self._store.unit_of_work() as uow:
             uow.update("child_case", case.id, values)
             uow.insert("case_event", CaseEvent(None, case.id, on, kind, note))
@@ -137,6 +139,9 @@ class CaseService:
             raise ValidationError("on", f"Deze datum ligt vóór {(after or case.signal_date):%d-%m-%Y}.")
 
     def _checked(self, case: Case) -> Case:
+        check_fields(case, {"signal_source": (NAME_MAX, "Wie het signaal gaf"), "signal_by": (NAME_MAX, "Door wie"),
+                            "hulpvraag": (TEXT_MAX, "De hulpvraag"), "strengths": (TEXT_MAX, "Wat goed gaat"),
+                            "concerns": (TEXT_MAX, "De zorgen"), "regie_holder": (NAME_MAX, "De regiehouder")})
         source = case.signal_source.strip()
         if not source:
             raise ValidationError("signal_source", "Vul in wie het signaal gaf (leerkracht, IB'er, ouder, partner, …).")

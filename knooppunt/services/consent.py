@@ -9,6 +9,7 @@ from datetime import date
 from ..domain.children import Consent
 from ..domain.consent_rules import MissingConsent, missing_consents
 from ..domain.enums import ConsentGiver, ConsentMethod, DiscussionStatus
+from ..domain.limits import LINE_MAX, check_fields
 from ..errors import ConsentMissing, KnooppuntError, ValidationError
 from ..storage import Store, UnitOfWork
 from .changes import Change
@@ -139,6 +140,7 @@ class ConsentService:
         return [r["organisation_id"] for r in rows]
 
     def _checked(self, consent: Consent) -> Consent:
+        check_fields(consent, {"note": (LINE_MAX, "De toelichting"), "withdrawal_note": (LINE_MAX, "De toelichting")})
         child = self._children.child(consent.child_id)
         today = self._store.now().date()
         giver = ConsentGiver(consent.giver)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..domain.enums import AgreementStatus, DecisionStatus, OwnerKind, Position
+from ..domain.limits import NAME_MAX, TEXT_MAX, check_fields
 from ..domain.meetings import Participant
 from ..domain.outcomes import Agreement, Decision
 from ..errors import KnooppuntError, ValidationError
@@ -194,6 +195,10 @@ class DecisionService:
 
 
 def _validated(draft: DecisionInput) -> DecisionInput:
+    check_fields(draft, {"text": (TEXT_MAX, "Het besluit"), "category": (NAME_MAX, "De categorie"),
+                         "decided_by": (NAME_MAX, "De naam van wie besluit"),
+                         "parents_words": (TEXT_MAX, "De woorden van de ouders"),
+                         "child_words": (TEXT_MAX, "De woorden van het kind")})
     text = draft.text.strip()
     if not text:
         raise ValidationError("text", "Schrijf op wat er besloten is.")

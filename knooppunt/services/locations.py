@@ -18,6 +18,7 @@ from ..domain.directory import (
     OrganisationType,
 )
 from ..domain.enums import LocationType, PartnerKind
+from ..domain.limits import LINE_MAX, NAME_MAX, NOTE_MAX, TEXT_MAX, check_fields, check_length
 from ..domain.meetings import DEFAULT_AGENDA
 from ..errors import ValidationError
 from ..storage import Store, UnitOfWork
@@ -268,6 +269,9 @@ class LocationService:
 def validated_entry(entry: PartnerEntry) -> PartnerEntry:
     """Check a role as typed in the partner dialog; ``ValidationError.field`` names the widget."""
     entry = normalised_entry_fields(entry)
+    check_fields(entry, {"role": (NAME_MAX, "De rol"), "organisation": (NAME_MAX, "De organisatie"),
+                         "organisation_address": (LINE_MAX, "Het adres"), "mandate_category": (NAME_MAX, "De categorie"),
+                         "mandate_description": (TEXT_MAX, "Het mandaat")})
     if not entry.role:
         raise ValidationError("role", "Geef de rol een naam.")
     has_people = bool((entry.contact and entry.contact.name) or (entry.substitute and entry.substitute.name))
@@ -294,6 +298,9 @@ def validated_entry(entry: PartnerEntry) -> PartnerEntry:
 
 
 def _validated_person(person: PersonEntry, prefix: str) -> PersonEntry:
+    for field, limit, label in (("name", NAME_MAX, "De naam"), ("function", NAME_MAX, "De functie"),
+                                ("availability", LINE_MAX, "De beschikbaarheid"), ("note", TEXT_MAX, "De notitie")):
+        check_length(f"{prefix}_{field}", getattr(person, field), limit, label)
     if not person.name:
         raise ValidationError(f"{prefix}_name", "Vul de naam in.")
     try:
@@ -312,6 +319,8 @@ def _validated_person(person: PersonEntry, prefix: str) -> PersonEntry:
 
 
 def _validated(location: Location) -> Location:
+    check_fields(location, {"address": (LINE_MAX, "Het adres"), "composition": (TEXT_MAX, "De samenstelling"),
+                            "working_agreements": (NOTE_MAX, "De werkafspraken")})
     name = location.name.strip()
     if not name:
         raise ValidationError("name", "Geef de locatie een naam.")

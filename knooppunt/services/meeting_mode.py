@@ -12,6 +12,7 @@ from datetime import date
 from ..domain.children import Child
 from ..domain.directory import LocationPartner
 from ..domain.enums import AgendaKind, Attendance, DiscussionStatus, Visibility
+from ..domain.limits import LINE_MAX, NOTE_MAX, check_length
 from ..domain.meeting_rules import CHAIR_PERSPECTIVE, absence_problem, is_there, turn_order, whose_turn
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
@@ -179,6 +180,7 @@ class MeetingModeService:
         return Change.updated("agenda_item", item_id)
 
     def set_attendance(self, participant_id: int, attendance: Attendance, reason: str = "") -> Change:
+        check_length("reason", reason, LINE_MAX, "De reden van afwezigheid")
         participant = self._store.get(Participant, "participant", participant_id)
         self._writable(participant.discussion_id)
         attendance = Attendance(attendance)
@@ -193,6 +195,7 @@ class MeetingModeService:
 
     def record_parents_absence(self, discussion_id: int, reason: str, parents_consent: bool) -> Change:
         """Bespreken zonder ouders: waarom, en of de ouders daarmee instemmen."""
+        check_length("reason", reason, LINE_MAX, "De reden")
         self._writable(discussion_id)
         with self._store.unit_of_work() as uow:
             uow.update("discussion", discussion_id, {"parents_absent_reason": reason.strip(),
@@ -214,6 +217,7 @@ class MeetingModeService:
     def add_note(self, item_id: int, *, visibility: Visibility = Visibility.SHARED, perspective: str = "",
                  text: str = "") -> tuple[Note, Change]:
         """A new note; an internal one without a chosen speaker is the chair's own (voorzitter)."""
+        check_length("text", text, NOTE_MAX, "De notitie")
         item = self._store.get(AgendaItem, "agenda_item", item_id)
         self._writable(item.discussion_id)
         if Visibility(visibility) == Visibility.INTERNAL and not perspective:
@@ -227,6 +231,7 @@ class MeetingModeService:
 
     def save_note_text(self, note_id: int, text: str) -> Change:
         """The autosave: one short transaction per debounced burst of typing."""
+        check_length("text", text, NOTE_MAX, "De notitie")
         with self._store.unit_of_work() as uow:
             self._note_writable(note_id)
             uow.update("note", note_id, {"text": text, "updated_at": self._store.now()})

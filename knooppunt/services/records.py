@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.enums import DiscussionStatus, MeetingStatus
+from ..domain.limits import LINE_MAX, TEXT_MAX, check_length
 from ..domain.meeting_rules import absence_problem, refuse_before_meeting_day
 from ..domain.meetings import Discussion, Participant
 from ..domain.outcomes import Addendum
@@ -157,6 +158,8 @@ class RecordService:
             raise ValidationError("target", "Kies waar de aanvulling over gaat.")
         if not text.strip():
             raise ValidationError("text", "Schrijf op wat er aangevuld of gecorrigeerd wordt.")
+        check_length("text", text, TEXT_MAX, "De aanvulling")
+        check_length("reason", reason, LINE_MAX, "De reden")
         if not reason.strip():
             raise ValidationError("reason", "Geef aan waarom deze aanvulling nodig is.")
         table = {"besluit": "decision", "afspraak": "agreement"}.get(target)

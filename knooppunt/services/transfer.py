@@ -11,11 +11,13 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from .. import file_values
 from ..domain.child_rules import checked_child
 from ..domain.children import Child
 from ..domain.directory import Location
+from ..domain.limits import NAME_MAX, NOTE_MAX, TEXT_MAX
 from ..domain.timeline import TimelineEntry
 from ..errors import KnooppuntError, TransferConsentMissing
 from ..exports import write_export
@@ -29,6 +31,7 @@ from .timeline import TimelineService
 FORMAT = "knooppunt-overdracht"
 VERSION = 1
 MAX_BYTES = 5_000_000
+_MAX_ENTRIES = 10_000
 _CASE_FIELDS = ("signal_date", "signal_source", "signal_by", "hulpvraag", "strengths", "concerns", "regie_holder",
                 "phase", "closed_on", "closing_reason")
 
@@ -75,12 +78,10 @@ class TransferService:
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise KnooppuntError("Dit bestand is te groot voor een overdrachtsdossier.")
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = path.read_bytes()
+        except OSError as exc:
             raise KnooppuntError(f"‘{path.name}’ is geen leesbaar overdrachtsdossier.") from exc
-        if not isinstance(data, dict):
-            raise KnooppuntError(f"‘{path.name}’ is geen leesbaar overdrachtsdossier.")
-        return data
+        return parse(data, name=path.name)
 
     def import_file(self, path: Path, location_id: int) -> tuple[int, Change]:
         return self.import_data(self.read_file(path), location_id)
@@ -110,31 +111,72 @@ class TransferService:
             history_id = uow.insert("transfer_history", {
                 "child_id": child_id, "source_location": str(source["location"]), "source_type": str(source["type"]),
                 "exported_at": str(data["exported_at"]), "imported_at": self._store.now().isoformat(),
-                "imported_by": self._store.actor, "format_version": int(data["version"]), "payload": payload,
+                "imported_by": self._store.actor, "format_version": data["version"], "payload": payload,
                 "sha256": digest,
             })
             uow.audit("overdrachtsdossier ingelezen", "transfer_history", history_id, str(source["location"]))
         return child_id, (Change.updated if existing else Change.created)("child", child_id)
 
 
+def parse(data: bytes, *, name: str = "het bestand") -> dict[str, Any]:
+    """The checked content of a transfer file, or a ``KnooppuntError`` saying what is wrong."""
+    try:
+        content = file_values.loads(data.decode("utf-8-sig"))
+    except ValueError as exc:  # not UTF-8, not JSON, nested too deep
+        raise KnooppuntError(f"‘{name}’ is geen leesbaar overdrachtsdossier.") from exc
+    _check_format(content)
+    return cast(dict[str, Any], content)
+
+
 def _check_format(data: Any) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise KnooppuntError("Dit bestand is geen overdrachtsdossier van Knooppunt.")
     version = data.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= VERSION:
+        shown = version if isinstance(version, int) and not isinstance(version, bool) and abs(version) < 10**9 \
+            else "onbekend"
         raise KnooppuntError(
-            f"Dit overdrachtsdossier heeft versie {version}; deze Knooppunt kent tot versie {VERSION}. "
-            "Werk Knooppunt bij."
+            f"Dit overdrachtsdossier heeft versie {shown}; deze Knooppunt kent versie 1 tot en met {VERSION}. "
+            "Werk Knooppunt bij als het dossier nieuwer is."
         )
     try:
         child, source = data["child"], data["source"]
-        date.fromisoformat(child["date_of_birth"])
-        if not (child["first_name"] and child["last_name"] and source["location"] and data["exported_at"]):
-            raise ValueError("empty field")
-        for entry in data.get("timeline", []):
-            TimelineEntry.from_dict(entry)
+        if not isinstance(child, dict) or not isinstance(source, dict):
+            raise ValueError("Het kind of de herkomst ontbreekt.")
+        for key, label in (("first_name", "De voornaam van het kind"), ("last_name", "De achternaam van het kind")):
+            file_values.text(child.get(key), label, limit=NAME_MAX, required=True)
+        file_values.text(child.get("group_name"), "De groep", limit=NAME_MAX)
+        date.fromisoformat(file_values.text(child.get("date_of_birth"), "De geboortedatum", limit=40, required=True))
+        file_values.text(source.get("location"), "De locatie van herkomst", limit=NAME_MAX, required=True)
+        file_values.text(source.get("type"), "Het soort locatie van herkomst", limit=NAME_MAX)
+        file_values.text(data.get("exported_at"), "Het moment van maken", limit=40, required=True)
+        timeline = data.get("timeline", [])
+        if not isinstance(timeline, list) or len(timeline) > _MAX_ENTRIES:
+            raise ValueError(f"De tijdlijn moet een lijst van hoogstens {_MAX_ENTRIES} regels zijn.")
+        for entry in timeline:
+            _check_entry(entry, depth=0)
+            TimelineEntry.from_dict(entry)  # exactly what the timeline will do with it later
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise KnooppuntError("Het overdrachtsdossier is onvolledig of beschadigd; er is niets ingelezen.") from exc
+        detail = f" ({exc})" if isinstance(exc, ValueError) and str(exc)[:1].isupper() else ""
+        raise KnooppuntError(f"Het overdrachtsdossier is onvolledig of beschadigd{detail}; er is niets ingelezen.") \
+            from exc
+
+
+def _check_entry(entry: Any, depth: int) -> None:
+    """One timeline line: texts where texts belong; details (decisions, agreements) one level deep."""
+    if not isinstance(entry, dict):
+        raise ValueError("Een regel van de tijdlijn is onleesbaar.")
+    date.fromisoformat(file_values.text(entry.get("day"), "De datum van een tijdlijnregel", limit=40, required=True))
+    file_values.text(entry.get("kind"), "De soort van een tijdlijnregel", limit=NAME_MAX, required=True)
+    file_values.text(entry.get("title"), "De titel van een tijdlijnregel", limit=TEXT_MAX)
+    file_values.text(entry.get("text"), "De tekst van een tijdlijnregel", limit=NOTE_MAX)
+    file_values.text(entry.get("status"), "De status van een tijdlijnregel", limit=NAME_MAX)
+    file_values.text(entry.get("origin"), "De herkomst van een tijdlijnregel", limit=NAME_MAX)
+    details = entry.get("details", [])
+    if not isinstance(details, list) or (details and depth >= 2):
+        raise ValueError("De onderdelen van een tijdlijnregel zijn onleesbaar.")
+    for detail in details:
+        _check_entry(detail, depth + 1)
 
 
 def _plain(value: Any) -> Any:

@@ -15,10 +15,14 @@ from ..errors import DatabaseDamaged, DatabaseUnavailable, KnooppuntError, Newer
 from .audit_chain import verify as verify_chain
 from .folding import register_fold
 from .schema import MIGRATIONS
+from .sqlite_errors import translated
 
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE_LENGTH = 8
+# How long a write waits for another program's write to finish before it gives up (seconds).
+BUSY_TIMEOUT = 5.0
+_PLAIN_SQLITE = b"SQLite format 3\x00"
 
 
 def _quote(passphrase: str) -> str:
@@ -27,7 +31,7 @@ def _quote(passphrase: str) -> str:
 
 def _connect(path: Path, passphrase: str, kdf_iter: int | None, *, uri: bool = False) -> sqlcipher3.Connection:
     try:
-        conn = sqlcipher3.connect(str(path), uri=uri)
+        conn = sqlcipher3.connect(str(path), uri=uri, timeout=BUSY_TIMEOUT)
     except sqlcipher3.OperationalError as exc:
         raise DatabaseUnavailable(f"Het bestand {path} kan niet worden geopend ({exc}).") from exc
     # SQLCipher writes a failed key check to stderr by default; the user gets our message instead.
@@ -40,13 +44,35 @@ def _connect(path: Path, passphrase: str, kdf_iter: int | None, *, uri: bool = F
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc):
-            raise WrongPassphrase() from exc
-        raise DatabaseUnavailable(f"De database kan niet worden gelezen ({exc}).") from exc
+            raise _unreadable(path) from exc
+        raise translated(exc, path) or DatabaseUnavailable(f"De database kan niet worden gelezen ({exc}).") from exc
     return conn
+
+
+def _unreadable(path: Path) -> KnooppuntError:
+    """SQLCipher cannot tell a wrong key from a damaged first page; the file's shape sometimes can."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            head = file.read(16)
+        wal = Path(f"{path}-wal")
+        pending = wal.exists() and wal.stat().st_size > 0
+    except OSError:
+        return WrongPassphrase()
+    if head == _PLAIN_SQLITE:
+        return KnooppuntError(f"{path.name} is een gewone, onversleutelde SQLite-database en geen "
+                              "Knooppunt-database. Er is niets aan veranderd.")
+    # SQLCipher writes whole pages (a power of two, at least 512 bytes); the write-ahead log may
+    # still hold the first pages of a new file, so only a file without one can be judged.
+    if not pending and (size < 512 or size % 512):
+        return DatabaseDamaged(path, f"het bestand is {size:,} bytes, geen heel aantal pagina's: het is "
+                                     "afgebroken of beschadigd".replace(",", "."))
+    return WrongPassphrase()
 
 
 def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     # WAL + FULL: a killed process or a dying laptop loses no committed note.
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
@@ -106,7 +132,7 @@ def open_database(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
             MIGRATIONS.apply(db)
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise DatabaseDamaged(path, exc) from exc
+        raise translated(exc, path) or DatabaseDamaged(path, exc) from exc
     except BaseException:
         conn.close()
         raise

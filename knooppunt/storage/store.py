@@ -7,14 +7,17 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlcipher3
 from sqlite_utils import Database
 
-from ..errors import DatabaseUnavailable, KnooppuntError, NotFound
+from ..errors import KnooppuntError, NotFound
 from .audit_log import append_audit, fold_bursts
+from .database import database_file
 from .mapping import from_row, to_db, to_row
+from .sqlite_errors import mapped
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -105,26 +108,52 @@ class Store:
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
-        """One service operation: all of it commits, with its audit entry, or none of it."""
+        """One service operation: all of it commits, with its audit entry, or none of it.
+
+        The write lock is taken at the start (``BEGIN IMMEDIATE``): a second writer waits up to
+        the busy timeout instead of failing half-way when it tries to upgrade a read lock.
+        """
         uow = UnitOfWork(self)
         try:
-            with self.db.atomic():
+            with self._mapped(writing=True), self._transaction():
                 yield uow
                 if not uow.audited:
                     raise RuntimeError("A unit of work must write an audit-log entry")
         except sqlcipher3.IntegrityError as exc:
             log.info("Refused write: %s", exc)
             raise KnooppuntError(_integrity_message(str(exc))) from exc
-        except sqlcipher3.OperationalError as exc:
-            if "locked" in str(exc) or "readonly" in str(exc):
-                raise DatabaseUnavailable(
-                    "De database is bezet of alleen-lezen; er is niets opgeslagen. Probeer het opnieuw."
-                ) from exc
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        conn = self.db.conn
+        if conn.in_transaction:  # a unit of work inside another: a savepoint
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            # A failing rollback (disk gone) must not hide why the unit of work failed.
+            with contextlib.suppress(sqlcipher3.Error):
+                if self.db.conn.in_transaction:  # (conn, re-read: the failure may have ended it)
+                    conn.execute("ROLLBACK")
             raise
+
+    def _mapped(self, *, writing: bool = False) -> contextlib.AbstractContextManager[None]:
+        return mapped(self._path, writing=writing)
+
+    def _path(self) -> Path | None:
+        try:
+            return database_file(self.db)
+        except (sqlcipher3.Error, KnooppuntError):
+            return None
 
     # Reads ---------------------------------------------------------------------------------
     def get(self, cls: type[T], table: str, record_id: int) -> T:
-        rows = list(self.db[table].rows_where("id = ?", [record_id]))
+        with self._mapped():
+            rows = list(self.db[table].rows_where("id = ?", [record_id]))
         if not rows:
             raise NotFound("Het gevraagde record bestaat niet (meer).")
         return from_row(cls, rows[0])
@@ -139,18 +168,22 @@ class Store:
         order_by: str | None = None,
         limit: int | None = None,
     ) -> list[T]:
-        rows = self.db[table].rows_where(where, [to_db(p) for p in params], order_by=order_by, limit=limit)
+        with self._mapped():
+            rows = list(self.db[table].rows_where(where, [to_db(p) for p in params], order_by=order_by, limit=limit))
         return [from_row(cls, row) for row in rows]
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, [to_db(p) for p in params]))
+        with self._mapped():
+            return list(self.db.query(sql, [to_db(p) for p in params]))
 
     def column(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """The first column of every row, as plain values (cheap for long id lists)."""
-        return [row[0] for row in self.db.execute(sql, [to_db(p) for p in params]).fetchall()]
+        with self._mapped():
+            return [row[0] for row in self.db.execute(sql, [to_db(p) for p in params]).fetchall()]
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self.db.execute(sql, [to_db(p) for p in params]).fetchone()
+        with self._mapped():
+            row = self.db.execute(sql, [to_db(p) for p in params]).fetchone()
         return None if row is None else row[0]
 
     def count(self, table: str, where: str | None = None, params: Sequence[Any] = ()) -> int:

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from knooppunt.domain.enums import Visibility
 from knooppunt.domain.meeting_rules import CHAIR_PERSPECTIVE, PERSPECTIVE_LABELS, PERSPECTIVES
 from knooppunt.domain.meetings import Note
-from knooppunt.errors import KnooppuntError, RecordLocked
+from knooppunt.errors import DatabaseUnavailable, DiskFull, KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
 
 AUTOSAVE_MS = 600
+KEPT = "de tekst blijft hier staan en Knooppunt probeert het steeds opnieuw. "
 
 
 class NoteEditor(QFrame):
@@ -66,6 +67,7 @@ class NoteEditor(QFrame):
         self.remove.clicked.connect(self._on_remove_clicked)
         self.status = QLabel()
         self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
         self.editor = QPlainTextEdit(note.text)
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(70)
@@ -118,11 +120,14 @@ class NoteEditor(QFrame):
         try:
             self._services.meeting_mode.save_note_text(self.note.id, text)
         except KnooppuntError as exc:
-            self.status.setText("Niet opgeslagen: " + exc.message)
+            # A full disk or a busy database passes: keep the text and try again shortly. Too long
+            # or locked does not pass by waiting; the next keystroke tries again.
+            passing = isinstance(exc, DiskFull | DatabaseUnavailable)
+            self.status.setText(("Niet opgeslagen; " + KEPT if passing else "Niet opgeslagen: ") + exc.message)
             self.status.setObjectName("fieldError")
             self.status.style().polish(self.status)
-            if not isinstance(exc, RecordLocked):
-                self._timer.start()  # try again shortly; nothing typed is thrown away
+            if passing:
+                self._timer.start()
             return False
         self._dirty = text != self.editor.toPlainText()
         self.note = Note(self.note.id, self.note.agenda_item_id, text, self.note.visibility, self.note.perspective)
