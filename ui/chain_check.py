@@ -21,12 +21,19 @@ class ChainCheck(QObject):
     def __init__(self, *, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._walk = services.audit.walk()
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def start(self) -> None:
-        self._timer.start()
+        if not self._stopped:  # a start queued before a stop must not undo it
+            self._timer.start()
+
+    def stop(self) -> None:
+        """Before the database closes (quitting, restoring a backup): no step may run after it."""
+        self._stopped = True
+        self._timer.stop()
 
     def _on_timer_timeout(self) -> None:
         if not self._walk.step(ROWS_PER_STEP):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -274,6 +274,15 @@ class MainWindow(QMainWindow):
         demo_passphrase = self._services.backups.passphrase if self._demo and self._services.backups else None
         run_modal(AboutDialog(database_path=self._database_path, version=__version__, demo=self._demo,
                               demo_passphrase=demo_passphrase, parent=self))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.chain_check.stop()  # a closed window checks nothing more, even if the database stays open
+        super().closeEvent(event)
+
+    def stop_background_work(self) -> None:
+        """Before the database closes: the backup timer and the chain check stop touching it."""
+        self.backups.runner.stop()
+        self.chain_check.stop()
 
     def _restore(self, backup: Path, passphrase: str) -> None:
         """The composition root closes this window and opens the restored database."""

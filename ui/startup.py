@@ -42,7 +42,7 @@ class Session:
 
     def close(self) -> None:
         if self.window is not None:
-            self.window.backups.runner.stop()
+            self.window.stop_background_work()
         self.services.close()
         if self._tempdir is not None:
             self._tempdir.cleanup()
@@ -63,7 +63,7 @@ class Session:
         kdf_iter, current = self.services.backups.kdf_iter, self.services.backups.passphrase
         old_window, self.window = self.window, None
         if old_window is not None:
-            old_window.backups.runner.stop()
+            old_window.stop_background_work()
             old_window.hide()
         self.services.close()
         kept: Path | None = None

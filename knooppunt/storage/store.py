@@ -201,7 +201,9 @@ class Store:
                 fold_bursts(self.db, self.now())
 
     def close(self) -> None:
-        with contextlib.suppress(sqlcipher3.Error):
+        # Closing must always close: a damaged file can answer a read with any error (SQLite even
+        # reports some damage as out of memory); the unfolded burst stays and is folded next time.
+        with contextlib.suppress(sqlcipher3.Error, KnooppuntError, MemoryError):
             self.fold_audit_bursts()
         self.db.close()
 
