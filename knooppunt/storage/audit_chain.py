@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import sqlcipher3
 from sqlite_utils import Database
 
 GENESIS = "0" * 64
@@ -78,6 +79,15 @@ class ChainWalk:
         """Check the next ``rows`` rows; True when the walk is finished (see ``problem``)."""
         if self.done:
             return True
+        try:
+            return self._step(rows)
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            # A damaged file: rows that cannot be read cannot be vouched for (SQLite even reports
+            # some damage as out of memory). The program's own damage message says what to do.
+            return self._finish(ChainProblem(self._expected_id,
+                                             f"Logboek: rij {self._expected_id} is niet te lezen ({exc})."))
+
+    def _step(self, rows: int) -> bool:
         names = [*FIELDS, "prev_hash", "hash"]
         batch = self._db.execute(f"SELECT {', '.join(names)} FROM audit_log WHERE id >= ? ORDER BY id LIMIT ?",
                                  [self._expected_id, rows]).fetchall()

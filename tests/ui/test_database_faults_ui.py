@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -42,6 +42,7 @@ def note_editor(qtbot, demo_services):
         Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
     zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
     discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
+    demo_services.store.clock.now = datetime.combine(meeting.date, time(9))  # chaired on its day
     window = MeetingWindow(services=demo_services, hub=SignalHub(), meeting_id=meeting.id)
     qtbot.addWidget(window)
     window.open_discussion(discussion.id)
@@ -72,6 +73,9 @@ def test_a_note_over_the_limit_is_refused_at_the_note_and_kept(qtbot, note_edito
 
 
 @pytest.mark.qt_no_exception_capture
+# The window's lazy Afspraken table may still ask for rows while the test tears down, after the
+# database was closed: that teardown-only error is logged by the crash handler the test installs.
+@pytest.mark.expect_log
 def test_a_damaged_database_shows_the_dutch_message_not_the_crash_dialog(qtbot, demo_services, db_path, monkeypatch):
     demo_services.close()
     damage_table(db_path, "agreement")
