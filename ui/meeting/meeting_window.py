@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -34,7 +33,7 @@ class MeetingWindow(QMainWindow):
         self.chair = ChairView(services=services, hub=hub, meeting_id=meeting_id)
         self.setCentralWidget(self.chair)
         self.parents_screen = ParentsScreen(services=services)
-        self.parents_screen.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.parents_screen.close_requested.connect(self.toggle_parents_screen)
         self.chair.current_changed.connect(self._on_chair_current_changed)
         self.chair.content_changed.connect(self._on_chair_content_changed)
         # Agreements recorded in the outcomes panel (or elsewhere) show up on the parents' screen.
@@ -60,20 +59,23 @@ class MeetingWindow(QMainWindow):
     def toggle_parents_screen(self) -> None:
         if self.parents_screen.isVisible():
             self.parents_screen.hide()
+            self.raise_()
+            self.activateWindow()
             return
-        self._place_parents_screen()
         self.parents_screen.show_discussion(self.chair.state.discussion.id if self.chair.state else None)
-        self.parents_screen.show()
-        self.activateWindow()  # the chair keeps typing; the parents only look
-
-    def _place_parents_screen(self) -> None:
-        """On a second monitor or beamer when there is one, full screen; else a normal window."""
-        screens = QApplication.screens()
-        mine = self.screen()
-        other = next((s for s in screens if s is not mine), None)
+        other = next((s for s in QApplication.screens() if s is not self.screen()), None)
         if other is not None:
+            # A second monitor or beamer: full screen there, and the chair keeps typing here.
             self.parents_screen.setGeometry(other.geometry())
             self.parents_screen.showFullScreen()
+            self.parents_screen.raise_()
+            self.activateWindow()
+            return
+        # One screen: the parents' screen comes to the front (F5 or Esc there brings the chair back).
+        self.parents_screen.setGeometry(self.geometry())
+        self.parents_screen.show()
+        self.parents_screen.raise_()
+        self.parents_screen.activateWindow()
 
     def _on_chair_current_changed(self, discussion_id: int) -> None:
         if self.parents_screen.isVisible():
