@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from knooppunt import __version__
 from knooppunt.services import Services
@@ -16,6 +16,7 @@ from knooppunt.services import Services
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
 from .modal import run_modal
+from .screen_lock import DialogCover, LockShortcut
 
 
 # Each page's module is imported when the page is first opened, so a start imports only the first
@@ -137,9 +138,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.pages[2].resume_running)
         self._hidden_while_locked: list[QWidget] = []
         self._disabled_while_locked: list[QAction] = []
+        self._dialog_covers: list[DialogCover] = []
         self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self)
         self.installEventFilter(self.lock_overlay)
         self.lock_overlay.unlocked.connect(self._on_lock_overlay_unlocked)
+        self.lock_shortcut = LockShortcut(self)
+        self.lock_shortcut.lock_requested.connect(self.lock)
         self.idle_watcher = None
         if idle_minutes and not demo:
             self.idle_watcher = IdleWatcher(minutes=idle_minutes, parent=self)
@@ -148,16 +152,19 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Cover everything until the passphrase is given again (also Ctrl+L).
 
-        Other windows (the meeting window, the parents' screen on the beamer, open dialogs) are
-        hidden, and every shortcut is off, so nothing behind the lock can be seen or reached.
+        Other windows (the meeting window, the parents' screen on the beamer) are hidden, open
+        dialogs are covered by a lock of their own (hiding one would end it and lose its input),
+        and every shortcut is off, so nothing behind the lock can be seen or reached.
         """
         if self.lock_overlay.is_locked:
             return
-        self._hidden_while_locked = [
-            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and w.isWindow()
-        ]
+        others = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and w.isWindow()]
+        dialogs = [w for w in others if isinstance(w, QDialog)]
+        self._hidden_while_locked = [w for w in others if not isinstance(w, QDialog)]
         for window in self._hidden_while_locked:
             window.hide()
+        self._dialog_covers = [DialogCover(d, verify=self._services.verify_passphrase,
+                                           on_unlocked=self._on_dialog_cover_unlocked) for d in dialogs]
         self._disabled_while_locked = [a for a in self.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled_while_locked:
             action.setEnabled(False)
@@ -165,7 +172,14 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.lock_overlay.lock()
 
+    def _on_dialog_cover_unlocked(self) -> None:
+        self.lock_overlay.unlock_quietly()
+        self._on_lock_overlay_unlocked()
+
     def _on_lock_overlay_unlocked(self) -> None:
+        for cover in self._dialog_covers:
+            cover.remove()
+        self._dialog_covers = []
         self.centralWidget().setEnabled(True)
         self.menuBar().setEnabled(True)
         for action in self._disabled_while_locked:

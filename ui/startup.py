@@ -86,6 +86,7 @@ def user_session(path: Path) -> Session | None:
                     raise
                 messages.show_error(wizard, exc)
                 continue
+            wizard.forget_passphrase()
             return Session(services, path)
         return None
     dialog = UnlockDialog(database_path=path, unlock=lambda passphrase: open_services(path, passphrase))

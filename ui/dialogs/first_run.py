@@ -123,6 +123,11 @@ class FirstRunWizard(QWizard):
             self.addPage(page)
         self.resize(640, 480)
 
+    def forget_passphrase(self) -> None:
+        """The database is made: the passphrase is not kept in the wizard's fields any longer."""
+        self.passphrase.first.clear()
+        self.passphrase.second.clear()
+
     def answers(self) -> FirstRunAnswers:
         location = self.location.form.location()
         return FirstRunAnswers(

@@ -57,7 +57,9 @@ class UnlockDialog(QDialog):
         except KnooppuntError as exc:
             self.error.setText(exc.message)
             self.error.show()
-            self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
+        finally:
+            # The passphrase stays in the field no longer than the attempt needs it.
+            self.passphrase.clear()
         self.accept()
