@@ -33,6 +33,12 @@ def test_ctrl_l_in_an_open_modal_dialog_locks_everything_and_keeps_the_dialog(qt
     seen: dict[str, object] = {}
 
     def inside_the_dialog() -> None:
+        try:
+            steps()
+        finally:
+            dialog.accept()  # a failing step must not leave exec() waiting
+
+    def steps() -> None:
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
         qtbot.keyClicks(field, "half getypt")
         qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -49,7 +55,6 @@ def test_ctrl_l_in_an_open_modal_dialog_locks_everything_and_keeps_the_dialog(qt
         qtbot.keyClick(cover.overlay.passphrase, Qt.Key.Key_Return)
         seen.update(after=(window.lock_overlay.is_locked, beamer.isVisible(), field.isEnabled(), field.text()),
                     passphrase_left=cover.overlay.passphrase.text())
-        dialog.accept()
 
     QTimer.singleShot(0, inside_the_dialog)
     assert dialog.exec() == QDialog.DialogCode.Accepted
