@@ -58,15 +58,36 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own catalogs are: Qt's configured folder, else the one inside the PySide6 package
+    (a frozen bundle keeps it at PySide6/Qt/translations)."""
+    import PySide6
+
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")]
+
+
 def _install_dutch_qt_texts(app: QApplication) -> None:
-    """Qt's own texts (right-click menus, calendar, standard buttons) in Dutch, when Qt ships them."""
+    """Qt's own texts (file and print dialogs, right-click menus, shortcut names) in Dutch.
+
+    ``qtbase_nl`` holds nearly all of them, but lacks texts Qt 6 changed (the file dialog's
+    "&Look in:" and "Files of &type:", parts of the print dialog) and names the keys the English
+    way ("Return", "PgDown"); our own small catalog, installed last, so consulted first, fills
+    exactly those gaps (resources/translations/knooppunt_qt_nl.ts).
+    """
     if app.findChild(QTranslator, "dutchQtTexts") is not None:
         return
-    translator = QTranslator(app)
-    translator.setObjectName("dutchQtTexts")
-    if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    qtbase = QTranslator(app)
+    qtbase.setObjectName("dutchQtTexts")
+    if any(qtbase.load(dutch, "qtbase", "_", folder) for folder in qt_translations_dirs()):
+        app.installTranslator(qtbase)
+    else:
+        log.warning("Qt's Dutch texts (qtbase_nl.qm) not found; Qt's dialogs will show English")
+    ours = QTranslator(app)
+    ours.setObjectName("dutchQtTextsSupplement")
+    if ours.load(str(resource("translations", "knooppunt_qt_nl.qm"))):
+        app.installTranslator(ours)
 
 
 def _log_to_file() -> Path | None:

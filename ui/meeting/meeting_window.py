@@ -13,8 +13,8 @@ from .chair_view import ChairView
 from .parents_screen import ParentsScreen
 
 SHORTCUTS = """Sneltoetsen in het overleg
-Ctrl+PgDown / Ctrl+PgUp\tvolgend / vorig agendapunt
-Ctrl+Shift+PgDown / PgUp\tvolgend / vorig kind
+Ctrl+Page Down / Ctrl+Page Up\tvolgend / vorig agendapunt
+Ctrl+Shift+Page Down / Page Up\tvolgend / vorig kind
 Ctrl+Enter\tnieuwe gedeelde notitie
 Ctrl+Shift+Enter\tnieuwe interne notitie
 Ctrl+I\tnotitie gedeeld ↔ intern
