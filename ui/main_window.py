@@ -17,6 +17,7 @@ from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
 from .modal import run_modal
 from .screen_lock import DialogCover, LockShortcut
+from .window_geometry import WindowPlacement
 
 
 # Each page's module is imported when the page is first opened, so a start imports only the first
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self._database_path = database_path
         self._demo = demo
         self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
-        self.resize(1280, 800)
+        self.placement = WindowPlacement(self, "hoofdvenster", QSize(1280, 800))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QSize, Qt, QThreadPool
 from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..window_geometry import WindowPlacement
 from . import printing
 from .render_task import RenderTask
 
@@ -50,8 +51,7 @@ class DocumentDialog(QDialog):
         meeting = services.meetings.meeting(meeting_id)
         self.setWindowTitle(f"Verslag en brief – overleg van {dutch_date(meeting.date)}")
         # A whole page wide, and never taller than the laptop's screen.
-        available = self.screen().availableGeometry()
-        self.resize(min(800, available.width()), min(900, available.height() - 40))
+        self.placement = WindowPlacement(self, "verslag-en-brief", QSize(800, 900))
 
         self.child_box = QComboBox(self)
         for discussion in services.meetings.discussions(meeting_id):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -9,6 +10,7 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..window_geometry import WindowPlacement
 from .chair_view import ChairView
 from .parents_screen import ParentsScreen
 
@@ -27,9 +29,8 @@ class MeetingWindow(QMainWindow):
     def __init__(self, *, services: Services, hub: SignalHub, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Knooppunt – overleg voeren")
-        # Large, but never taller or wider than the laptop's screen (1366 × 768 is common at schools).
-        available = self.screen().availableGeometry()
-        self.resize(min(1360, available.width()), min(820, available.height()))
+        # Large, but never beyond the laptop's screen (1366 × 768 is common at schools).
+        self.placement = WindowPlacement(self, "overleg", QSize(1360, 820))
         self.chair = ChairView(services=services, hub=hub, meeting_id=meeting_id)
         self.setCentralWidget(self.chair)
         self.parents_screen = ParentsScreen(services=services)
