@@ -40,6 +40,11 @@ def resources_dir() -> Path:
     return _bundle_root() / "resources"
 
 
+def handbook_dir() -> Path:
+    """The built-in handbook (F1): one plain Markdown file per chapter."""
+    return resources_dir() / "handbook"
+
+
 def resource(*parts: str) -> Path:
     path = resources_dir().joinpath(*parts)
     if not path.exists():

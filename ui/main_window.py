@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._hidden_while_locked: list[QWidget] = []
         self._disabled_while_locked: list[QAction] = []
         self._dialog_covers: list[DialogCover] = []
+        self._handbook: QWidget | None = None
         self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self)
         self.installEventFilter(self.lock_overlay)
         self.lock_overlay.unlocked.connect(self._on_lock_overlay_unlocked)
@@ -222,8 +223,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(search_action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        handbook = QAction("&Handboek", self)
+        handbook.setShortcut(QKeySequence("F1"))
+        handbook.triggered.connect(self._on_handbook_triggered)
+        help_menu.addAction(handbook)
         about = QAction("&Over Knooppunt", self)
-        about.setShortcut(QKeySequence.StandardKey.HelpContents)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
@@ -240,6 +244,23 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if hasattr(page, "focus_search"):
             page.focus_search()
+
+    def _on_handbook_triggered(self) -> None:
+        keys = ["locaties-en-partners", "kinderen", "overleggen", "afspraken"]
+        self.open_handbook(keys[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else None)
+
+    def open_handbook(self, chapter: str | None = None) -> QWidget:
+        """One handbook window, opened at the chapter of the area in view."""
+        from .dialogs.handbook_dialog import HandbookDialog
+
+        if self._handbook is None:
+            self._handbook = HandbookDialog(chapter=chapter, parent=self)
+        elif chapter:
+            self._handbook.show_chapter(chapter)
+        self._handbook.show()
+        self._handbook.raise_()
+        self._handbook.activateWindow()
+        return self._handbook
 
     def _on_about_triggered(self) -> None:
         from .dialogs.about import AboutDialog

@@ -51,8 +51,23 @@ class MeetingWindow(QMainWindow):
         close.triggered.connect(self.close)
         menu.addSeparator()
         menu.addAction(close)
+        help_action = QAction("&Handboek", self)
+        help_action.setShortcut(QKeySequence("F1"))
+        help_action.triggered.connect(self.open_handbook)
+        self.menuBar().addMenu("&Help").addAction(help_action)
+        self._handbook: QWidget | None = None
         self.statusBar().showMessage("Alles wat u typt wordt meteen opgeslagen.  ·  Sneltoetsen: menu Overleg")
         self.statusBar().setToolTip(SHORTCUTS)
+
+    def open_handbook(self) -> QWidget:
+        from ..dialogs.handbook_dialog import HandbookDialog
+
+        if self._handbook is None:
+            self._handbook = HandbookDialog(chapter="overleg-voeren", parent=self)
+        self._handbook.show()
+        self._handbook.raise_()
+        self._handbook.activateWindow()
+        return self._handbook
 
     def open_discussion(self, discussion_id: int) -> bool:
         return self.chair.open_discussion(discussion_id)
