@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from knooppunt import __version__
 from knooppunt.services import Services
@@ -17,6 +17,7 @@ from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
 from .modal import run_modal
 from .screen_lock import DialogCover, LockShortcut
+from .widgets.first_steps import FirstStepsPanel
 from .window_geometry import WindowPlacement
 
 
@@ -105,7 +106,8 @@ class MainWindow(QMainWindow):
         self._services = services
         self._database_path = database_path
         self._demo = demo
-        self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
+        # Qt adds the program's name (" — Knooppunt") to every title where the platform shows it.
+        self.setWindowTitle("Demo (fictieve gegevens)" if demo else "Knooppunt")
         self.placement = WindowPlacement(self, "hoofdvenster", QSize(1280, 800))
 
         self.navigation = QListWidget()
@@ -127,12 +129,23 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         self.stack.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(self.stack, 1)
+        self.first_steps = FirstStepsPanel(services=services)
+        self.first_steps.step_chosen.connect(self._on_first_steps_step_chosen)
+        hub.changed.connect(self.first_steps.on_changed)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.first_steps)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar(demo)
-        # An intern begeleider starts with the meetings; a coordinator with the directory.
-        self.navigation.setCurrentRow(2 if services.profile.role == "ib" else 0)
+        # An intern begeleider starts with the meetings; a coordinator with the directory; a new,
+        # empty database with its first step.
+        start = 2 if services.profile.role == "ib" else 0
+        if self.first_steps.isVisibleTo(self):
+            start = next(i for i, done in enumerate(self.first_steps.state) if not done)
+        self.navigation.setCurrentRow(start)
         # A meeting that was running when the app stopped reopens where it was.
         if services.meeting_mode.running() is not None:
             self.navigation.setCurrentRow(2)
@@ -190,6 +203,13 @@ class MainWindow(QMainWindow):
             window.show()
         self._hidden_while_locked, self._disabled_while_locked = [], []
         self._services.audit.log_access("scherm ontgrendeld", "setting", None)
+
+    def _on_first_steps_step_chosen(self, step: int) -> None:
+        """Go to the area of the step and, for a child or a meeting, open its dialog."""
+        page = (0, 1, 2)[step]
+        self.show_page(page)
+        if step > 0:
+            QTimer.singleShot(0, self.pages[page].new_button.click)
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)

@@ -109,7 +109,7 @@ class _LocationPage(QWizardPage):
 class FirstRunWizard(QWizard):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Knooppunt inrichten")
+        self.setWindowTitle("Inrichten")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setButtonText(QWizard.WizardButton.NextButton, "&Volgende >")
         self.setButtonText(QWizard.WizardButton.BackButton, "< V&orige")

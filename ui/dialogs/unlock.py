@@ -15,7 +15,7 @@ class UnlockDialog(QDialog):
 
     def __init__(self, *, database_path: Path, unlock: Callable[[str], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Knooppunt ontgrendelen")
+        self.setWindowTitle("Ontgrendelen")
         self._unlock = unlock
         self.result_value: object | None = None
         intro = QLabel(

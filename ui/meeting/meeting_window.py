@@ -28,7 +28,7 @@ Ctrl+W\tvenster sluiten (alles is al opgeslagen)"""
 class MeetingWindow(QMainWindow):
     def __init__(self, *, services: Services, hub: SignalHub, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Knooppunt – overleg voeren")
+        self.setWindowTitle("Overleg voeren")
         # Large, but never beyond the laptop's screen (1366 × 768 is common at schools).
         self.placement = WindowPlacement(self, "overleg", QSize(1360, 820))
         self.chair = ChairView(services=services, hub=hub, meeting_id=meeting_id)

@@ -26,7 +26,7 @@ class ParentsScreen(QWidget):
         self.discussion_id: int | None = None
         self.content: ParentsScreenContent | None = None
         self.setObjectName("parentsScreen")
-        self.setWindowTitle("Knooppunt – ouderscherm")
+        self.setWindowTitle("Ouderscherm")
         self.resize(1280, 720)
         self.heading = QLabel()
         self.heading.setObjectName("parentsHeading")
