@@ -6,6 +6,7 @@ import io
 
 import pypdf
 import pytest
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
 from knooppunt.documents import DocumentKind
@@ -77,6 +78,12 @@ def test_save_as_pdf_writes_the_document_and_logs_it(dialog, demo_services, tmp_
     assert out.read_bytes() == dialog.rendered.pdf
     entry = demo_services.audit.recent(1)[0]
     assert entry.action == "Afsprakenbrief voor ouders opgeslagen als PDF" and str(out) in entry.detail
+    # The dialog says where the file went, and opens that folder on request.
+    assert dialog.notice.currentMessage() == f"Opgeslagen: brief.pdf in {tmp_path}"
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    dialog.notice.open_folder_button.click()
+    assert opened == [str(tmp_path)]
 
 
 def test_print_paints_every_page_on_the_chosen_printer_and_logs_it(dialog, demo_services, tmp_path, monkeypatch):
@@ -93,6 +100,18 @@ def test_print_paints_every_page_on_the_chosen_printer_and_logs_it(dialog, demo_
     assert pdf_pages(out.read_bytes()) == pdf_pages(dialog.rendered.pdf)
     entry = demo_services.audit.recent(1)[0]
     assert entry.action == "Afsprakenbrief voor ouders afgedrukt" and str(out) in entry.detail
+    assert dialog.notice.currentMessage() == f"Afgedrukt naar het bestand afgedrukt.pdf in {tmp_path}"
+    assert not dialog.notice.open_folder_button.isHidden()
+
+
+def test_a_print_job_sent_to_a_printer_is_announced(dialog, monkeypatch):
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    monkeypatch.setattr(printer, "printerName", lambda: "Kantoorprinter")
+    monkeypatch.setattr(printing, "choose_printer", lambda parent, title, pages: printer)
+    monkeypatch.setattr(printing, "print_pdf", lambda pdf, chosen: 2)
+    dialog.print_button.click()
+    assert dialog.notice.currentMessage() == "De afdrukopdracht (2 pagina's) is naar Kantoorprinter gestuurd."
+    assert dialog.notice.open_folder_button.isHidden()
 
 
 def test_meetings_page_opens_the_dialog_for_the_selected_meeting(qtbot, demo_services, hub, monkeypatch):

@@ -30,6 +30,7 @@ from .. import messages
 from ..hub import SignalHub
 from ..window_geometry import WindowPlacement
 from . import printing
+from .output_notice import OutputNotice
 from .render_task import RenderTask
 
 PER_CHILD = (DocumentKind.LETTER, DocumentKind.MINUTES, DocumentKind.MINUTES_INTERNAL)
@@ -109,6 +110,8 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        self.notice = OutputNotice(self)
+        layout.addWidget(self.notice)
 
         self.child_box.currentIndexChanged.connect(self._on_child_box_changed)
         self.kind_box.currentIndexChanged.connect(self._on_kind_box_changed)
@@ -269,12 +272,13 @@ class DocumentDialog(QDialog):
         if printer is None:
             return
         try:
-            printing.print_pdf(rendered.pdf, printer)
+            pages = printing.print_pdf(rendered.pdf, printer)
         except OSError as exc:
             messages.show_error(self, str(exc))
             return
         where = printer.printerName() or printer.outputFileName()
         self._services.documents.record_output(rendered, "afgedrukt", where)
+        self.notice.printed(printer.printerName(), pages, printer.outputFileName())
 
     def _on_save_button_clicked(self) -> None:
         rendered = self.rendered
@@ -288,3 +292,5 @@ class DocumentDialog(QDialog):
             self._services.documents.save_pdf(rendered, path)
         except KnooppuntError as exc:
             messages.show_error(self, exc)
+            return
+        self.notice.saved(path)
