@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
-import logging.handlers
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QtMsgType, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -21,10 +19,17 @@ from knooppunt.paths import default_database_path, log_file, resource
 
 from . import messages
 
+if TYPE_CHECKING:
+    import argparse
+
 log = logging.getLogger("knooppunt")
+# argparse, traceback and logging.handlers are imported where used: the unlock dialog is the first
+# thing a person sees, and every import before it makes it appear later.
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="knooppunt", description="Knooppunt: knooppuntoverleggen voorzitten.")
     parser.add_argument("--demo", action="store_true", help="start op een nieuwe, tijdelijke demodatabase")
     parser.add_argument("--smoke-test", action="store_true", help="bouw het hoofdvenster, toon het en sluit af")
@@ -91,6 +96,8 @@ def _install_dutch_qt_texts(app: QApplication) -> None:
 
 
 def _log_to_file() -> Path | None:
+    import logging.handlers
+
     path = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,6 +127,8 @@ class CrashHandler:
             if isinstance(exc, KnooppuntError):
                 messages.show_error(QApplication.activeWindow(), exc)
                 return
+            import traceback
+
             details = "".join(traceback.format_exception(exc_type, exc, tb))
             log.error("Unexpected error\n%s", details)
             from .dialogs.crash import CrashDialog
