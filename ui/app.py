@@ -144,6 +144,8 @@ def _install_crash_handler(log_path: Path | None) -> None:
     sys.excepthook = CrashHandler(log_path)
 
 
+WARM_DOCUMENTS_AFTER_MS = 800
+
 # Where --smoke-test saves a picture of the main window (used to look at the frozen program).
 SCREENSHOT_ENV = "KNOOPPUNT_SMOKE_SCREENSHOT"
 
@@ -198,6 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     app.aboutToQuit.connect(session.close)
     QTimer.singleShot(0, window.raise_)
+    # Once the window is idle: warm what the first document needs, on a worker thread.
+    from .documents.warm_task import warm_up_documents
+
+    QTimer.singleShot(WARM_DOCUMENTS_AFTER_MS, lambda: warm_up_documents(session.services.documents.renderer))
     return app.exec()
 
 

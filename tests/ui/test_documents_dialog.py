@@ -211,3 +211,13 @@ def test_save_as_pdf_to_a_missing_folder_says_so_and_logs_nothing(dialog, demo_s
     assert shown == [f"Het bestand {tmp_path / 'weg' / 'brief.pdf'} kon niet worden opgeslagen: de map bestaat niet; "
                      "er is niets veranderd."]
     assert demo_services.store.count("audit_log") == before
+
+
+def test_progress_moves_at_once_while_a_document_is_made(qtbot, demo_services, hub):
+    meeting = demo_services.store.scalar("SELECT id FROM meeting WHERE status = 'gehouden'")
+    dlg = DocumentDialog(services=demo_services, hub=hub, meeting_id=meeting)
+    qtbot.addWidget(dlg)
+    # Before the first step is done the bar is a busy bar, not a bar stuck at 0 %.
+    assert not dlg.progress.isHidden() and dlg.progress.maximum() == 0
+    qtbot.waitUntil(lambda: dlg._task is None, timeout=20000)
+    assert dlg.progress.isHidden()

@@ -167,7 +167,7 @@ class DocumentDialog(QDialog):
         self._finalising = finalising
         self._set_busy(True)
         task = RenderTask(job)
-        task.signals.progressed.connect(self.progress.setValue)
+        task.signals.progressed.connect(self._on_task_progressed)
         task.signals.finished.connect(self._on_task_finished)
         task.signals.failed.connect(self._on_task_failed)
         self._task = task
@@ -194,8 +194,15 @@ class DocumentDialog(QDialog):
             self._set_busy(False)
             messages.show_error(self, message)
 
+    def _on_task_progressed(self, percent: int) -> None:
+        if percent > 0 and self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.progress.setValue(percent)
+
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
+        # Moving at once (a busy bar) until the first step is done, so it never looks stuck at 0 %.
+        self.progress.setRange(0, 0 if busy else 100)
         self.progress.setValue(0)
         for widget in (self.child_box, self.kind_box, self.signature_box, self.finalise_button,
                        self.supplement_button, self.print_button, self.save_button):
