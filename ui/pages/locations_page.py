@@ -128,6 +128,7 @@ class LocationsPage(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setObjectName("locationDetails")
         self.partners = RecordTableView(partner_columns(lambda: self._services.store.now().date()), self)
+        self.partners.remember_widths("partners")
         self.partners.activated_record.connect(self._on_partners_activated_record)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.partners, self._on_fill_button_clicked,
