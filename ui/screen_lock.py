@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .idle_lock import LockOverlay
 
 LOCK_KEYS = QKeySequence("Ctrl+L")
+COVER_MIN_SIZE = QSize(480, 300)
 
 
 class LockShortcut(QObject):
@@ -53,11 +54,15 @@ class DialogCover:
                           if w is not self.overlay and w.isEnabled()]
         for widget in self._disabled:
             widget.setEnabled(False)
+        # A small dialog grows for as long as it is locked, so the lock's text and field fit.
+        self._size = dialog.size()
+        dialog.resize(max(dialog.width(), COVER_MIN_SIZE.width()), max(dialog.height(), COVER_MIN_SIZE.height()))
         self.overlay.lock()
 
     def remove(self) -> None:
         for widget in self._disabled:
             widget.setEnabled(True)
+        self.dialog.resize(self._size)
         self.dialog.removeEventFilter(self.overlay)
         self.overlay.hide()
         self.overlay.deleteLater()

@@ -221,3 +221,13 @@ def test_progress_moves_at_once_while_a_document_is_made(qtbot, demo_services, h
     assert not dlg.progress.isHidden() and dlg.progress.maximum() == 0
     qtbot.waitUntil(lambda: dlg._task is None, timeout=20000)
     assert dlg.progress.isHidden()
+
+
+def test_documents_are_warmed_after_start_in_steps(qtbot, demo_services, tmp_path):
+    from ui.documents.warm_task import warm_up_documents
+
+    renderer = TemplateRenderer(override_root=tmp_path / "sjablonen")
+    finished = []
+    warm_up_documents(renderer, done=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: finished == [True], timeout=20000)
+    assert {kind.template for kind in DocumentKind} <= {t.name for t in renderer.environment(None).cache.values()}

@@ -36,7 +36,7 @@ class FirstStepsPanel(QFrame):
     step_chosen = Signal(int)  # 0 partners, 1 child, 2 meeting
 
     STEPS = (
-        ("Vul de partners van uw locatie in", "Naar Locaties & partners", "Per rol de organisatie, de vaste "
+        ("Vul de partners van uw locatie in", "Naar Locaties && partners", "Per rol de organisatie, de vaste "
          "contactpersoon en het mandaat."),
         ("Voeg een kind toe", "Kind toevoegen…", "Met de ouders en hun toestemming: zonder toestemming geen bespreking."),
         ("Plan een overleg", "Overleg plannen…", "Datum, tijd en de kinderen in tijdvakken."),
@@ -47,6 +47,7 @@ class FirstStepsPanel(QFrame):
         self._services = services
         self.setObjectName("firstSteps")
         layout = QGridLayout(self)
+        layout.setContentsMargins(24, 12, 12, 4)
         title = QLabel("<b>Eerste stappen</b> — zo komt u tot uw eerste overleg (F1: het handboek)")
         layout.addWidget(title, 0, 0, 1, 3)
         self.marks: list[QLabel] = []
