@@ -32,6 +32,7 @@ from ..window_geometry import WindowPlacement
 from . import printing
 from .output_notice import OutputNotice
 from .render_task import RenderTask
+from .warm_task import ensure_imported
 
 PER_CHILD = (DocumentKind.LETTER, DocumentKind.MINUTES, DocumentKind.MINUTES_INTERNAL)
 
@@ -166,6 +167,7 @@ class DocumentDialog(QDialog):
     def _start(self, job: RenderJob, *, finalising: bool) -> None:
         self._finalising = finalising
         self._set_busy(True)
+        ensure_imported()  # never import on the render thread (see warm_task.py)
         task = RenderTask(job)
         task.signals.progressed.connect(self._on_task_progressed)
         task.signals.finished.connect(self._on_task_finished)

@@ -24,6 +24,13 @@ WARM_IMPORTS = ("jinja2", "babel.dates", "lxml.etree", "reportlab.platypus", "z3
 STEP_PAUSE_MS = 40
 
 
+def ensure_imported() -> None:
+    """Import the layout libraries on this (the GUI) thread, before a render thread needs them;
+    nothing to do once the warm-up after start has run."""
+    for name in WARM_IMPORTS:
+        importlib.import_module(name)
+
+
 def warm_up_steps(renderer: TemplateRenderer) -> list[Callable[[], object]]:
     from knooppunt.documents.warm import warm_up
 
