@@ -55,10 +55,9 @@ def main(argv: list[str]) -> int:
     elif kind == "app":
         from pathlib import Path
 
+        from knooppunt.services.container import open_services
         from ui.app import create_application
         from ui.startup import Session
-
-        from knooppunt.services.container import open_services
 
         app = create_application(sys.argv[:1])
         path = Path(argv[1])

@@ -38,7 +38,8 @@ class FirstStepsPanel(QFrame):
     STEPS = (
         ("Vul de partners van uw locatie in", "Naar Locaties && partners", "Per rol de organisatie, de vaste "
          "contactpersoon en het mandaat."),
-        ("Voeg een kind toe", "Kind toevoegen…", "Met de ouders en hun toestemming: zonder toestemming geen bespreking."),
+        ("Voeg een kind toe", "Kind toevoegen…",
+         "Met de ouders en hun toestemming: zonder toestemming geen bespreking."),
         ("Plan een overleg", "Overleg plannen…", "Datum, tijd en de kinderen in tijdvakken."),
     )
 

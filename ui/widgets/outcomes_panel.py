@@ -45,7 +45,8 @@ class OutcomesPanel(QWidget):
         self.decisions = RecordTableView(decision_columns(self._addendum_text), self)
         self.agreements = RecordTableView(agreement_columns(self._addendum_text), self)
         # Long decisions and agreements wrap (rows grow); widths the chair drags are kept.
-        for table, key in ((self.review, "terugblik"), (self.decisions, "besluiten"), (self.agreements, "afspraken-bespreking")):
+        tables = ((self.review, "terugblik"), (self.decisions, "besluiten"), (self.agreements, "afspraken-bespreking"))
+        for table, key in tables:
             table.remember_widths(key)
             table.wrap_rows()
         self.addenda = RecordTableView(ADDENDUM_COLUMNS, self)
