@@ -52,6 +52,16 @@ def resource(*parts: str) -> Path:
     return path
 
 
+def qt_translations_fallback() -> Path | None:
+    """Qt's own catalogs inside the installed PySide6 package (where a frozen bundle keeps them
+    too), found without importing Qt."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    return Path(folders[0]) / "Qt" / "translations" if folders else None
+
+
 def user_data_dir() -> Path:
     """Where the user's database lives (never inside the program's own folder)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

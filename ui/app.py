@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from knooppunt import __version__
 from knooppunt.errors import KnooppuntError
-from knooppunt.paths import default_database_path, log_file, resource
+from knooppunt.paths import default_database_path, log_file, qt_translations_fallback, resource
 
 from . import messages
 
@@ -64,12 +64,9 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 
 def qt_translations_dirs() -> list[str]:
-    """Where Qt's own catalogs are: Qt's configured folder, else the one inside the PySide6 package
-    (a frozen bundle keeps it at PySide6/Qt/translations)."""
-    import PySide6
-
-    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-            str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")]
+    """Where Qt's own catalogs are: Qt's configured folder, else the one inside the PySide6 package."""
+    fallback = qt_translations_fallback()
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), *([str(fallback)] if fallback else [])]
 
 
 def _install_dutch_qt_texts(app: QApplication) -> None:
