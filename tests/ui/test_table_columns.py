@@ -29,3 +29,13 @@ def test_partner_table_widths_are_kept_and_texts_are_whole_in_tooltips(qtbot, de
 
     again = make_page(qtbot, demo_services, hub)
     assert again.partners.horizontalHeader().sectionSize(1) == 333
+
+
+def test_a_cut_mandate_still_shows_its_end_date(qtbot, demo_services, hub):
+    page = make_page(qtbot, demo_services, hub)
+    view = page.partners
+    column = next(i for i in range(view.model().columnCount())
+                  if view.model().headerData(i, Qt.Orientation.Horizontal) == "Mandaat")
+    text = view.model().index(0, column).data()
+    shown = view.fontMetrics().elidedText(text, view.textElideMode(), 130)
+    assert shown.startswith("t/m ") and shown[4:14].count("-") == 2  # "t/m 31-07-2027 · Onder…"

@@ -49,7 +49,8 @@ def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
         if problem:
             return problem
         until = view.partner.mandate_valid_until
-        return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
+        # The end date first: in a narrow column the text is cut at the end, and the date matters most.
+        return (f"t/m {until:%d-%m-%Y} · " if until else "") + view.partner.mandate_category
 
     return [
         Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=150),
