@@ -40,11 +40,26 @@ def resources_dir() -> Path:
     return _bundle_root() / "resources"
 
 
+def handbook_dir() -> Path:
+    """The built-in handbook (F1): one plain Markdown file per chapter."""
+    return resources_dir() / "handbook"
+
+
 def resource(*parts: str) -> Path:
     path = resources_dir().joinpath(*parts)
     if not path.exists():
         raise FileNotFoundError(f"Resource missing from this installation: {path}")
     return path
+
+
+def qt_translations_fallback() -> Path | None:
+    """Qt's own catalogs inside the installed PySide6 package (where a frozen bundle keeps them
+    too), found without importing Qt."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    return Path(folders[0]) / "Qt" / "translations" if folders else None
 
 
 def user_data_dir() -> Path:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
-import logging.handlers
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -17,16 +15,23 @@ from PySide6.QtWidgets import QApplication
 
 from knooppunt import __version__
 from knooppunt.errors import KnooppuntError
-from knooppunt.paths import default_database_path, log_file, resource
+from knooppunt.paths import default_database_path, log_file, qt_translations_fallback, resource
 
 from . import garbage, messages, platform_check
 
+if TYPE_CHECKING:
+    import argparse
+
 log = logging.getLogger("knooppunt")
+# argparse, traceback and logging.handlers are imported where used: the unlock dialog is the first
+# thing a person sees, and every import before it makes it appear later.
 
 EXIT_NO_DISPLAY = 2  # as when the database cannot be opened: an expected failure, said in Dutch
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="knooppunt", description="Knooppunt: knooppuntoverleggen voorzitten.")
     parser.add_argument("--demo", action="store_true", help="start op een nieuwe, tijdelijke demodatabase")
     parser.add_argument("--smoke-test", action="store_true", help="bouw het hoofdvenster, toon het en sluit af")
@@ -61,18 +66,38 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own catalogs are: Qt's configured folder, else the one inside the PySide6 package."""
+    fallback = qt_translations_fallback()
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), *([str(fallback)] if fallback else [])]
+
+
 def _install_dutch_qt_texts(app: QApplication) -> None:
-    """Qt's own texts (right-click menus, calendar, standard buttons) in Dutch, when Qt ships them."""
+    """Qt's own texts (file and print dialogs, right-click menus, shortcut names) in Dutch.
+
+    ``qtbase_nl`` holds nearly all of them, but lacks texts Qt 6 changed (the file dialog's
+    "&Look in:" and "Files of &type:", parts of the print dialog) and names the keys the English
+    way ("Return", "PgDown"); our own small catalog, installed last, so consulted first, fills
+    exactly those gaps (resources/translations/knooppunt_qt_nl.ts).
+    """
     if app.findChild(QTranslator, "dutchQtTexts") is not None:
         return
-    translator = QTranslator(app)
-    translator.setObjectName("dutchQtTexts")
-    if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    qtbase = QTranslator(app)
+    qtbase.setObjectName("dutchQtTexts")
+    if any(qtbase.load(dutch, "qtbase", "_", folder) for folder in qt_translations_dirs()):
+        app.installTranslator(qtbase)
+    else:
+        log.warning("Qt's Dutch texts (qtbase_nl.qm) not found; Qt's dialogs will show English")
+    ours = QTranslator(app)
+    ours.setObjectName("dutchQtTextsSupplement")
+    if ours.load(str(resource("translations", "knooppunt_qt_nl.qm"))):
+        app.installTranslator(ours)
 
 
 def _log_to_file() -> Path | None:
+    import logging.handlers
+
     path = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +127,8 @@ class CrashHandler:
             if isinstance(exc, KnooppuntError):
                 messages.show_error(QApplication.activeWindow(), exc)
                 return
+            import traceback
+
             details = "".join(traceback.format_exception(exc_type, exc, tb))
             log.error("Unexpected error\n%s", details)
             from .dialogs.crash import CrashDialog
@@ -116,6 +143,8 @@ class CrashHandler:
 def _install_crash_handler(log_path: Path | None) -> None:
     sys.excepthook = CrashHandler(log_path)
 
+
+WARM_DOCUMENTS_AFTER_MS = 800
 
 # Where --smoke-test saves a picture of the main window (used to look at the frozen program).
 SCREENSHOT_ENV = "KNOOPPUNT_SMOKE_SCREENSHOT"
@@ -177,6 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     app.aboutToQuit.connect(session.quit)
     QTimer.singleShot(0, window.raise_)
+    # Once the window is idle: warm what the first document needs, on a worker thread.
+    from .documents.warm_task import warm_up_documents
+
+    QTimer.singleShot(WARM_DOCUMENTS_AFTER_MS, lambda: warm_up_documents(session.services.documents.renderer))
     return app.exec()
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from knooppunt.services import Change
+if TYPE_CHECKING:  # the services package is imported after the unlock dialog shows, not before
+    from knooppunt.services import Change
 
 
 class SignalHub(QObject):

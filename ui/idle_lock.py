@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 DEFAULT_IDLE_MINUTES = 10
@@ -91,12 +92,23 @@ class LockOverlay(QWidget):
         return self.isVisible()
 
     def _on_unlock_clicked(self) -> None:
-        if self._verify(self.passphrase.text()):
+        accepted = self._verify(self.passphrase.text())
+        # The passphrase stays in the field no longer than this check needs it.
+        self.passphrase.clear()
+        if accepted:
             self.hide()
             self.unlocked.emit()
         else:
             self.error.setText("Deze wachtwoordzin klopt niet.")
-            self.passphrase.selectAll()
+
+    def unlock_quietly(self) -> None:
+        """Unlocked through another window's lock: just go."""
+        self.passphrase.clear()
+        self.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys that the passphrase field leaves (Enter, Esc) must not reach a dialog behind the lock.
+        event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():

@@ -9,12 +9,14 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +28,9 @@ from .chain_check import ChainCheck
 from .hub import SignalHub
 from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockOverlay
 from .modal import run_modal
+from .screen_lock import DialogCover, LockShortcut
+from .widgets.first_steps import FirstStepsPanel
+from .window_geometry import WindowPlacement
 
 
 # Each page's module is imported when the page is first opened, so a start imports only the first
@@ -117,8 +122,9 @@ class MainWindow(QMainWindow):
                                      locked=lambda: self.lock_overlay.is_locked)
         self._database_path = database_path
         self._demo = demo
-        self.setWindowTitle("Knooppunt" + (" — demo (fictieve gegevens)" if demo else ""))
-        self.resize(1280, 800)
+        # Qt adds the program's name (" — Knooppunt") to every title where the platform shows it.
+        self.setWindowTitle("Demo (fictieve gegevens)" if demo else "Knooppunt")
+        self.placement = WindowPlacement(self, "hoofdvenster", QSize(1280, 800))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -139,22 +145,37 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         self.stack.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(self.stack, 1)
+        self.first_steps = FirstStepsPanel(services=services)
+        self.first_steps.step_chosen.connect(self._on_first_steps_step_chosen)
+        hub.changed.connect(self.first_steps.on_changed)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.first_steps)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar(demo)
-        # An intern begeleider starts with the meetings; a coordinator with the directory.
-        self.navigation.setCurrentRow(2 if services.profile.role == "ib" else 0)
+        # An intern begeleider starts with the meetings; a coordinator with the directory; a new,
+        # empty database with its first step.
+        start = 2 if services.profile.role == "ib" else 0
+        if self.first_steps.isVisibleTo(self):
+            start = next(i for i, done in enumerate(self.first_steps.state) if not done)
+        self.navigation.setCurrentRow(start)
         # A meeting that was running when the app stopped reopens where it was.
         if services.meeting_mode.running() is not None:
             self.navigation.setCurrentRow(2)
             QTimer.singleShot(0, self.pages[2].resume_running)
         self._hidden_while_locked: list[QWidget] = []
         self._disabled_while_locked: list[QAction] = []
+        self._dialog_covers: list[DialogCover] = []
+        self._handbook: QWidget | None = None
         demo_hint = f"demo: {services.backups.passphrase}" if demo else ""
         self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self, hint=demo_hint)
         self.installEventFilter(self.lock_overlay)
         self.lock_overlay.unlocked.connect(self._on_lock_overlay_unlocked)
+        self.lock_shortcut = LockShortcut(self)
+        self.lock_shortcut.lock_requested.connect(self.lock)
         self.idle_watcher = None
         if idle_minutes and not demo:
             self.idle_watcher = IdleWatcher(minutes=idle_minutes, parent=self)
@@ -163,16 +184,19 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Cover everything until the passphrase is given again (also Ctrl+L).
 
-        Other windows (the meeting window, the parents' screen on the beamer, open dialogs) are
-        hidden, and every shortcut is off, so nothing behind the lock can be seen or reached.
+        Other windows (the meeting window, the parents' screen on the beamer) are hidden, open
+        dialogs are covered by a lock of their own (hiding one would end it and lose its input),
+        and every shortcut is off, so nothing behind the lock can be seen or reached.
         """
         if self.lock_overlay.is_locked:
             return
-        self._hidden_while_locked = [
-            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and w.isWindow()
-        ]
+        others = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible() and w.isWindow()]
+        dialogs = [w for w in others if isinstance(w, QDialog)]
+        self._hidden_while_locked = [w for w in others if not isinstance(w, QDialog)]
         for window in self._hidden_while_locked:
             window.hide()
+        self._dialog_covers = [DialogCover(d, verify=self._services.verify_passphrase,
+                                           on_unlocked=self._on_dialog_cover_unlocked) for d in dialogs]
         self._disabled_while_locked = [a for a in self.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled_while_locked:
             action.setEnabled(False)
@@ -180,7 +204,14 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.lock_overlay.lock()
 
+    def _on_dialog_cover_unlocked(self) -> None:
+        self.lock_overlay.unlock_quietly()
+        self._on_lock_overlay_unlocked()
+
     def _on_lock_overlay_unlocked(self) -> None:
+        for cover in self._dialog_covers:
+            cover.remove()
+        self._dialog_covers = []
         self.centralWidget().setEnabled(True)
         self.menuBar().setEnabled(True)
         for action in self._disabled_while_locked:
@@ -189,6 +220,13 @@ class MainWindow(QMainWindow):
             window.show()
         self._hidden_while_locked, self._disabled_while_locked = [], []
         self._services.audit.log_access("scherm ontgrendeld", "setting", None)
+
+    def _on_first_steps_step_chosen(self, step: int) -> None:
+        """Go to the area of the step and, for a child or a meeting, open its dialog."""
+        page = (0, 1, 2)[step]
+        self.show_page(page)
+        if step > 0:
+            QTimer.singleShot(0, self.pages[page].new_button.click)
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
@@ -229,8 +267,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(search_action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        handbook = QAction("&Handboek", self)
+        handbook.setShortcut(QKeySequence("F1"))
+        handbook.triggered.connect(self._on_handbook_triggered)
+        help_menu.addAction(handbook)
         about = QAction("&Over Knooppunt", self)
-        about.setShortcut(QKeySequence.StandardKey.HelpContents)
         about.triggered.connect(self._on_about_triggered)
         help_menu.addAction(about)
 
@@ -267,6 +308,23 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if hasattr(page, "focus_search"):
             page.focus_search()
+
+    def _on_handbook_triggered(self) -> None:
+        keys = ["locaties-en-partners", "kinderen", "overleggen", "afspraken"]
+        self.open_handbook(keys[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else None)
+
+    def open_handbook(self, chapter: str | None = None) -> QWidget:
+        """One handbook window, opened at the chapter of the area in view."""
+        from .dialogs.handbook_dialog import HandbookDialog
+
+        if self._handbook is None:
+            self._handbook = HandbookDialog(chapter=chapter, parent=self)
+        elif chapter:
+            self._handbook.show_chapter(chapter)
+        self._handbook.show()
+        self._handbook.raise_()
+        self._handbook.activateWindow()
+        return self._handbook
 
     def _on_about_triggered(self) -> None:
         from .dialogs.about import AboutDialog

@@ -47,6 +47,15 @@ def choose_open_file(parent: QWidget | None, title: str, filter_: str, start: Pa
     return Path(name) if name else None
 
 
+def open_folder(folder: Path) -> None:
+    """Show a folder in the system's file manager (a local file URL: no network involved)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        show_error(None, f"De map {folder} kon niet worden geopend.")
+
+
 def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
     """Pick one of ``items`` (e.g. a location); None when cancelled."""
     from PySide6.QtWidgets import QInputDialog

@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import secrets
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 
-from knooppunt.backup import restore_backup
-from knooppunt.errors import KnooppuntError
-from knooppunt.services import Services
-from knooppunt.services.container import open_services
-from knooppunt.services.demo import build_demo
-from knooppunt.services.setup import first_run
-
 from . import messages
-from .dialogs.first_run import FirstRunWizard
 from .dialogs.unlock import UnlockDialog
 from .hub import SignalHub
-from .main_window import MainWindow
+
+# The services, the storage layer and the main window are imported after the unlock dialog is on
+# the screen (and warmed while the passphrase is typed): the dialog appears as fast as a bare window.
+if TYPE_CHECKING:
+    import tempfile
+
+    from knooppunt.services import Services
+
+    from .dialogs.first_run import FirstRunWizard
+    from .main_window import MainWindow
 
 
 @dataclass
@@ -35,6 +35,8 @@ class Session:
     window: MainWindow | None = None
 
     def build_window(self) -> MainWindow:
+        from .main_window import MainWindow
+
         self.window = MainWindow(services=self.services, hub=self.hub, database_path=self.database_path,
                                  demo=self.demo, on_restore=self.restore,
                                  automatic_backups=not self.demo)
@@ -59,6 +61,10 @@ class Session:
         The old window goes first (its pages hold the old connection). A refusal (disk full, …)
         reopens the database as it was.
         """
+        from knooppunt.backup import restore_backup
+        from knooppunt.errors import KnooppuntError
+        from knooppunt.services.container import open_services
+
         assert self.services.backups is not None
         kdf_iter, current = self.services.backups.kdf_iter, self.services.backups.passphrase
         old_window, self.window = self.window, None
@@ -95,6 +101,9 @@ STALE_DEMO_SECONDS = 12 * 3600
 
 def remove_stale_demos(now: float | None = None) -> None:
     """Leftovers of a demo that was killed (unreadable anyway: their passphrase is gone)."""
+    import shutil
+    import tempfile
+
     now = time.time() if now is None else now
     for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*"):
         try:
@@ -106,6 +115,12 @@ def remove_stale_demos(now: float | None = None) -> None:
 
 def demo_session() -> Session:
     """A fresh demo database in a temporary folder, opened without asking a passphrase."""
+    import secrets
+    import tempfile
+
+    from knooppunt.services.container import open_services
+    from knooppunt.services.demo import build_demo
+
     remove_stale_demos()
     tempdir = tempfile.TemporaryDirectory(prefix=DEMO_PREFIX)
     path = Path(tempdir.name) / "demo.db"
@@ -116,6 +131,10 @@ def demo_session() -> Session:
 
 
 def _restore_on_a_new_laptop(wizard: FirstRunWizard, backup: Path, passphrase: str, path: Path) -> Session | None:
+    from knooppunt.backup import restore_backup
+    from knooppunt.errors import KnooppuntError
+    from knooppunt.services.container import open_services
+
     try:
         restore_backup(backup, passphrase, path)
         services = open_services(path, passphrase)
@@ -129,6 +148,10 @@ def _restore_on_a_new_laptop(wizard: FirstRunWizard, backup: Path, passphrase: s
 def user_session(path: Path) -> Session | None:
     """First-run wizard for a new database, else the unlock dialog; None when the user cancels."""
     if not path.exists():
+        from knooppunt.services.setup import first_run
+
+        from .dialogs.first_run import FirstRunWizard
+
         wizard = FirstRunWizard()
         while wizard.exec() == QDialog.DialogCode.Accepted:
             answers = wizard.answers()
@@ -152,11 +175,34 @@ def user_session(path: Path) -> Session | None:
                     raise
                 messages.show_error(wizard, exc)
                 continue
+            wizard.forget_passphrase()
             return Session(services, path)
         return None
-    dialog = UnlockDialog(database_path=path, unlock=lambda passphrase: open_services(path, passphrase))
+    dialog = unlock_dialog(path)
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_imports)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     services = dialog.result_value
     services.audit.log_access("database ontgrendeld", "setting", None, "Knooppunt gestart")
     return Session(services, path)
+
+
+WARM_UP_DELAY_MS = 50
+
+
+def unlock_dialog(path: Path) -> UnlockDialog:
+    def unlock(passphrase: str) -> Services:
+        from knooppunt.services.container import open_services
+
+        return open_services(path, passphrase)
+
+    return UnlockDialog(database_path=path, unlock=unlock)
+
+
+def warm_up_imports() -> None:
+    """Import what the main window needs while the passphrase is being typed (a person takes
+    longer to type it than this takes), so that after unlocking only the database is opened."""
+    from knooppunt.services import container  # noqa: F401 - imported for its side effect
+
+    from . import main_window  # noqa: F401
+    from .pages import locations_page, meetings_page  # noqa: F401 - the possible first pages

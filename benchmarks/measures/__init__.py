@@ -21,7 +21,7 @@ class Target:
     """What 'good enough' means: a limit on the ratio to the baseline, on the value, or none."""
 
     limit: float | None = None
-    on: str = "value"  # "value" or "ratio"
+    on: str = "value"  # "value", "ratio" or "over" (the baseline plus at most ``limit``)
     unit: str = ""
 
     @property
@@ -30,11 +30,15 @@ class Target:
             return "report"
         if self.on == "ratio":
             return f"ratio ≤ {self.limit:g}"
+        if self.on == "over":
+            return f"≤ baseline + {self.limit:g} {self.unit}".strip()
         return f"≤ {self.limit:g} {self.unit}".strip()
 
-    def met(self, value: float | None, ratio: float | None) -> bool | None:
+    def met(self, value: float | None, ratio: float | None, baseline: float | None = None) -> bool | None:
         if self.limit is None:
             return None
+        if self.on == "over":  # at most ``limit`` more than the baseline
+            return None if value is None or baseline is None else value - baseline <= self.limit
         checked = ratio if self.on == "ratio" else value
         return None if checked is None else checked <= self.limit
 
@@ -68,7 +72,7 @@ class Result:
 
     @property
     def met(self) -> bool | None:
-        return self.target.met(self.median, self.ratio)
+        return self.target.met(self.median, self.ratio, self.baseline_median)
 
     def as_json(self) -> dict:
         data = asdict(self)

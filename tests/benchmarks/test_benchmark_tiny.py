@@ -15,6 +15,8 @@ from knooppunt.services.container import open_services
 
 REPO = Path(__file__).resolve().parents[2]
 MEASURES = [
+    "start to unlock dialog ready for typing",
+    "passphrase accepted to main window idle",
     "cold start to main window idle",
     "peak RSS, database open, first page shown",
     "packaged bundle size (unpacked)",

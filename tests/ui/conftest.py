@@ -1,9 +1,19 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from ui.app import create_application
 from ui.hub import SignalHub
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory):
+    """Window sizes and other settings go to a temporary folder, never the tester's own."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
 
 
 @pytest.fixture

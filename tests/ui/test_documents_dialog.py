@@ -6,6 +6,7 @@ import io
 
 import pypdf
 import pytest
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
 from knooppunt.documents import DocumentKind
@@ -77,6 +78,12 @@ def test_save_as_pdf_writes_the_document_and_logs_it(dialog, demo_services, tmp_
     assert out.read_bytes() == dialog.rendered.pdf
     entry = demo_services.audit.recent(1)[0]
     assert entry.action == "Afsprakenbrief voor ouders opgeslagen als PDF" and str(out) not in entry.detail
+    # The dialog says where the file went, and opens that folder on request.
+    assert dialog.notice.currentMessage() == f"Opgeslagen: brief.pdf in {tmp_path}"
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    dialog.notice.open_folder_button.click()
+    assert opened == [str(tmp_path)]
 
 
 def test_print_paints_every_page_on_the_chosen_printer_and_logs_it(dialog, demo_services, tmp_path, monkeypatch):
@@ -93,6 +100,18 @@ def test_print_paints_every_page_on_the_chosen_printer_and_logs_it(dialog, demo_
     assert pdf_pages(out.read_bytes()) == pdf_pages(dialog.rendered.pdf)
     entry = demo_services.audit.recent(1)[0]
     assert entry.action == "Afsprakenbrief voor ouders afgedrukt" and entry.detail.endswith("naar een PDF-bestand")
+    assert dialog.notice.currentMessage() == f"Afgedrukt naar het bestand afgedrukt.pdf in {tmp_path}"
+    assert not dialog.notice.open_folder_button.isHidden()
+
+
+def test_a_print_job_sent_to_a_printer_is_announced(dialog, monkeypatch):
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    monkeypatch.setattr(printer, "printerName", lambda: "Kantoorprinter")
+    monkeypatch.setattr(printing, "choose_printer", lambda parent, title, pages: printer)
+    monkeypatch.setattr(printing, "print_pdf", lambda pdf, chosen: 2)
+    dialog.print_button.click()
+    assert dialog.notice.currentMessage() == "De afdrukopdracht (2 pagina's) is naar Kantoorprinter gestuurd."
+    assert dialog.notice.open_folder_button.isHidden()
 
 
 def test_meetings_page_opens_the_dialog_for_the_selected_meeting(qtbot, demo_services, hub, monkeypatch):
@@ -192,3 +211,23 @@ def test_save_as_pdf_to_a_missing_folder_says_so_and_logs_nothing(dialog, demo_s
     assert shown == [f"Het bestand {tmp_path / 'weg' / 'brief.pdf'} kon niet worden opgeslagen: de map bestaat niet; "
                      "er is niets veranderd."]
     assert demo_services.store.count("audit_log") == before
+
+
+def test_progress_moves_at_once_while_a_document_is_made(qtbot, demo_services, hub):
+    meeting = demo_services.store.scalar("SELECT id FROM meeting WHERE status = 'gehouden'")
+    dlg = DocumentDialog(services=demo_services, hub=hub, meeting_id=meeting)
+    qtbot.addWidget(dlg)
+    # Before the first step is done the bar is a busy bar, not a bar stuck at 0 %.
+    assert not dlg.progress.isHidden() and dlg.progress.maximum() == 0
+    qtbot.waitUntil(lambda: dlg._task is None, timeout=20000)
+    assert dlg.progress.isHidden()
+
+
+def test_documents_are_warmed_after_start_in_steps(qtbot, demo_services, tmp_path):
+    from ui.documents.warm_task import warm_up_documents
+
+    renderer = TemplateRenderer(override_root=tmp_path / "sjablonen")
+    finished = []
+    warm_up_documents(renderer, done=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: finished == [True], timeout=20000)
+    assert {kind.template for kind in DocumentKind} <= {t.name for t in renderer.environment(None).cache.values()}

@@ -120,7 +120,7 @@ def test_coordinator_sets_up_a_location_from_an_empty_database(qtbot, qtmodeltes
     assert shown(page, "Jeugdgezondheidszorg", "Telefoon")[0] == "045 850 1234"  # normalised
     assert shown(page, "Jeugdgezondheidszorg", "Vervanger")[0] == "Ruud Claessens"
     text, colour = shown(page, "Jeugdgezondheidszorg", "Mandaat")
-    assert text == "Onderzoek en advies (t/m 31-07-2027)" and colour is None
+    assert text == "t/m 31-07-2027 · Onderzoek en advies" and colour is None
 
     # 3. Leerplicht (incidental) with a mandate that has expired: shown clearly in red.
     select_role(qtbot, page, "Leerplicht")

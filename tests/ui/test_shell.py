@@ -66,11 +66,13 @@ def test_unlock_dialog_shows_dutch_message_and_keeps_the_file(app, qtbot, servic
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert "wachtwoordzin klopt niet" in dialog.error.text()
+    assert dialog.passphrase.text() == ""  # not kept after the attempt
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
     dialog.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result_value is opened[0]
+    assert dialog.passphrase.text() == ""
     opened[0].close()
 
 

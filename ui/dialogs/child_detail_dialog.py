@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -18,6 +19,7 @@ from ..modal import run_modal
 from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
 from ..widgets.requests_tab import RequestsTab
 from ..widgets.timeline_view import TimelineView
+from ..window_geometry import WindowPlacement
 from .child_dialog import ChildDialog
 from .inzage_dialog import InzageDialog
 
@@ -30,7 +32,7 @@ class ChildDetailDialog(QDialog):
         super().__init__(parent)
         self._services, self._hub, self._child_id = services, hub, child_id
         services.audit.log_access("dossier geopend", "child", child_id)
-        self.resize(1120, 700)
+        self.placement = WindowPlacement(self, "dossier", QSize(1120, 700))
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.facts = QLabel()

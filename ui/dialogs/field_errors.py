@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from knooppunt.errors import KnooppuntError, ValidationError
 
+from .field_edits import on_edited
+
 
 class FieldErrors:
     """Maps a ``ValidationError.field`` to its widget; ``show`` marks it and says why."""
@@ -20,6 +22,13 @@ class FieldErrors:
         label.setObjectName("fieldError")
         label.setWordWrap(True)
         label.hide()
+        for widget in widgets.values():
+            on_edited(widget, lambda w=widget: self._on_field_edited(w))
+
+    def _on_field_edited(self, widget: QWidget) -> None:
+        # The message goes once the field it is about is changed.
+        if widget is self._marked:
+            self.clear()
 
     def show(self, message: str, field: str | None = None) -> None:
         self.clear()

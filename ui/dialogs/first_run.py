@@ -151,7 +151,7 @@ class _LocationPage(QWizardPage):
 class FirstRunWizard(QWizard):
     def __init__(self, parent: QWidget | None = None, *, kdf_iter: int | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Knooppunt inrichten")
+        self.setWindowTitle("Inrichten")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setButtonText(QWizard.WizardButton.NextButton, "&Volgende >")
         self.setButtonText(QWizard.WizardButton.BackButton, "< V&orige")
@@ -166,6 +166,11 @@ class FirstRunWizard(QWizard):
         self.restore = _RestorePage(kdf_iter)
         self.welcome.restore_page_id = self.addPage(self.restore)
         self.resize(640, 480)
+
+    def forget_passphrase(self) -> None:
+        """The database is made: the passphrase is not kept in the wizard's fields any longer."""
+        self.passphrase.first.clear()
+        self.passphrase.second.clear()
 
     def answers(self) -> FirstRunAnswers:
         preview = self.restore.panel.result

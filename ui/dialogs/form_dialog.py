@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services import Change
+
+from .field_edits import first_text_field, on_edited
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -52,6 +55,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._focused_once = False
         self.general_error = _error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -70,7 +74,27 @@ class FormDialog(QDialog):
         error = _error_label()
         self._errors[name] = error
         self.form.addRow("", error)
+        # A message goes as soon as the field it is about is changed.
+        on_edited(widget, lambda: self._clear_field_error(name))
         return widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            # Typing starts in the first text field, never on Opslaan (a space would press it).
+            self._focused_once = True
+            first = first_text_field(self._fields.values())
+            if first is not None:
+                first.setFocus()
+            fields = [w for w in self._fields.values() if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+            for before, after in zip(fields, [*fields[1:], self.save_button], strict=True):
+                QWidget.setTabOrder(before, after)
+
+    def _clear_field_error(self, name: str) -> None:
+        label = self._errors.get(name)
+        if label is not None and not label.isHidden():
+            label.hide()
+            self.general_error.hide()
 
     def error_text(self, field: str | None = None) -> str:
         label = self._errors.get(field) if field else self.general_error

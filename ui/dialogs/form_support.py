@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QLabel, QWidget
 
 from knooppunt.errors import KnooppuntError, ValidationError
 
+from .field_edits import on_edited
+
 NO_DATE = QDate(1900, 1, 1)
 
 
@@ -55,6 +57,13 @@ class FieldErrors(QLabel):
         self.setObjectName("fieldError")
         self.setWordWrap(True)
         self.hide()
+        for widget in fields.values():
+            on_edited(widget, lambda w=widget: self._on_field_edited(w))
+
+    def _on_field_edited(self, widget: QWidget) -> None:
+        # The message goes once the field it is about is changed.
+        if widget.styleSheet():
+            self.clear_error()
 
     def show_error(self, error: KnooppuntError) -> None:
         self.clear_error()

@@ -141,10 +141,18 @@ class PartnerDialog(QDialog):
         self.organisation_type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for t in self._types.values():
             self.organisation_type.addItem(t.name, t.id)
+        # No type is assumed for a new organisation: left empty, it follows from the role (or "Overig").
+        self.organisation_type.setCurrentIndex(-1)
+        self.organisation_type.lineEdit().setPlaceholderText("leeg: volgt uit de rol")
+        # Fields and notes keep their width while typing (the dialog used to widen).
+        for combo in (self.organisation, self.organisation_type):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
         self.organisation_phone = QLineEdit(view.organisation.phone if view.organisation else "")
         self.organisation_phone.setPlaceholderText("algemeen nummer van de organisatie (mag leeg)")
         self.organisation_hint = QLabel()
         self.organisation_hint.setObjectName("hint")
+        self.organisation_hint.setWordWrap(True)
         self.contact = PersonFields(full=True)
         self.substitute = PersonFields(full=False)
         self.mandate_category = QComboBox()
@@ -161,6 +169,7 @@ class PartnerDialog(QDialog):
         for edit in (self.mandate_valid_from, self.mandate_valid_until):
             edit.setPlaceholderText("dd-mm-jjjj (leeg: onbepaald)")
         self.mandate_status = QLabel()
+        self.mandate_status.setWordWrap(True)
         for widget in (self.mandate_category.lineEdit(), self.mandate_valid_from, self.mandate_valid_until):
             widget.textChanged.connect(self._on_mandate_changed)
         self.mandate_description.textChanged.connect(self._on_mandate_changed)
@@ -249,7 +258,9 @@ class PartnerDialog(QDialog):
             self.organisation_hint.setText(f"{len(people)} contactperso(o)n(en) bekend bij deze organisatie.")
         else:
             people = []
-            self.organisation_hint.setText("Nieuwe organisatie: kies de soort." if text.strip() else "")
+            self.organisation_type.setCurrentIndex(-1)
+            self.organisation_hint.setText("Nieuwe organisatie: kies of typ de soort (leeg: volgt uit de rol)."
+                                           if text.strip() else "")
         self.contact.set_people(people)
         self.substitute.set_people(people)
 

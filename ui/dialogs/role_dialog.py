@@ -33,6 +33,9 @@ class RoleDialog(QDialog):
         form.addRow("&Soort", self.kind)
         form.addRow(self.errors.label)
         form.addRow(buttons)
+        # Wide enough for the title and the example in the field (they were cut off).
+        self.role.setMinimumWidth(self.role.fontMetrics().horizontalAdvance(self.role.placeholderText()) + 24)
+        self.setMinimumWidth(440)
 
     def _on_buttons_accepted(self) -> None:
         if self.errors.attempt(lambda: self._save(self.role.text(), PartnerKind(self.kind.currentData()))):

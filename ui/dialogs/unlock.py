@@ -15,7 +15,7 @@ class UnlockDialog(QDialog):
 
     def __init__(self, *, database_path: Path, unlock: Callable[[str], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Knooppunt ontgrendelen")
+        self.setWindowTitle("Ontgrendelen")
         self._unlock = unlock
         self.result_value: object | None = None
         intro = QLabel(
@@ -57,7 +57,9 @@ class UnlockDialog(QDialog):
         except KnooppuntError as exc:
             self.error.setText(exc.message)
             self.error.show()
-            self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
+        finally:
+            # The passphrase stays in the field no longer than the attempt needs it.
+            self.passphrase.clear()
         self.accept()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QSize, Qt, QThreadPool
 from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,8 +28,11 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..window_geometry import WindowPlacement
 from . import printing
+from .output_notice import OutputNotice
 from .render_task import RenderTask
+from .warm_task import ensure_imported
 
 PER_CHILD = (DocumentKind.LETTER, DocumentKind.MINUTES, DocumentKind.MINUTES_INTERNAL)
 
@@ -50,8 +53,7 @@ class DocumentDialog(QDialog):
         meeting = services.meetings.meeting(meeting_id)
         self.setWindowTitle(f"Verslag en brief – overleg van {dutch_date(meeting.date)}")
         # A whole page wide, and never taller than the laptop's screen.
-        available = self.screen().availableGeometry()
-        self.resize(min(800, available.width()), min(900, available.height() - 40))
+        self.placement = WindowPlacement(self, "verslag-en-brief", QSize(800, 900))
 
         self.child_box = QComboBox(self)
         for discussion in services.meetings.discussions(meeting_id):
@@ -109,6 +111,8 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        self.notice = OutputNotice(self)
+        layout.addWidget(self.notice)
 
         self.child_box.currentIndexChanged.connect(self._on_child_box_changed)
         self.kind_box.currentIndexChanged.connect(self._on_kind_box_changed)
@@ -163,8 +167,9 @@ class DocumentDialog(QDialog):
     def _start(self, job: RenderJob, *, finalising: bool) -> None:
         self._finalising = finalising
         self._set_busy(True)
+        ensure_imported()  # never import on the render thread (see warm_task.py)
         task = RenderTask(job)
-        task.signals.progressed.connect(self.progress.setValue)
+        task.signals.progressed.connect(self._on_task_progressed)
         task.signals.finished.connect(self._on_task_finished)
         task.signals.failed.connect(self._on_task_failed)
         self._task = task
@@ -191,8 +196,15 @@ class DocumentDialog(QDialog):
             self._set_busy(False)
             messages.show_error(self, message)
 
+    def _on_task_progressed(self, percent: int) -> None:
+        if percent > 0 and self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.progress.setValue(percent)
+
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
+        # Moving at once (a busy bar) until the first step is done, so it never looks stuck at 0 %.
+        self.progress.setRange(0, 0 if busy else 100)
         self.progress.setValue(0)
         for widget in (self.child_box, self.kind_box, self.signature_box, self.finalise_button,
                        self.supplement_button, self.print_button, self.save_button):
@@ -269,13 +281,14 @@ class DocumentDialog(QDialog):
         if printer is None:
             return
         try:
-            printing.print_pdf(rendered.pdf, printer)
+            pages = printing.print_pdf(rendered.pdf, printer)
         except OSError as exc:
             messages.show_error(self, str(exc))
             return
         # A printer's name, never a file path: a path may carry the child's name (audit without names).
         where = printer.printerName() or "naar een PDF-bestand"
         self._services.documents.record_output(rendered, "afgedrukt", where)
+        self.notice.printed(printer.printerName(), pages, printer.outputFileName())
 
     def _on_save_button_clicked(self) -> None:
         rendered = self.rendered
@@ -289,3 +302,5 @@ class DocumentDialog(QDialog):
             self._services.documents.save_pdf(rendered, path)
         except KnooppuntError as exc:
             messages.show_error(self, exc)
+            return
+        self.notice.saved(path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -10,12 +10,13 @@ from knooppunt.services import Change, Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..window_geometry import WindowPlacement
 from .chair_view import ChairView
 from .parents_screen import ParentsScreen
 
 SHORTCUTS = """Sneltoetsen in het overleg
-Ctrl+PgDown / Ctrl+PgUp\tvolgend / vorig agendapunt
-Ctrl+Shift+PgDown / PgUp\tvolgend / vorig kind
+Ctrl+Page Down / Ctrl+Page Up\tvolgend / vorig agendapunt
+Ctrl+Shift+Page Down / Page Up\tvolgend / vorig kind
 Ctrl+Enter\tnieuwe gedeelde notitie
 Ctrl+Shift+Enter\tnieuwe interne notitie
 Ctrl+I\tnotitie gedeeld ↔ intern
@@ -27,14 +28,13 @@ Ctrl+W\tvenster sluiten (alles is al opgeslagen)"""
 class MeetingWindow(QMainWindow):
     def __init__(self, *, services: Services, hub: SignalHub, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Knooppunt – overleg voeren")
-        # Large, but never taller or wider than the laptop's screen (1366 × 768 is common at schools).
-        available = self.screen().availableGeometry()
-        self.resize(min(1360, available.width()), min(820, available.height()))
+        self.setWindowTitle("Overleg voeren")
+        # Large, but never beyond the laptop's screen (1366 × 768 is common at schools).
+        self.placement = WindowPlacement(self, "overleg", QSize(1360, 820))
         self.chair = ChairView(services=services, hub=hub, meeting_id=meeting_id)
         self.setCentralWidget(self.chair)
         self.parents_screen = ParentsScreen(services=services)
-        self.parents_screen.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.parents_screen.close_requested.connect(self.toggle_parents_screen)
         self.chair.current_changed.connect(self._on_chair_current_changed)
         self.chair.content_changed.connect(self._on_chair_content_changed)
         # Agreements recorded in the outcomes panel (or elsewhere) show up on the parents' screen.
@@ -51,8 +51,23 @@ class MeetingWindow(QMainWindow):
         close.triggered.connect(self.close)
         menu.addSeparator()
         menu.addAction(close)
+        help_action = QAction("&Handboek", self)
+        help_action.setShortcut(QKeySequence("F1"))
+        help_action.triggered.connect(self.open_handbook)
+        self.menuBar().addMenu("&Help").addAction(help_action)
+        self._handbook: QWidget | None = None
         self.statusBar().showMessage("Alles wat u typt wordt meteen opgeslagen.  ·  Sneltoetsen: menu Overleg")
         self.statusBar().setToolTip(SHORTCUTS)
+
+    def open_handbook(self) -> QWidget:
+        from ..dialogs.handbook_dialog import HandbookDialog
+
+        if self._handbook is None:
+            self._handbook = HandbookDialog(chapter="overleg-voeren", parent=self)
+        self._handbook.show()
+        self._handbook.raise_()
+        self._handbook.activateWindow()
+        return self._handbook
 
     def open_discussion(self, discussion_id: int) -> bool:
         return self.chair.open_discussion(discussion_id)
@@ -60,20 +75,23 @@ class MeetingWindow(QMainWindow):
     def toggle_parents_screen(self) -> None:
         if self.parents_screen.isVisible():
             self.parents_screen.hide()
+            self.raise_()
+            self.activateWindow()
             return
-        self._place_parents_screen()
         self.parents_screen.show_discussion(self.chair.state.discussion.id if self.chair.state else None)
-        self.parents_screen.show()
-        self.activateWindow()  # the chair keeps typing; the parents only look
-
-    def _place_parents_screen(self) -> None:
-        """On a second monitor or beamer when there is one, full screen; else a normal window."""
-        screens = QApplication.screens()
-        mine = self.screen()
-        other = next((s for s in screens if s is not mine), None)
+        other = next((s for s in QApplication.screens() if s is not self.screen()), None)
         if other is not None:
+            # A second monitor or beamer: full screen there, and the chair keeps typing here.
             self.parents_screen.setGeometry(other.geometry())
             self.parents_screen.showFullScreen()
+            self.parents_screen.raise_()
+            self.activateWindow()
+            return
+        # One screen: the parents' screen comes to the front (F5 or Esc there brings the chair back).
+        self.parents_screen.setGeometry(self.geometry())
+        self.parents_screen.show()
+        self.parents_screen.raise_()
+        self.parents_screen.activateWindow()
 
     def _on_chair_current_changed(self, discussion_id: int) -> None:
         if self.parents_screen.isVisible():

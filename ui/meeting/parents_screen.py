@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from knooppunt.services import Services
@@ -16,13 +17,16 @@ from knooppunt.services.parents_screen import ParentsScreenContent
 
 
 class ParentsScreen(QWidget):
+    # F5 or Esc pressed while the parents' screen is in front (on the chair's own screen).
+    close_requested = Signal()
+
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._services = services
         self.discussion_id: int | None = None
         self.content: ParentsScreenContent | None = None
         self.setObjectName("parentsScreen")
-        self.setWindowTitle("Knooppunt – ouderscherm")
+        self.setWindowTitle("Ouderscherm")
         self.resize(1280, 720)
         self.heading = QLabel()
         self.heading.setObjectName("parentsHeading")
@@ -48,6 +52,8 @@ class ParentsScreen(QWidget):
         layout.addWidget(self.item)
         layout.addWidget(self.question)
         layout.addWidget(scroll, 1)
+        for key in ("F5", "Esc"):
+            QShortcut(QKeySequence(key), self, self.close_requested.emit)
 
     def show_discussion(self, discussion_id: int | None) -> None:
         self.discussion_id = discussion_id

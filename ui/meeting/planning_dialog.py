@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QSize, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from ..dialogs.consent_dialog import offer_to_record_missing
 from ..hub import SignalHub
 from ..modal import run_modal
 from ..models.collation import sort_key
+from ..window_geometry import WindowPlacement
 from .agenda_template_dialog import AgendaTemplateDialog
 
 
@@ -50,7 +51,7 @@ class PlanningDialog(QDialog):
         self.meeting_id = meeting_id
         location = services.locations.location(location_id)
         self.setWindowTitle(f"Overleg plannen – {location.name}")
-        self.resize(980, 720)
+        self.placement = WindowPlacement(self, "overleg-plannen", QSize(980, 720))
 
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)

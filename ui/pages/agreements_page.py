@@ -32,6 +32,7 @@ from ..hub import SignalHub
 from ..models.agreement_overview_model import WIDTHS, AgreementOverviewModel
 from ..models.outcome_columns import owner_text
 from ..models.record_table import Column
+from ..widgets.column_widths import remember_column_widths
 from .agreements_export import CsvExportRunner
 from .list_page import RecordTableView
 
@@ -110,7 +111,9 @@ class AgreementsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(WIDTHS):
             self.table.setColumnWidth(column, width)
+        remember_column_widths(self.table.horizontalHeader(), "afspraken")
         self.owners = RecordTableView(OWNER_COLUMNS, self)
+        self.owners.remember_widths("afspraken-per-eigenaar")
         self.owners.setToolTip("Dubbelklik op een eigenaar om alleen diens afspraken te zien")
         owners_box = QWidget()
         owners_layout = QVBoxLayout(owners_box)

@@ -46,6 +46,7 @@ class DirectorySearch(QWidget):
         self.count = QLabel()
         self.count.setObjectName("hint")
         self.results = RecordTableView(SEARCH_COLUMNS)
+        self.results.remember_widths("zoeken-partners")
         self.results.activated_record.connect(self.hit_activated)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.record_table import Column, RecordTableModel
+from ..widgets.column_widths import remember_column_widths
 
 SEARCH_DELAY_MS = 150  # the query runs when typing pauses this long, not on every keystroke
 SearchCallback = Callable[[str, int], Sequence]  # (search text, at most this many) -> records
@@ -63,6 +64,15 @@ class RecordTableView(QTableView):
                 self.setColumnWidth(i, max(column.width, self.horizontalHeader().sectionSizeFromContents(i).width()))
         self.doubleClicked.connect(lambda index: self.activated_record.emit(self.record_at(index.row())))
 
+    def remember_widths(self, key: str) -> None:
+        """Keep the column widths the user drags (full texts stay in each cell's tooltip)."""
+        remember_column_widths(self.horizontalHeader(), key)
+
+    def wrap_rows(self) -> None:
+        """Rows grow to show long texts whole (for short tables, e.g. the decisions of one child)."""
+        self.setWordWrap(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
     def record_at(self, proxy_row: int) -> Any:
         return self.source.record(self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row())
 
@@ -95,6 +105,7 @@ class ListPage(QWidget):
         intro.setWordWrap(True)
         intro.setObjectName("pageIntro")
         self.table = RecordTableView(columns, self)
+        self.table.remember_widths(title)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -49,7 +49,8 @@ def partner_columns(today: Callable[[], date]) -> list[Column[PartnerView]]:
         if problem:
             return problem
         until = view.partner.mandate_valid_until
-        return view.partner.mandate_category + (f" (t/m {until:%d-%m-%Y})" if until else "")
+        # The end date first: in a narrow column the text is cut at the end, and the date matters most.
+        return (f"t/m {until:%d-%m-%Y} · " if until else "") + view.partner.mandate_category
 
     return [
         Column[PartnerView]("Rol aan tafel", lambda v: v.partner.role, width=150),
@@ -135,6 +136,7 @@ class LocationsPage(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setObjectName("locationDetails")
         self.partners = RecordTableView(partner_columns(lambda: self._services.now().date()), self)
+        self.partners.remember_widths("partners")
         self.partners.activated_record.connect(self._on_partners_activated_record)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.partners, self._on_fill_button_clicked,

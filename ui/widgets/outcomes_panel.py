@@ -44,6 +44,11 @@ class OutcomesPanel(QWidget):
         self.review = RecordTableView(review_columns(discussion_id), self)
         self.decisions = RecordTableView(decision_columns(self._addendum_text), self)
         self.agreements = RecordTableView(agreement_columns(self._addendum_text), self)
+        # Long decisions and agreements wrap (rows grow); widths the chair drags are kept.
+        tables = ((self.review, "terugblik"), (self.decisions, "besluiten"), (self.agreements, "afspraken-bespreking"))
+        for table, key in tables:
+            table.remember_widths(key)
+            table.wrap_rows()
         self.addenda = RecordTableView(ADDENDUM_COLUMNS, self)
 
         self.outcome_button = QPushButton("&Uitkomst vastleggen…")
