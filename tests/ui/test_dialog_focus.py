@@ -7,13 +7,15 @@ from PySide6.QtWidgets import QApplication
 
 from ui.widgets.outcomes_panel import OutcomesPanel
 
-from ..core.outcome_helpers import discussion_of
+from ..core.outcome_helpers import discussion_of, run
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def open_dialog(qtbot, services, hub, button_name):
-    panel = OutcomesPanel(services=services, hub=hub, discussion_id=discussion_of(services, "Daan", held=False))
+    discussion_id = discussion_of(services, "Daan", held=False)
+    run(services, discussion_id)  # decisions are taken at the table, on the day
+    panel = OutcomesPanel(services=services, hub=hub, discussion_id=discussion_id)
     qtbot.addWidget(panel)
     panel.show()
     getattr(panel, button_name).click()

@@ -1,7 +1,7 @@
 """F5 on a laptop with one screen brings the parents' screen to the front; F5 there brings the
 chair's window back."""
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,6 +22,7 @@ def test_f5_raises_and_activates_the_parents_screen_and_f5_again_returns(qtbot, 
         Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
     zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
     discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
+    demo_services.store.clock.now = datetime.combine(meeting.date, time(9))  # chaired on its day
     window = MeetingWindow(services=demo_services, hub=SignalHub(), meeting_id=meeting.id)
     qtbot.addWidget(window)
     window.open_discussion(discussion.id)
