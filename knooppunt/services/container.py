@@ -22,7 +22,7 @@ from .invitations import InvitationService
 from .locations import LocationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
-from .monitoring import MonitoringService
+from .monitoring_tally import MonitoringTally
 from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
@@ -62,7 +62,7 @@ class Services:
     parents_screen: ParentsScreenService
     documents: DocumentService
     directory: DirectoryService
-    monitoring: MonitoringService
+    monitoring_tally: MonitoringTally
     erasure: ErasureService
     retention: RetentionService
     inzage: InzageService
@@ -109,8 +109,8 @@ def build_services(store: Store) -> Services:
     timeline = TimelineService(store, children, cases)
     agreements = AgreementService(store)
     planning = PlanningService(store, locations, children, consent, agreements)
-    monitoring = MonitoringService(store)
-    erasure = ErasureService(store, monitoring)
+    monitoring_tally = MonitoringTally(store)
+    erasure = ErasureService(store, monitoring_tally)
     directory = DirectoryService(store, locations)
     services = Services(
         store=store,
@@ -134,7 +134,7 @@ def build_services(store: Store) -> Services:
         directory=directory,
         regional=RegionalService(store, directory),
         regional_publisher=RegionalPublisher(store),
-        monitoring=monitoring,
+        monitoring_tally=monitoring_tally,
         erasure=erasure,
         retention=RetentionService(store, erasure),
         inzage=InzageService(store, documents.renderer),

@@ -18,7 +18,7 @@ from ..storage import Store
 from ..storage.database import purge_freed_content
 from ..storage.store import UnitOfWork
 from .changes import Change
-from .monitoring import MonitoringService
+from .monitoring_tally import MonitoringTally
 
 
 class ErasureReason(StrEnum):
@@ -70,7 +70,7 @@ _OWN_TABLES = ("agreement", "discussion", "consent", "child_case", "transfer_his
 
 
 class ErasureService:
-    def __init__(self, store: Store, monitoring: MonitoringService) -> None:
+    def __init__(self, store: Store, monitoring: MonitoringTally) -> None:
         self._store = store
         self._monitoring = monitoring
 

@@ -56,14 +56,14 @@ def test_erasing_a_child_leaves_no_trace_in_any_page_or_wal_frame(demo_services)
     labels = dict(preview.counts)
     assert labels["ouder(s)/verzorger(s)"] == 2 and labels["notitie(s)"] >= 3 and labels["besluit(en)"] >= 1
     assert preview.shared_meetings == 1  # the held meeting also discussed other children
-    before_counts = demo_services.monitoring.counts()
+    before_counts = demo_services.monitoring_tally.counts()
     others = _snapshot(demo_services, zoe)
 
     demo_services.erasure.erase(zoe, ErasureReason.REQUEST)
 
     assert _found(demo_services, ZOE_TRACES) == set()
     assert _snapshot(demo_services, zoe) == others  # other children's records untouched
-    assert demo_services.monitoring.counts() == before_counts
+    assert demo_services.monitoring_tally.counts() == before_counts
     assert demo_services.store.count("meeting") == 2  # meetings with other children stay
     with pytest.raises(NotFound):
         demo_services.erasure.preview(zoe)

@@ -48,7 +48,7 @@ def _counts(store: Store, child_id: int | None) -> Counter[Key]:
     return totals
 
 
-class MonitoringService:
+class MonitoringTally:
     def __init__(self, store: Store) -> None:
         self._store = store
 
