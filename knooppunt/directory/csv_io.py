@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..domain.enums import PartnerKind
@@ -76,7 +76,7 @@ def parse_csv(data: bytes, *, source: str = "") -> DirectoryData:
     text = decode(data).replace("\x00", "")
     if not text.strip():
         raise ImportRefused.file("Het bestand is leeg: er staan geen kolommen of regels in.")
-    rows = _records(text)
+    rows = read_records(text)
     header, body = rows[0], rows[1:]
     fields = [field_for(h) for h in header]
     _check_header(header, fields)
@@ -107,7 +107,8 @@ def parse_csv(data: bytes, *, source: str = "") -> DirectoryData:
     return DirectoryData(tuple(entries), source=source)
 
 
-def _records(text: str) -> list[list[str]]:
+def read_records(text: str, recognise: Callable[[str], str | None] = field_for) -> list[list[str]]:
+    """The CSV's rows, read with the delimiter under which ``recognise`` knows most header cells."""
     sample = text[:8192]
     delimiters = list(_DELIMITERS)
     try:
@@ -118,7 +119,7 @@ def _records(text: str) -> list[list[str]]:
     # Excel's quoting ("" inside quotes) with the Sniffer's delimiter first. The Sniffer can be fooled
     # by commas or quotes inside text, so the delimiter that recognises the most columns wins.
     dialects = [type("Dialect", (csv.excel,), {"delimiter": d}) for d in dict.fromkeys(delimiters)]
-    best = max(dialects, key=lambda d: _recognised(sample, d))
+    best = max(dialects, key=lambda d: _recognised(sample, d, recognise))
     rows: list[list[str]] = []
     try:
         for record in csv.reader(io.StringIO(text, newline=""), best, strict=False):
@@ -133,12 +134,12 @@ def _records(text: str) -> list[list[str]]:
     return rows
 
 
-def _recognised(sample: str, dialect) -> int:
+def _recognised(sample: str, dialect, recognise: Callable[[str], str | None]) -> int:
     try:
         header = next(csv.reader(io.StringIO(sample, newline=""), dialect, strict=False), [])
     except csv.Error:
         return -1
-    return len({field_for(h) for h in header} - {None})
+    return len({recognise(h) for h in header} - {None})
 
 
 def _check_header(header: list[str], fields: list[str | None]) -> None:
@@ -164,8 +165,7 @@ def _values(fields: list[str | None], record: list[str]) -> dict[str, str]:
     values = {}
     for key, cell in zip(fields, record, strict=False):
         if key:
-            cell = cell.strip()
-            values[key] = cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in _FORMULA_START else cell
+            values[key] = plain_cell(cell)
     return values
 
 
@@ -257,7 +257,7 @@ def csv_rows(views: Iterable, type_names: dict[int, str]) -> list[list[str]]:
                 values.update({f"{prefix}function": person.function, f"{prefix}phone": person.phone,
                                f"{prefix}email": person.email, f"{prefix}availability": person.availability,
                                f"{prefix}note": person.note})
-        rows.append([_safe_cell(values.get(key, "")) for key, _label in EXPORT_COLUMNS])
+        rows.append([safe_cell(values.get(key, "")) for key, _label in EXPORT_COLUMNS])
     return rows
 
 
@@ -270,7 +270,13 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-def _safe_cell(text: str) -> str:
+def plain_cell(cell: str) -> str:
+    """A cell as read: trimmed, and the apostrophe ``safe_cell`` put before a formula removed."""
+    cell = cell.strip()
+    return cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in _FORMULA_START else cell
+
+
+def safe_cell(text: str) -> str:
     """Keep Excel from running a cell as a formula (CSV injection): prefix with an apostrophe.
 
     A phone number such as ``+32 470 ...`` stays as it is; the import removes one apostrophe again.

@@ -27,6 +27,7 @@ class Decision:
     child_words: str = ""
     confirmed_on: date | None = None
     confirmed_by: str = ""
+    offer_id: int | None = None  # the offer (sociale kaart) this decision refers to, if picked
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Agreement:
     outcome_note: str = ""
     outcome_discussion_id: int | None = None
     decision_id: int | None = None
+    offer_id: int | None = None  # the offer (sociale kaart) this agreement uses, if picked
 
 
 @dataclass(frozen=True)

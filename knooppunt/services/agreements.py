@@ -29,6 +29,7 @@ class AgreementInput:
     description: str
     due_date: date | None = None
     evaluation_date: date | None = None
+    offer_id: int | None = None  # an offer from the sociale kaart, when one was picked
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ class AgreementService(AgreementOverview):
         ctx = discussion_context(self._store, discussion_id)
         draft = _validated(draft, ctx.meeting_date)
         agreement = Agreement(None, ctx.discussion.child_id, discussion_id, OwnerKind(draft.owner_kind),
-                              draft.owner_name, draft.description, draft.due_date, draft.evaluation_date)
+                              draft.owner_name, draft.description, draft.due_date, draft.evaluation_date,
+                              offer_id=draft.offer_id)
         with self._store.unit_of_work() as uow:
             agreement_id = uow.insert("agreement", agreement)
             uow.audit("afspraak gemaakt", "agreement", agreement_id, f"{draft.owner_name}: {draft.description}")
@@ -161,7 +163,7 @@ class AgreementService(AgreementOverview):
             uow.update("agreement", agreement_id, {
                 "owner_kind": OwnerKind(draft.owner_kind), "owner_name": draft.owner_name,
                 "description": draft.description, "due_date": draft.due_date,
-                "evaluation_date": draft.evaluation_date,
+                "evaluation_date": draft.evaluation_date, "offer_id": draft.offer_id,
             })
             uow.audit("afspraak gewijzigd", "agreement", agreement_id, f"{draft.owner_name}: {draft.description}")
         return Change.updated("agreement", agreement_id)

@@ -22,6 +22,8 @@ from .locations import LocationService
 from .invitations import InvitationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
+from .monitoring import MonitoringService
+from .offers import OfferService
 from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
@@ -55,6 +57,8 @@ class Services:
     parents_screen: ParentsScreenService
     documents: DocumentService
     directory: DirectoryService
+    offers: OfferService
+    monitoring: MonitoringService
     # Set by ``open_services``, which knows the file and the passphrase in force.
     backups: BackupService | None = None
 
@@ -103,6 +107,8 @@ def build_services(store: Store) -> Services:
         parents_screen=ParentsScreenService(store, children),
         documents=DocumentService(store),
         directory=DirectoryService(store, locations),
+        offers=OfferService(store),
+        monitoring=MonitoringService(store),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -72,6 +72,7 @@ class DecisionInput:
     parents_words: str = ""
     child_position: Position = Position.NOT_ASKED
     child_words: str = ""
+    offer_id: int | None = None  # an offer from the sociale kaart, when one was picked
 
 
 class DecisionService:
@@ -115,7 +116,7 @@ class DecisionService:
         decision = Decision(
             None, discussion_id, draft.text, draft.category, draft.location_partner_id, decided_by,
             check.organisation, check.describe(), status, draft.parents_position, draft.parents_words,
-            draft.child_position, draft.child_words,
+            draft.child_position, draft.child_words, offer_id=draft.offer_id,
         )
         with self._store.unit_of_work() as uow:
             decision_id = uow.insert("decision", decision)
@@ -135,7 +136,7 @@ class DecisionService:
             "decided_by": draft.decided_by.strip() or current.decided_by, "organisation": check.organisation,
             "mandate_text": check.describe(), "parents_position": draft.parents_position,
             "parents_words": draft.parents_words, "child_position": draft.child_position,
-            "child_words": draft.child_words,
+            "child_words": draft.child_words, "offer_id": draft.offer_id,
         }
         with self._store.unit_of_work() as uow:
             if check.valid and current.status == DecisionStatus.PROVISIONAL:
