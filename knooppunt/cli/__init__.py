@@ -19,6 +19,7 @@ from . import (
     directory_commands,
     document_commands,
     meeting_commands,
+    monitoring_commands,
     transfer_commands,
 )
 
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     document_commands,
     transfer_commands,
     backup_commands,
+    monitoring_commands,
 ]
 
 
