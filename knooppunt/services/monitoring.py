@@ -6,6 +6,7 @@ Only reads here, apart from the audit entry of an export: monitoring asks no ext
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -130,17 +131,25 @@ class MonitoringService:
                      detail=f"{school_year}: {Path(path).name}")
         return len(figures["locaties"])
 
-    def report_pdf(self, location_id: int, school_year: str) -> bytes:
+    def report_job(self, location_id: int, school_year: str) -> Callable[[], bytes]:
+        """Everything the yearly report needs, read now; the returned function only renders the
+        PDF (no database), so the window can run it on a worker thread."""
         from ..monitoring.report import report_pdf
 
         monitors = [self.monitor(location_id, school_year, p.key) for p in periods(school_year)]
         location = self._store.query("SELECT * FROM location WHERE id = ?", [location_id])[0]
-        return report_pdf(location, monitors, made_on=self.today(), made_by=self._store.actor)
+        made_on, made_by = self.today(), self._store.actor
+        return lambda: report_pdf(location, monitors, made_on=made_on, made_by=made_by)
+
+    def report_pdf(self, location_id: int, school_year: str) -> bytes:
+        return self.report_job(location_id, school_year)()
+
+    def save_report(self, location_id: int, school_year: str, path: Path, pdf: bytes) -> None:
+        write_export(self._store, Path(path), pdf, action="monitoringsrapport geëxporteerd", table="location",
+                     record_id=location_id, detail=f"{school_year}: {Path(path).name}")
 
     def export_report(self, location_id: int, school_year: str, path: Path) -> None:
-        write_export(self._store, Path(path), self.report_pdf(location_id, school_year),
-                     action="monitoringsrapport geëxporteerd", table="location", record_id=location_id,
-                     detail=f"{school_year}: {Path(path).name}")
+        self.save_report(location_id, school_year, path, self.report_pdf(location_id, school_year))
 
 
 def _day(text: str) -> date:
