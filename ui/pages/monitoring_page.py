@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knooppunt.monitoring.model import Figure, Indicator, Monitor
@@ -108,6 +109,9 @@ class MonitoringPage(QWidget):
         self.year.currentIndexChanged.connect(lambda _i: self._on_year_changed())
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.activated_record.connect(self.open_figure)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keyboard's double click
+            enter = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self._on_enter_activated)
         self.report_button.clicked.connect(lambda: self.exports.report(*self._selection()))
         self.board_button.clicked.connect(lambda: self.exports.board(self.year.currentData()))
         self.offers_button.clicked.connect(self._on_offers_button_clicked)
@@ -204,6 +208,11 @@ class MonitoringPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
         dialog.open()
+
+    def _on_enter_activated(self) -> None:
+        row = self.table.selected_record()
+        if row is not None:
+            self.open_figure(row)
 
     def _on_chart_clicked(self, indicator_key: str) -> None:
         for row_number, row in enumerate(self.rows()):
