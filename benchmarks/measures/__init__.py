@@ -101,7 +101,7 @@ def timed(action: Callable[[], object], runs: int, *, scale: float = 1000.0) -> 
 
 
 def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
-    from . import backup, documents, memory_and_start, page_search, reads, search, typing_stall, unlock
+    from . import backup, documents, memory_and_start, monitoring, page_search, reads, search, typing_stall, unlock
 
     return [
         ("start", memory_and_start.measure),
@@ -112,6 +112,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
         ("typing", typing_stall.measure),
         ("documents", documents.measure),
         ("backup", backup.measure),
+        ("monitoring", monitoring.measure),
     ]
 
 

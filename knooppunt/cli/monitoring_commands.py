@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import KnooppuntError
+from ..services.container import Services
 from .common import add_db_argument, open_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("monitoring", aliases=["monitor"],
                             help="monitoringscijfers voor het bestuur (zonder namen), rapporten, sociale kaart")
     parser.add_argument("--db", type=Path, metavar="BESTAND", help="het databasebestand")
@@ -84,11 +85,11 @@ def _combine(args: argparse.Namespace) -> int:
     return 0
 
 
-def _location_id(services, name: str) -> int:
+def _location_id(services: Services, name: str) -> int:
     location = services.locations.location_by_name(name)
     if location is None or location.id is None:
         raise KnooppuntError(f"Er is geen locatie met de naam ‘{name}’.")
-    return location.id
+    return int(location.id)
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -111,7 +111,8 @@ def _step(top: float) -> float:
 
 def svg(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> bytes:
     """The drawing as SVG, for the window."""
-    return renderSVG.drawToString(drawing(chart, width, height)).encode("utf-8")
+    text: str = renderSVG.drawToString(drawing(chart, width, height))
+    return text.encode("utf-8")
 
 
 def to_json(chart: Chart) -> str:

@@ -21,7 +21,7 @@ def compute(facts: Facts) -> Monitor:
 
 
 def children_and_meetings(facts: Facts) -> Indicator:
-    first_in_period: dict[str, DiscussionFact] = {}
+    first_in_period: dict[int, DiscussionFact] = {}
     for d in sorted(facts.discussions, key=lambda d: d.day):
         first_in_period.setdefault(d.child_id, d)
     start = facts.period.start

@@ -93,7 +93,7 @@ def _find(location: dict[str, Any], index: int, key: str, number: int, figure_ke
         next((i for i in indicators if i["sleutel"] == key), None)
     if indicator is None:
         return None
-    figures = indicator["cijfers"]
+    figures: list[dict[str, Any]] = indicator["cijfers"]
     if number < len(figures) and figures[number]["sleutel"] == figure_key:
         return figures[number]
     return next((f for f in figures if f["sleutel"] == figure_key), None)

@@ -9,16 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound
 from ..exports import write_export
-from ..monitoring.indicators import compute
-from ..monitoring.model import Monitor
-from ..monitoring.periods import Period, period, periods, school_year_of
-from ..monitoring.records import (AgreementFact, CaseFact, DecisionFact, DiscussionFact, Facts, MeetingFact,
-                                  OfferUse)
 from ..storage import Store
+
+# The monitoring package is imported when Monitoring is first used, not at start-up.
+if TYPE_CHECKING:
+    from ..monitoring.model import Monitor
+    from ..monitoring.periods import Period
+    from ..monitoring.records import Facts, OfferUse
 
 # A discussion that took place: not removed from the agenda, in a held meeting (or itself finalised
 # or under way while the meeting is not yet marked held).
@@ -80,6 +81,8 @@ class MonitoringService:
 
     def school_years(self, location_id: int | None = None) -> list[str]:
         """School years with meetings (at this location), and the current one; newest first."""
+        from ..monitoring.periods import school_year_of
+
         where, params = ("WHERE location_id = ?", [location_id]) if location_id is not None else ("", [])
         days = self._store.column(f"SELECT DISTINCT substr(date, 1, 7) FROM meeting {where}", params)
         years = {school_year_of(date.fromisoformat(f"{month}-01")) for month in days}
@@ -87,12 +90,19 @@ class MonitoringService:
         return sorted(years, reverse=True)
 
     def periods(self, school_year: str) -> list[Period]:
+        from ..monitoring.periods import periods
+
         return periods(school_year)
 
     def monitor(self, location_id: int, school_year: str, period_key: str = "jaar") -> Monitor:
+        from ..monitoring.indicators import compute
+        from ..monitoring.periods import period
+
         return compute(self.facts(location_id, period(school_year, period_key)))
 
     def facts(self, location_id: int, span: Period) -> Facts:
+        from ..monitoring.records import AgreementFact, CaseFact, DecisionFact, DiscussionFact, Facts, MeetingFact
+
         name = self._store.scalar("SELECT name FROM location WHERE id = ?", [location_id])
         if name is None:
             raise NotFound("Deze locatie bestaat niet (meer).")
@@ -136,7 +146,7 @@ class MonitoringService:
         PDF (no database), so the window can run it on a worker thread."""
         from ..monitoring.report import report_pdf
 
-        monitors = [self.monitor(location_id, school_year, p.key) for p in periods(school_year)]
+        monitors = [self.monitor(location_id, school_year, p.key) for p in self.periods(school_year)]
         location = self._store.query("SELECT * FROM location WHERE id = ?", [location_id])[0]
         made_on, made_by = self.today(), self._store.actor
         return lambda: report_pdf(location, monitors, made_on=made_on, made_by=made_by)
@@ -161,6 +171,8 @@ def _maybe(text: str | None) -> date | None:
 
 
 def _offer(row: dict[str, Any]) -> OfferUse | None:
+    from ..monitoring.records import OfferUse
+
     if row["offer_level"] is None:
         return None
     return OfferUse(row["offer_level"], row["offer_organisation"], row["offer_name"])

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..domain.offers import Offer, OfferView, PreventionLevel
 from ..errors import NotFound, ValidationError
 from ..exports import write_export
-from ..offers import csv_io
-from ..offers.csv_io import OfferEntry
 from ..storage import Store
 from ..storage.mapping import from_row
 from ..text import fold
 from .changes import Change
+
+if TYPE_CHECKING:  # the CSV code is imported when a file is read or written
+    from ..offers.csv_io import OfferEntry
 
 _SELECT = ("SELECT f.*, coalesce(o.name, '') AS organisation_name FROM offer f "
            "LEFT JOIN organisation o ON o.id = f.organisation_id ")
@@ -82,6 +84,8 @@ class OfferService:
         return Change.updated("offer", offer_id)
 
     def read_csv(self, path: Path) -> list[OfferEntry]:
+        from ..offers import csv_io
+
         names = [row["name"] for row in self._store.query("SELECT name FROM organisation")]
         return csv_io.read_csv(Path(path), names)
 
@@ -110,13 +114,15 @@ class OfferService:
         return self.import_entries(location_id, self.read_csv(path), source=Path(path).name)
 
     def export_csv(self, location_id: int, path: Path) -> int:
+        from ..offers import csv_io
+
         views = self.offers(location_id)
         write_export(self._store, Path(path), csv_io.export_bytes(views), action="sociale kaart geëxporteerd (csv)",
                      table="location", record_id=location_id, detail=Path(path).name)
         return len(views)
 
 
-def _view(row: dict) -> OfferView:
+def _view(row: dict[str, Any]) -> OfferView:
     name = row.pop("organisation_name")
     return OfferView(from_row(Offer, row), name)
 

@@ -81,7 +81,7 @@ def test_a_malformed_file_is_refused_with_a_report_per_row_and_nothing_changes(d
 
 @pytest.mark.parametrize("content, message", [
     (b"", "is leeg"),
-    ("Naam;Telefoon\r\nIets;0612345678\r\n".encode(), "Ontbrekende kolommen: Niveau"),
+    (b"Naam;Telefoon\r\nIets;0612345678\r\n", "Ontbrekende kolommen: Niveau"),
     (HEADER.encode("utf-8"), "geen aanbod"),
     (b"Aanbod;Niveau\r\n\x81\x8dkapot;selectief\r\n", "onleesbare tekens"),
 ])

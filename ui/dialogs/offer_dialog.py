@@ -20,24 +20,30 @@ class OfferDialog(FormDialog):
         self._services = services
         self._location_id = location_id
         self._view = view
-        self.name = self.add_field("name", "&Naam van het aanbod", QLineEdit())
+        self.name = QLineEdit()
+        self.add_field("name", "&Naam van het aanbod", self.name)
         self.name.setPlaceholderText("Bijv. ‘Opvoedondersteuning thuis’ of ‘Weerbaarheidstraining’")
-        self.organisation = self.add_field("organisation_id", "&Organisatie", QComboBox())
+        self.organisation = QComboBox()
+        self.add_field("organisation_id", "&Organisatie", self.organisation)
         self.organisation.addItem("— geen / nog niet in het adresboek —", None)
         for organisation in services.locations.organisations():
             self.organisation.addItem(organisation.name, organisation.id)
-        self.level = self.add_field("level", "Ni&veau", QComboBox())
+        self.level = QComboBox()
+        self.add_field("level", "Ni&veau", self.level)
         self.level.addItem("— kies —", None)
         for level in PreventionLevel:
             self.level.addItem(level.label, level.value)
         self.level.setToolTip("Preventiepiramide: universeel (voor iedereen), selectief (risicogroep), "
                               "geïndiceerd (na een indicatie of besluit)")
-        self.target_group = self.add_field("target_group", "&Doelgroep", QLineEdit())
-        self.age_from = self.add_field("age_from", "Leeftijd &vanaf", _age_box())
-        self.age_to = self.add_field("age_to", "Leeftijd &tot en met", _age_box())
-        self.how_to_refer = self.add_field("how_to_refer", "&Hoe verwijzen", QPlainTextEdit())
+        self.target_group, self.contact = QLineEdit(), QLineEdit()
+        self.age_from, self.age_to = _age_box(), _age_box()
+        self.how_to_refer = QPlainTextEdit()
         self.how_to_refer.setFixedHeight(60)
-        self.contact = self.add_field("contact", "&Contact", QLineEdit())
+        self.add_field("target_group", "&Doelgroep", self.target_group)
+        self.add_field("age_from", "Leeftijd &vanaf", self.age_from)
+        self.add_field("age_to", "Leeftijd &tot en met", self.age_to)
+        self.add_field("how_to_refer", "&Hoe verwijzen", self.how_to_refer)
+        self.add_field("contact", "&Contact", self.contact)
         if view is not None:
             o = view.offer
             self.name.setText(o.name)

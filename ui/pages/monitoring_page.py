@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knooppunt.monitoring.model import Figure, Indicator, Monitor
@@ -79,8 +79,8 @@ class MonitoringPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
-        for widget in (self.offers_button, self.report_button, self.board_button):
-            top.addWidget(widget)
+        for button in (self.offers_button, self.report_button, self.board_button):
+            top.addWidget(button)
         filters = QHBoxLayout()
         for widget in (self.location, self.year, self.period):
             filters.addWidget(widget)
@@ -166,7 +166,7 @@ class MonitoringPage(QWidget):
         self.reload()
 
     # Showing -------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self._stale:
             self.reload()

@@ -30,7 +30,7 @@ class OfferPicker(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setWidget(self)
-        self.completer_.activated[str].connect(self.choose_title)
+        self.completer_.activated[str].connect(self.choose_title)  # type: ignore[index]
         self.textEdited.connect(self._on_text_edited)
         self.has_offers = bool(services.offers.offers(location_id))
         if not self.has_offers:
@@ -48,8 +48,8 @@ class OfferPicker(QLineEdit):
         self._model.setStringList(list(self._matches))
         if found:
             self.completer_.complete()
-        else:
-            self.completer_.popup().hide()
+        elif (popup := self.completer_.popup()) is not None:
+            popup.hide()
 
     def choose_title(self, title: str) -> None:
         view = self._matches.get(title)
