@@ -63,7 +63,7 @@ def report_pdf(location: dict[str, Any], monitors: list[Monitor], *, made_on: da
     })
 
 
-def board_pdf(files: list[dict[str, Any]], *, made_on: date, per_table: int = 4) -> bytes:
+def board_pdf(files: list[dict[str, Any]], *, made_on: date, per_table: int = 3) -> bytes:
     """The board's report from the files of its locations: per indicator a table per few locations."""
     years = sorted({f["schooljaar"] for f in files})
     locations = [loc for f in files for loc in f["locaties"]]

@@ -9,6 +9,13 @@ def _n(figure: Figure) -> str:
     return figure.text
 
 
+def _over(figure: Figure) -> str:
+    """'30 dagen (mediaan over 12 casussen)', or 'nog geen gegevens'."""
+    if figure.value is None:
+        return figure.text
+    return f"{figure.text} (mediaan over {figure.base} {'casus' if figure.base == 1 else 'casussen'})"
+
+
 def summary(indicator: Indicator) -> str:
     f = indicator.figure
     key = indicator.key
@@ -32,8 +39,8 @@ def summary(indicator: Indicator) -> str:
                 f"en {_n(f('afspraken.niet_gedaan'))} niet gedaan of gewijzigd.")
     if key == "doorlooptijd":
         start, close = f("doorlooptijd.start"), f("doorlooptijd.afsluiting")
-        return (f"Van signaal tot eerste bespreking: {start.text} (over {start.base} casussen). Van eerste bespreking "
-                f"tot afsluiting: {close.text} (over {close.base} casussen).")
+        return (f"Van signaal tot eerste bespreking: {_over(start)}. Van eerste bespreking tot afsluiting: "
+                f"{_over(close)}.")
     if key == "verwijzingen":
         return (f"Er is {_n(f('verwijzingen.aanbod'))} keer aanbod van de sociale kaart ingezet: "
                 f"{_n(f('verwijzingen.niveau.universeel'))} universeel, {_n(f('verwijzingen.niveau.selectief'))} "
