@@ -24,7 +24,8 @@ from .list_page import RecordTableView
 from .monitoring_exports import MonitoringExports
 
 CHARTS = ("kinderen", "ouders", "besluiten", "afspraken")
-WATCHED = {"meeting", "discussion", "decision", "agreement", "case", "child", "participant", "offer", "location"}
+WATCHED = {"meeting", "discussion", "decision", "agreement", "case", "child", "participant", "offer", "location",
+           "organisation"}
 
 
 @dataclass(frozen=True)
