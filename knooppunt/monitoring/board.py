@@ -37,7 +37,19 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("afsluiting.totaal", ("afsluiting.opgelost", "afsluiting.overgedragen")),
     *((f"afspraken.{o}", tuple(f"afspraken.{k}.{o}" for k in ("partner", "school", "ouder", "kind")))
       for o in ("op_tijd", "te_laat", "open", "niet_gedaan")),
+    ("verwijzingen.aanbod", tuple(f"verwijzingen.niveau.{level}" for level in ("universeel", "selectief",
+                                                                               "geindiceerd"))),
 )
+# Totals whose parts are one figure per organisation (their keys start with the prefix).
+PREFIX_GROUPS = (("besluiten.totaal", "verwijzingen.besluit_org."), ("verwijzingen.aanbod", "verwijzingen.aanbod_org."))
+
+
+def groups(keys: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Every total with the parts that add up to it, for the figures present."""
+    found = list(GROUPS)
+    for total, prefix in PREFIX_GROUPS:
+        found.append((total, tuple(k for k in keys if k.startswith(prefix))))
+    return found
 
 
 def small(value: int) -> bool:
@@ -51,7 +63,7 @@ def hidden_counts(monitor: Monitor) -> set[str]:
     changed = True
     while changed:
         changed = False
-        for total, parts in GROUPS:
+        for total, parts in groups(list(counts)):
             present = [p for p in parts if p in counts]
             if total not in counts:
                 continue
