@@ -26,17 +26,20 @@ def children_and_meetings(facts: Facts) -> Indicator:
         first_in_period.setdefault(d.child_id, d)
     start = facts.period.start
     new = count("kinderen.nieuw", "Nieuw besproken kinderen",
-                (Entry(d.child_name, d.day, "eerste bespreking") for d in first_in_period.values() if d.first_day >= start))
+                (Entry(d.child_name, d.day, "eerste bespreking")
+                 for d in first_in_period.values() if d.first_day >= start))
     repeat = count("kinderen.herhaald", "Opnieuw besproken kinderen",
                    (Entry(d.child_name, d.day, f"eerder besproken op {day_text(d.first_day)}")
                     for d in first_in_period.values() if d.first_day < start))
     children = count("kinderen.totaal", "Besproken kinderen", [*new.entries, *repeat.entries])
-    discussed = count("kinderen.besprekingen", "Besprekingen", (Entry(d.child_name, d.day, "") for d in facts.discussions))
+    discussed = count("kinderen.besprekingen", "Besprekingen",
+                      (Entry(d.child_name, d.day, "") for d in facts.discussions))
     by_status = {s: [m for m in facts.meetings if m.status == s] for s in ("gehouden", "gepland", "geannuleerd")}
     past_planned = [m for m in by_status["gepland"] if m.day < facts.today]
     planned = count("kinderen.overleggen_gepland", "Overleggen gepland", map(_meeting, facts.meetings))
     held = count("kinderen.overleggen_gehouden", "Overleggen gehouden", map(_meeting, by_status["gehouden"]))
-    cancelled = count("kinderen.overleggen_geannuleerd", "Overleggen geannuleerd", map(_meeting, by_status["geannuleerd"]))
+    cancelled = count("kinderen.overleggen_geannuleerd", "Overleggen geannuleerd",
+                      map(_meeting, by_status["geannuleerd"]))
     not_closed = count("kinderen.overleggen_niet_afgerond", "Overleggen voorbij maar niet als gehouden vastgelegd",
                        map(_meeting, past_planned))
     chart = Chart("Kinderen en overleggen", ("Nieuw", "Opnieuw", "Overleggen gepland", "Gehouden"),

@@ -32,7 +32,8 @@ def agreements(facts: Facts) -> Indicator:
     for a in facts.agreements:
         outcome = agreement_outcome(a, facts.today)
         due = f"uiterlijk {a.due_date:%d-%m-%Y}" if a.due_date else "geen datum"
-        grouped.setdefault((a.owner_kind, outcome), []).append(Entry(a.child_name, a.day, f"{a.description} ({due}; {a.status})"))
+        entry = Entry(a.child_name, a.day, f"{a.description} ({due}; {a.status})")
+        grouped.setdefault((a.owner_kind, outcome), []).append(entry)
     figures = [count("afspraken.totaal", "Afspraken",
                       (e for entries in grouped.values() for e in entries))]
     for outcome, label in OUTCOMES:

@@ -79,7 +79,8 @@ def board_pdf(files: list[dict[str, Any]], *, made_on: date, per_table: int = 3)
         indicators.append({"titel": indicator["titel"], "uitleg": indicator["uitleg"], "rijen": rows,
                            "blokken": chunks})
     return _render(BOARD_TEMPLATE, None, {
-        "titel": f"Monitoring knooppunten {', '.join(years)}", "onderwerp": f"Monitoring knooppunten {', '.join(years)}",
+        "titel": f"Monitoring knooppunten {', '.join(years)}",
+        "onderwerp": f"Monitoring knooppunten {', '.join(years)}",
         "documentdatum": made_on,
         "location": {"name": "Monitoring knooppunten", "address": "", "postcode_city": "", "phone": ""},
         "schooljaren": years, "locaties": [loc["locatie"] for loc in locations], "indicatoren": indicators,

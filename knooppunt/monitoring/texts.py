@@ -21,8 +21,9 @@ def summary(indicator: Indicator) -> str:
     key = indicator.key
     if key == "kinderen":
         return (f"Er zijn {_n(f('kinderen.totaal'))} kinderen besproken, van wie {_n(f('kinderen.nieuw'))} voor het "
-                f"eerst, in {_n(f('kinderen.besprekingen'))} besprekingen. Van de {_n(f('kinderen.overleggen_gepland'))} "
-                f"geplande overleggen zijn er {_n(f('kinderen.overleggen_gehouden'))} gehouden.")
+                f"eerst, in {_n(f('kinderen.besprekingen'))} besprekingen. Van de "
+                f"{_n(f('kinderen.overleggen_gepland'))} geplande overleggen zijn er "
+                f"{_n(f('kinderen.overleggen_gehouden'))} gehouden.")
     if key == "ouders":
         share = f("ouders.aandeel")
         return (f"Bij {_n(f('ouders.aanwezig'))} van de {_n(f('ouders.besprekingen'))} besprekingen zaten de ouders "

@@ -29,7 +29,8 @@ def names(figure):
 
 def test_children_discussed_new_and_repeat_and_meetings_held_against_planned(linde):
     monitor, _ids, _services = linde
-    assert values(monitor, "kinderen.totaal", "kinderen.nieuw", "kinderen.herhaald", "kinderen.besprekingen") == [3, 2, 1, 4]
+    assert values(monitor, "kinderen.totaal", "kinderen.nieuw", "kinderen.herhaald",
+                  "kinderen.besprekingen") == [3, 2, 1, 4]
     assert names(monitor.figure("kinderen.nieuw")) == ["Anna Linde", "Daan Linde"]
     assert names(monitor.figure("kinderen.herhaald")) == ["Bram Linde"]  # discussed in May, before the year
     assert values(monitor, "kinderen.overleggen_gepland", "kinderen.overleggen_gehouden",

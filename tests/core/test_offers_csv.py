@@ -29,8 +29,8 @@ def demo_location(services) -> int:
 
 def test_export_opens_in_dutch_excel_and_round_trips_into_another_laptop(demo_services, services_factory, tmp_path):
     location_id = demo_location(demo_services)
-    demo_services.offers.save(location_id, OfferInput("=Formule of niet", None, "universeel", "Iedereen; ook \"ouders\"",
-                                                      how_to_refer="Bellen:\nna 9 uur"))
+    demo_services.offers.save(location_id, OfferInput("=Formule of niet", None, "universeel",
+                                                      "Iedereen; ook \"ouders\"", how_to_refer="Bellen:\nna 9 uur"))
     path = tmp_path / "sociale-kaart.csv"
     assert demo_services.offers.export_csv(location_id, path) == 7
     raw = path.read_bytes()
