@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics import renderSVG
@@ -40,6 +41,44 @@ def font() -> str:
         return "Helvetica"
 
 
+@dataclass(frozen=True)
+class Plot:
+    """Where the bars are drawn (points, origin bottom left) and the top of the value axis."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    top: float
+
+
+def plot(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Plot:
+    legend_height = 26 if len(chart.series) > 1 else 0
+    data = [list(values) for _name, values in chart.series]
+    top = max([sum(column) for column in zip(*data, strict=False)] if chart.stacked
+              else [v for values in data for v in values] or [0])
+    return Plot(34, 34 + legend_height, width - 44, height - 58 - legend_height, max(4, top * 1.15))
+
+
+def bar_at(chart: Chart, x: float, y: float, width: float = WIDTH, height: float = HEIGHT) -> tuple[int, int] | None:
+    """(series, category) of the bar at a point of the drawing, or None. A click anywhere in a
+    category's column counts for an unstacked chart, so an empty (zero) bar can be opened too."""
+    area, n = plot(chart, width, height), len(chart.categories)
+    if not n or not area.x <= x <= area.x + area.width or not area.y <= y <= area.y + area.height:
+        return None
+    column = area.width / n
+    category = min(int((x - area.x) / column), n - 1)
+    if not chart.stacked:
+        series = int((x - area.x - category * column) / (column / len(chart.series)))
+        return min(series, len(chart.series) - 1), category
+    value, reached = (y - area.y) / area.height * area.top, 0.0
+    for series, (_name, values) in enumerate(chart.series):
+        reached += values[category]
+        if value <= reached:
+            return series, category
+    return None
+
+
 def drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawing:
     face = font()
     bold = "DejaVuSans-Bold" if face == "DejaVuSans" else "Helvetica-Bold"
@@ -47,9 +86,9 @@ def drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawi
     d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     d.add(String(4, height - 14, chart.title, fontName=bold, fontSize=10, fillColor=colors.HexColor(PALETTE[0])))
     legend_height = 26 if len(chart.series) > 1 else 0
+    area = plot(chart, width, height)
     bars = VerticalBarChart()
-    bars.x, bars.y = 34, 34 + legend_height
-    bars.width, bars.height = width - 44, height - 58 - legend_height
+    bars.x, bars.y, bars.width, bars.height = area.x, area.y, area.width, area.height
     bars.data = [list(values) for _name, values in chart.series]
     bars.categoryAxis.categoryNames = [_wrap(name) for name in chart.categories]
     bars.categoryAxis.labels.fontName = face
@@ -58,9 +97,7 @@ def drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawi
     bars.valueAxis.labels.fontName = face
     bars.valueAxis.labels.fontSize = 7
     bars.valueAxis.valueMin = 0
-    top = max([sum(column) for column in zip(*bars.data, strict=False)] if chart.stacked
-              else [v for values in bars.data for v in values] or [0])
-    bars.valueAxis.valueMax = max(4, top * 1.15)
+    bars.valueAxis.valueMax = area.top
     bars.valueAxis.valueStep = _step(bars.valueAxis.valueMax)
     bars.valueAxis.labelTextFormat = "%d"
     bars.categoryAxis.style = "stacked" if chart.stacked else "parallel"
@@ -117,13 +154,14 @@ def svg(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> bytes:
 
 def to_json(chart: Chart) -> str:
     return json.dumps({"title": chart.title, "categories": chart.categories, "series": chart.series,
-                       "stacked": chart.stacked}, ensure_ascii=False)
+                       "stacked": chart.stacked, "keys": chart.keys}, ensure_ascii=False)
 
 
 def from_json(text: str) -> Chart:
     data: dict[str, Any] = json.loads(text)
     return Chart(data["title"], tuple(data["categories"]),
-                 tuple((name, tuple(values)) for name, values in data["series"]), bool(data["stacked"]))
+                 tuple((name, tuple(values)) for name, values in data["series"]), bool(data["stacked"]),
+                 tuple(tuple(keys) for keys in data.get("keys", ())))
 
 
 def pdf_chart(params: str) -> Drawing:

@@ -43,7 +43,8 @@ def children_and_meetings(facts: Facts) -> Indicator:
     not_closed = count("kinderen.overleggen_niet_afgerond", "Overleggen voorbij maar niet als gehouden vastgelegd",
                        map(_meeting, past_planned))
     chart = Chart("Kinderen en overleggen", ("Nieuw", "Opnieuw", "Overleggen gepland", "Gehouden"),
-                  (("Aantal", (new.value or 0, repeat.value or 0, planned.value or 0, held.value or 0)),))
+                  (("Aantal", (new.value or 0, repeat.value or 0, planned.value or 0, held.value or 0)),),
+                  keys=((new.key, repeat.key, planned.key, held.key),))
     return Indicator(
         "kinderen", "Besproken kinderen en gehouden overleggen",
         "Hoeveel kinderen zijn besproken, voor het eerst of opnieuw, en hoeveel van de geplande overleggen "
@@ -67,7 +68,7 @@ def parents(discussions: Sequence[DiscussionFact]) -> Indicator:
     no_reason = count("ouders.afwezig_zonder_reden", "… zonder reden genoteerd",
                       (Entry(d.child_name, d.day, "geen reden genoteerd") for d in absent if not d.absent_reason))
     chart = Chart("Ouders aan tafel", ("Met ouders", "Zonder ouders"),
-                  (("Besprekingen", (present.value or 0, without.value or 0)),))
+                  (("Besprekingen", (present.value or 0, without.value or 0)),), keys=((present.key, without.key),))
     return Indicator(
         "ouders", "Ouders aan tafel",
         "In hoeveel besprekingen de ouders (of een van hen) aanwezig waren, en waarom niet als ze er niet "
@@ -91,7 +92,8 @@ def decisions(facts: Sequence[DecisionFact]) -> Indicator:
                          [(entry(d, f" ({(d.confirmed_on - d.day).days} dagen)"), (d.confirmed_on - d.day).days)
                           for d in confirmed if d.confirmed_on is not None])
     chart = Chart("Besluiten", ("Direct definitief", "Later bevestigd", "Nog voorlopig"),
-                  (("Besluiten", (direct.value or 0, later.value or 0, still.value or 0)),))
+                  (("Besluiten", (direct.value or 0, later.value or 0, still.value or 0)),),
+                  keys=((direct.key, later.key, still.key),))
     return Indicator(
         "besluiten", "Besluiten aan tafel",
         "Hoeveel besluiten direct definitief waren omdat de partner aan tafel mandaat had, hoeveel voorlopig "

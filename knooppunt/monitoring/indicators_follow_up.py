@@ -46,7 +46,9 @@ def agreements(facts: Facts) -> Indicator:
     per_kind = {f.key: f.value or 0 for f in figures}
     chart = Chart("Afspraken per eigenaar", tuple(label for _k, label in OWNER_KINDS),
                   tuple((label, tuple(per_kind[f"afspraken.{kind}.{outcome}"] for kind, _l in OWNER_KINDS))
-                        for outcome, label in OUTCOMES), stacked=True)
+                        for outcome, label in OUTCOMES), stacked=True,
+                  keys=tuple(tuple(f"afspraken.{kind}.{outcome}" for kind, _l in OWNER_KINDS)
+                             for outcome, _o in OUTCOMES))
     return Indicator(
         "afspraken", "Afspraken: op tijd, te laat, open",
         "De afspraken die in deze periode zijn gemaakt, per soort eigenaar: op tijd gedaan, te laat (of nog "
@@ -93,7 +95,8 @@ def referrals(facts: Facts) -> Indicator:
                               (Entry(d.child_name, d.day, d.text) for d in facts.decisions if d.organisation == name)))
     levels = {f.key: f.value or 0 for f in figures}
     chart = Chart("Aanbod per preventieniveau", tuple(label for _l, label in LEVELS),
-                  (("Ingezet", tuple(levels[f"verwijzingen.niveau.{level}"] for level, _l in LEVELS)),))
+                  (("Ingezet", tuple(levels[f"verwijzingen.niveau.{level}"] for level, _l in LEVELS)),),
+                  keys=(tuple(f"verwijzingen.niveau.{level}" for level, _l in LEVELS),))
     note = "" if uses else ("Nog geen aanbod gekoppeld: kies bij een besluit of afspraak een aanbod van de "
                             "sociale kaart, dan telt het hier mee.")
     return Indicator(

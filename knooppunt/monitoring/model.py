@@ -57,6 +57,13 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[float, ...]], ...]
     stacked: bool = False
+    keys: tuple[tuple[str, ...], ...] = ()  # per series, per category: the figure behind the bar
+
+    def key(self, series: int, category: int) -> str | None:
+        try:
+            return self.keys[series][category]
+        except IndexError:
+            return None
 
 
 @dataclass(frozen=True)

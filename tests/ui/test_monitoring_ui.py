@@ -66,10 +66,32 @@ def test_double_click_on_a_figure_opens_the_list_with_names(page, qtbot):
     assert page.active_dialog.table.model().rowCount() == 2
 
 
-def test_clicking_a_chart_selects_its_figures_in_the_table(page, qtbot):
-    qtbot.mouseClick(page.charts[3], Qt.MouseButton.LeftButton)
+def test_clicking_a_bar_opens_its_list_and_elsewhere_selects_the_figures(page, qtbot):
+    from knooppunt.monitoring.charts import HEIGHT, plot
+
+    decisions = page.charts[2]
+    area = plot(decisions.chart)
+    provisional = decisions.to_widget(area.x + area.width * 5 / 6, area.y + 2)  # third bar: nog voorlopig
+    qtbot.mouseClick(decisions, Qt.MouseButton.LeftButton, pos=provisional.toPoint())
+    qtbot.waitUntil(lambda: page.active_dialog is not None)
+    assert page.active_dialog.figure.key == "besluiten.voorlopig"
+    page.active_dialog.close()
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+
+    agreements = page.charts[3]  # stacked: the partner's column holds 1 on time and 2 open
+    area = plot(agreements.chart)
+    partner_open = agreements.to_widget(area.x + area.width / 8, area.y + area.height * 2 / area.top)
+    assert agreements.figure_at(partner_open) == "afspraken.partner.open"
+    qtbot.mouseClick(agreements, Qt.MouseButton.LeftButton, pos=partner_open.toPoint())
+    qtbot.waitUntil(lambda: page.active_dialog is not None)
+    assert page.active_dialog.table.model().rowCount() == 2
+    page.active_dialog.close()
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+
+    title = agreements.to_widget(20, HEIGHT - 6)
+    qtbot.mouseClick(agreements, Qt.MouseButton.LeftButton, pos=title.toPoint())
     selected = page.table.selected_record()
-    assert selected.indicator.key == "afspraken" and selected.first
+    assert selected.indicator.key == "afspraken" and selected.first and page.active_dialog is None
 
 
 def test_another_period_shows_its_own_figures(page):

@@ -63,7 +63,7 @@ class MonitoringPage(QWidget):
         heading.setObjectName("pageTitle")
         intro = QLabel("Wat het knooppunt van een locatie deed, geteld uit wat is vastgelegd: er hoeft niets "
                        "extra te worden ingevuld. Dubbelklik op een cijfer voor de lijst erachter (met namen, "
-                       "alleen voor de voorzitter).")
+                       "alleen voor de voorzitter); dat kan ook met een klik op een staaf.")
         intro.setObjectName("pageIntro")
         intro.setWordWrap(True)
         self.location = QComboBox()
@@ -92,6 +92,7 @@ class MonitoringPage(QWidget):
             view.setFixedHeight(200)
             chart_row.addWidget(view, 1)
             view.clicked.connect(self._on_chart_clicked)
+            view.figure_clicked.connect(self._on_chart_figure_clicked)
         self.table = RecordTableView(FIGURE_COLUMNS, self)
         self.table.setSortingEnabled(False)
         self.table.setToolTip("Dubbelklik op een cijfer voor de lijst erachter")
@@ -214,6 +215,10 @@ class MonitoringPage(QWidget):
         row = self.table.selected_record()
         if row is not None:
             self.open_figure(row)
+
+    def _on_chart_figure_clicked(self, key: str) -> None:
+        if self.monitor is not None:
+            self.open_figure(self.monitor.figure(key))
 
     def _on_chart_clicked(self, indicator_key: str) -> None:
         for row_number, row in enumerate(self.rows()):
