@@ -46,7 +46,7 @@ def children_and_meetings(facts: Facts) -> Indicator:
                   (("Aantal", (new.value or 0, repeat.value or 0, planned.value or 0, held.value or 0)),),
                   keys=((new.key, repeat.key, planned.key, held.key),))
     return Indicator(
-        "kinderen", "Besproken kinderen en gehouden overleggen",
+        "kinderen", "Kinderen en overleggen",
         "Hoeveel kinderen zijn besproken, voor het eerst of opnieuw, en hoeveel van de geplande overleggen "
         "zijn gehouden.",
         (children, new, repeat, discussed, planned, held, cancelled, not_closed), chart=chart)
