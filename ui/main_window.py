@@ -1,4 +1,4 @@
-"""The main window: navigation to the four areas of work, menus and the status bar."""
+"""The main window: navigation to the areas of work, menus and the status bar."""
 
 from __future__ import annotations
 
@@ -59,11 +59,19 @@ def _agreements_page(**kwargs) -> QWidget:
     return AgreementsPage(**kwargs)
 
 
+def _monitoring_page(**kwargs) -> QWidget:
+    # Its module imports the chart library (ReportLab): only when Monitoring is first opened.
+    from .pages.monitoring_page import MonitoringPage
+
+    return MonitoringPage(**kwargs)
+
+
 PAGES = [
     ("Locaties & partners", _locations_page),
     ("Kinderen", _children_page),
     ("Overleggen", _meetings_page),
     ("Afspraken", _agreements_page),
+    ("Monitoring", _monitoring_page),
 ]
 
 

@@ -110,6 +110,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
         documents,
         largest_notes,
         memory_and_start,
+        monitoring,
         page_search,
         reads,
         regional,
@@ -129,6 +130,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
         ("backup", backup.measure),
         ("regional", regional.measure),
         ("largest_notes", largest_notes.measure),
+        ("monitoring", monitoring.measure),
     ]
 
 

@@ -24,6 +24,7 @@ from . import (
     directory_commands,
     document_commands,
     meeting_commands,
+    monitoring_commands,
     privacy_commands,
     regional_commands,
     transfer_commands,
@@ -42,6 +43,7 @@ COMMAND_MODULES = [
     privacy_commands,
     regional_commands,
     audit_commands,
+    monitoring_commands,
 ]
 
 

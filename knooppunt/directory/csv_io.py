@@ -80,7 +80,7 @@ def parse_csv(data: bytes, *, source: str = "") -> DirectoryData:
     text = decode(data).replace("\x00", "")
     if not text.strip():
         raise ImportRefused.file("Het bestand is leeg: er staan geen kolommen of regels in.")
-    rows = _records(text)
+    rows = read_records(text)
     header, body = rows[0], rows[1:]
     fields = [field_for(h) for h in header]
     _check_header(header, fields)
@@ -111,7 +111,8 @@ def parse_csv(data: bytes, *, source: str = "") -> DirectoryData:
     return DirectoryData(tuple(entries), source=source)
 
 
-def _records(text: str) -> list[list[str]]:
+def read_records(text: str, recognise: Callable[[str], str | None] = field_for) -> list[list[str]]:
+    """The CSV's rows, read with the delimiter under which ``recognise`` knows most header cells."""
     sample = text[:8192]
     delimiters = list(_DELIMITERS)
     try:
@@ -122,7 +123,7 @@ def _records(text: str) -> list[list[str]]:
     # Excel's quoting ("" inside quotes) with the Sniffer's delimiter first. The Sniffer can be fooled
     # by commas or quotes inside text, so the delimiter that recognises the most columns wins.
     dialects = [type("Dialect", (csv.excel,), {"delimiter": d}) for d in dict.fromkeys(delimiters)]
-    best = max(dialects, key=lambda d: _recognised(sample, d))
+    best = max(dialects, key=lambda d: _recognised(sample, d, recognise))
     rows: list[list[str]] = []
     try:
         for record in csv.reader(io.StringIO(text, newline=""), best, strict=False):
@@ -137,12 +138,12 @@ def _records(text: str) -> list[list[str]]:
     return rows
 
 
-def _recognised(sample: str, dialect: type[csv.Dialect]) -> int:
+def _recognised(sample: str, dialect: type[csv.Dialect], recognise: Callable[[str], str | None]) -> int:
     try:
         header = next(csv.reader(io.StringIO(sample, newline=""), dialect, strict=False), [])
     except csv.Error:
         return -1
-    return len({field_for(h) for h in header} - {None})
+    return len({recognise(h) for h in header} - {None})
 
 
 def _check_header(header: list[str], fields: list[str | None]) -> None:
@@ -169,8 +170,7 @@ def _check_header(header: list[str], fields: list[str | None]) -> None:
 def _values(header: list[str], record: list[str]) -> dict[str, str]:
     values = pick_values(header, record)
     for key, cell in values.items():
-        # One apostrophe is what our export put before a formula-like cell; take it off again.
-        values[key] = cell[1:] if cell[:1] == "'" and csv_safe.is_formula(cell) else cell
+        values[key] = plain_cell(cell)
     return values
 
 
@@ -270,3 +270,9 @@ def csv_rows(views: Iterable[PartnerRow], type_names: dict[int, str]) -> list[li
 def csv_bytes(rows: list[list[str]]) -> bytes:
     """Semicolon, UTF-8 with BOM, CRLF; no cell a spreadsheet would run (see ``knooppunt.csv_safe``)."""
     return csv_safe.csv_bytes(rows)
+
+
+def plain_cell(cell: str) -> str:
+    """A cell as read: trimmed, and the apostrophe our export put before a formula-like cell removed."""
+    cell = cell.strip()
+    return cell[1:] if cell[:1] == "'" and csv_safe.is_formula(cell) else cell

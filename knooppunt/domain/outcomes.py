@@ -28,6 +28,7 @@ class Decision:
     confirmed_on: date | None = None
     confirmed_by: str = ""
     provisional_reason: str = ""  # why it is voorlopig (shown wherever the decision is)
+    offer_id: int | None = None  # the offer (sociale kaart) this decision refers to, if picked
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Agreement:
     outcome_note: str = ""
     outcome_discussion_id: int | None = None
     decision_id: int | None = None
+    offer_id: int | None = None  # the offer (sociale kaart) this agreement uses, if picked
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class AgreementInput:
     description: str
     due_date: date | None = None
     evaluation_date: date | None = None
+    offer_id: int | None = None  # an offer from the sociale kaart, when one was picked
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,8 @@ class AgreementService(AgreementOverview):
         draft = _validated(draft, ctx.meeting_date)
         assert draft.owner_kind is not None  # _validated refuses a missing owner
         agreement = Agreement(None, ctx.discussion.child_id, discussion_id, OwnerKind(draft.owner_kind),
-                              draft.owner_name, draft.description, draft.due_date, draft.evaluation_date)
+                              draft.owner_name, draft.description, draft.due_date, draft.evaluation_date,
+                              offer_id=draft.offer_id)
         with self._store.unit_of_work() as uow:
             agreement_id = uow.insert("agreement", agreement)
             uow.audit("afspraak gemaakt", "agreement", agreement_id, _who(draft))
@@ -164,7 +166,7 @@ class AgreementService(AgreementOverview):
             uow.update("agreement", agreement_id, {
                 "owner_kind": OwnerKind(draft.owner_kind), "owner_name": draft.owner_name,
                 "description": draft.description, "due_date": draft.due_date,
-                "evaluation_date": draft.evaluation_date,
+                "evaluation_date": draft.evaluation_date, "offer_id": draft.offer_id,
             })
             uow.audit("afspraak gewijzigd", "agreement", agreement_id, _who(draft))
         return Change.updated("agreement", agreement_id)

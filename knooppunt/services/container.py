@@ -22,7 +22,9 @@ from .invitations import InvitationService
 from .locations import LocationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
+from .monitoring import MonitoringService
 from .monitoring_tally import MonitoringTally
+from .offers import OfferService
 from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
@@ -70,6 +72,8 @@ class Services:
     register: RegisterService
     regional: RegionalService
     regional_publisher: RegionalPublisher
+    offers: OfferService
+    monitoring: MonitoringService
     # Set by ``open_services``, which knows the file and the passphrase in force.
     backups: BackupService | None = None
 
@@ -140,6 +144,8 @@ def build_services(store: Store) -> Services:
         inzage=InzageService(store, documents.renderer),
         requests=RequestService(store),
         register=RegisterService(store, documents.renderer),
+        offers=OfferService(store),
+        monitoring=MonitoringService(store),
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

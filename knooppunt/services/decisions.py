@@ -41,6 +41,7 @@ class DecisionInput:
     parents_words: str = ""
     child_position: Position = Position.NOT_ASKED
     child_words: str = ""
+    offer_id: int | None = None  # an offer from the sociale kaart, when one was picked
 
 
 class DecisionService:
@@ -105,6 +106,7 @@ class DecisionService:
             None, discussion_id, draft.text, draft.category, draft.location_partner_id, decided_by,
             check.organisation, check.describe(), status, draft.parents_position, draft.parents_words,
             draft.child_position, draft.child_words, provisional_reason=check.provisional_reason(),
+            offer_id=draft.offer_id,
         )
         with self._store.unit_of_work() as uow:
             decision_id = uow.insert("decision", decision)
@@ -129,6 +131,7 @@ class DecisionService:
             "mandate_text": check.describe(), "parents_position": draft.parents_position,
             "parents_words": draft.parents_words, "child_position": draft.child_position,
             "child_words": draft.child_words, "provisional_reason": check.provisional_reason(),
+            "offer_id": draft.offer_id,
         }
         with self._store.unit_of_work() as uow:
             if check.valid and current.status == DecisionStatus.PROVISIONAL:

@@ -103,7 +103,43 @@ def build_demo(services: Services, today: date | None = None) -> int:
     # The upcoming meeting is planned the way a user plans it: participants and agenda are ready to run.
     for child_id, _guardians, _name in children[1:4]:
         services.planning.add_child(upcoming, child_id)
+    _social_map(services, location.id)
     return location.id
+
+
+# The demo's sociale kaart: (offer, organisation, level, target group, ages, how to refer, linked decision text)
+_OFFERS = [
+    ("Spreekuur jeugdverpleegkundige", "JGZ Heuvelland", "universeel", "Alle ouders en kinderen", (4, 12),
+     "Ouders maken zelf een afspraak; school kan met toestemming aanmelden.", ""),
+    ("Extra JGZ-consult slaap en gedrag", "JGZ Heuvelland", "selectief", "Kinderen met slaap- of gedragsvragen",
+     (4, 12), "Via de jeugdverpleegkundige aan tafel.", "Extra consult bij de jeugdverpleegkundige over slaap"),
+    ("Opvoedondersteuning thuis", "Wijkteam Maasheuvel", "selectief", "Gezinnen met opvoedvragen", (0, 18),
+     "Besluit aan tafel door het wijkteam; geen verwijzing nodig.",
+     "Opvoedondersteuning thuis door het wijkteam (6 gesprekken)"),
+    ("Weerbaarheidstraining Rots en Water", "Wijkteam Maasheuvel", "universeel", "Groepen 5 t/m 8", (8, 12),
+     "Aanmelden per groep via het wijkteam.", ""),
+    ("Verzuimspreekuur", "Bureau Leerplicht Parkstad", "selectief", "Leerlingen met zorgelijk verzuim", (5, 18),
+     "Melding in het verzuimregister; spreekuur op school.", ""),
+    ("Gezinscoach", "Jeugdhulp De Brug", "geindiceerd", "Gezinnen met meervoudige problemen", (0, 18),
+     "Na besluit met mandaat of beschikking van de gemeente.", "Inzet gezinscoach van Jeugdhulp De Brug"),
+]
+
+
+def _social_map(services: Services, location_id: int) -> None:
+    """A few offers around the demo location, linked to the demo's decisions (and one agreement)."""
+    organisations = {o.name: o.id for o in services.locations.organisations()}
+    with services.store.unit_of_work() as uow:
+        for name, organisation, level, group, (age_from, age_to), refer, decision_text in _OFFERS:
+            offer_id = uow.insert("offer", {
+                "location_id": location_id, "name": name, "organisation_id": organisations.get(organisation),
+                "level": level, "target_group": group, "age_from": age_from, "age_to": age_to,
+                "how_to_refer": refer, "contact": f"Via {organisation}"})
+            if decision_text:
+                uow.execute("UPDATE decision SET offer_id = ? WHERE text = ?", [offer_id, decision_text])
+            if name == "Opvoedondersteuning thuis":
+                uow.execute("UPDATE agreement SET offer_id = ? WHERE description LIKE 'Maakt een afspraak voor "
+                            "het eerste huisbezoek%'", [offer_id])
+        uow.audit("demo: sociale kaart", "location", location_id, f"{len(_OFFERS)} aanbod")
 
 
 def held_meeting_date(today: date) -> date:

@@ -529,3 +529,33 @@ CREATE TABLE regional_signing_key (
 
 # Registered after the migrations above, in order (a module of its own to keep this one short).
 from . import schema_record  # noqa: E402,F401
+
+
+@MIGRATIONS(name="monitoring_0001_offers")
+def _monitoring_offers(db: Database) -> None:
+    """Sociale kaart per locatie (aanbod met preventieniveau) and which offer a decision or an
+    agreement uses, so monitoring can count referrals per organisation and level."""
+    _run(
+        db,
+        """
+CREATE TABLE offer (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL REFERENCES location(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    organisation_id INTEGER REFERENCES organisation(id) ON DELETE RESTRICT,
+    level TEXT NOT NULL CHECK (level IN ('universeel','selectief','geindiceerd')),
+    target_group TEXT NOT NULL DEFAULT '',
+    age_from INTEGER CHECK (age_from IS NULL OR age_from BETWEEN 0 AND 30),
+    age_to INTEGER CHECK (age_to IS NULL OR age_to BETWEEN 0 AND 30),
+    how_to_refer TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    archived_on TEXT,
+    UNIQUE (location_id, name)
+);
+CREATE INDEX offer_organisation ON offer(organisation_id);
+ALTER TABLE decision ADD COLUMN offer_id INTEGER REFERENCES offer(id) ON DELETE SET NULL;
+ALTER TABLE agreement ADD COLUMN offer_id INTEGER REFERENCES offer(id) ON DELETE SET NULL;
+CREATE INDEX decision_offer ON decision(offer_id);
+CREATE INDEX agreement_offer ON agreement(offer_id)
+""",
+    )

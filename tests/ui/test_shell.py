@@ -76,14 +76,14 @@ def test_unlock_dialog_shows_dutch_message_and_keeps_the_file(app, qtbot, servic
     opened[0].close()
 
 
-def test_main_window_shows_the_four_areas_with_demo_data(app, qtbot, demo_services, hub, db_path):
+def test_main_window_shows_the_areas_with_demo_data(app, qtbot, demo_services, hub, db_path):
     window = MainWindow(services=demo_services, hub=hub, database_path=db_path, demo=True)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Locaties & partners", "Kinderen", "Overleggen", "Afspraken"]
+    assert titles == ["Locaties & partners", "Kinderen", "Overleggen", "Afspraken", "Monitoring"]
     assert window.stack.currentWidget().title == "Overleggen"  # an IB'er starts with the meetings
     assert not window.pages.is_built(1)  # the other areas are built when first opened
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)

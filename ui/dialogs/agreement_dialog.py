@@ -8,10 +8,12 @@ from html import escape
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from knooppunt.domain.enums import OwnerKind
+from knooppunt.domain.offers import OfferView
 from knooppunt.domain.outcomes import Agreement
 from knooppunt.services import Change, Services
 from knooppunt.services.agreements import AgreementInput
 
+from ..widgets.offer_picker import OfferPicker
 from .form_dialog import DateField, FormDialog
 
 DEFAULT_DUE_DAYS = 14
@@ -30,6 +32,8 @@ class AgreementDialog(FormDialog):
         self.form.addRow(QLabel(f"Afspraak in de bespreking van <b>{escape(context.child_name)}</b>, "
                                 f"overleg van {context.meeting_date:%d-%m-%Y}. Ouders en het kind kunnen "
                                 "ook eigenaar zijn."))
+        self.offer = self.add_field("offer_id", "&Aanbod", OfferPicker(services=services, location_id=context.location_id))
+        self.offer.offer_chosen.connect(self._on_offer_offer_chosen)
         self.owner_kind = self.add_field("owner_kind", "&Wie (soort)", QComboBox())
         self.owner_kind.addItem("— kies —", None)
         for kind in (OwnerKind.PARENT, OwnerKind.CHILD, OwnerKind.SCHOOL, OwnerKind.PARTNER):
@@ -45,6 +49,8 @@ class AgreementDialog(FormDialog):
         self.evaluation_date = self.add_field("evaluation_date", "&Evaluatie", DateField(evaluation))
         self.owner_kind.currentIndexChanged.connect(self._on_owner_kind_current_index_changed)
         if agreement is not None:
+            if agreement.offer_id is not None:
+                self.offer.set_offer(services.offers.offer(agreement.offer_id))
             self.owner_kind.setCurrentIndex(self.owner_kind.findData(agreement.owner_kind.value))
             self.owner_name.setEditText(agreement.owner_name)
             self.description.setText(agreement.description)
@@ -61,6 +67,21 @@ class AgreementDialog(FormDialog):
         if typed and not self.owner_name.count():
             self.owner_name.setEditText(typed)
 
+    def _on_offer_offer_chosen(self, view: OfferView | None) -> None:
+        """An offer fills in what is still empty: a partner as owner (its organisation) and what."""
+        if view is None:
+            return
+        chose_kind = self.owner_kind.currentData() is None
+        if chose_kind:
+            self.owner_kind.setCurrentIndex(self.owner_kind.findData(OwnerKind.PARTNER.value))
+        if (chose_kind or not self.owner_name.currentText().strip()) and view.organisation:
+            # A partner of that organisation at this location, else the organisation itself.
+            names = [self.owner_name.itemText(i) for i in range(self.owner_name.count())]
+            match = next((n for n in names if view.organisation.casefold() in n.casefold()), view.organisation)
+            self.owner_name.setEditText(match)
+        if not self.description.text().strip():
+            self.description.setText(view.offer.name)
+
     def draft(self) -> AgreementInput:
         return AgreementInput(
             self.owner_kind.currentData(),
@@ -68,6 +89,7 @@ class AgreementDialog(FormDialog):
             self.description.text(),
             self.due_date.value(),
             self.evaluation_date.value(),
+            offer_id=self.offer.offer_id,
         )
 
     def save(self) -> Change:

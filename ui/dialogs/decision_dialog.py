@@ -11,10 +11,12 @@ from html import escape
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from knooppunt.domain.enums import Position
+from knooppunt.domain.offers import OfferView
 from knooppunt.domain.outcomes import Decision
 from knooppunt.services import Change, Services
 from knooppunt.services.decisions import DecisionInput, MandateCheck
 
+from ..widgets.offer_picker import OfferPicker
 from .form_dialog import FormDialog
 
 VALID_STYLE = "background:#e7f4ea; border:1px solid #7fbf8e; border-radius:6px; padding:8px; color:#14401f;"
@@ -35,6 +37,9 @@ class DecisionDialog(FormDialog):
         intro = QLabel(f"Besluit in de bespreking van <b>{escape(self._context.child_name)}</b>, "
                        f"overleg van {self._context.meeting_date:%d-%m-%Y}.")
         self.form.addRow(intro)
+        self.offer = self.add_field("offer_id", "&Aanbod", OfferPicker(services=services,
+                                                                   location_id=self._context.location_id))
+        self.offer.offer_chosen.connect(self._on_offer_offer_chosen)
         moment = services.decisions.moment_problem(discussion_id) if decision is None else None
         if moment:
             blocked = QLabel(f"<b>Nu geen besluit mogelijk.</b> {escape(moment)}")
@@ -80,6 +85,8 @@ class DecisionDialog(FormDialog):
         self.resize(640, 560)
 
     def _fill(self, d: Decision) -> None:
+        if d.offer_id is not None:
+            self.offer.set_offer(self._services.offers.offer(d.offer_id))
         self.text.setPlainText(d.text)
         if d.location_partner_id is not None:
             self.select_partner(d.location_partner_id)
@@ -90,6 +97,18 @@ class DecisionDialog(FormDialog):
         self.parents_words.setText(d.parents_words)
         self.child_position.setCurrentIndex(self.child_position.findData(d.child_position.value))
         self.child_words.setText(d.child_words)
+
+    def _on_offer_offer_chosen(self, view: OfferView | None) -> None:
+        """An offer fills in what is still empty: the text, and the partner of its organisation."""
+        if view is None:
+            return
+        if not self.text.toPlainText().strip():
+            self.text.setPlainText(view.offer.name)
+        if self.partner.currentData() is None and view.organisation:
+            for check in self._checks.values():
+                if check.organisation.casefold() == view.organisation.casefold():
+                    self.select_partner(check.partner.partner.id)
+                    break
 
     def selected_check(self) -> MandateCheck | None:
         return self._checks.get(self.partner.currentData())
@@ -138,6 +157,7 @@ class DecisionDialog(FormDialog):
             parents_words=self.parents_words.text(),
             child_position=Position(self.child_position.currentData()),
             child_words=self.child_words.text(),
+            offer_id=self.offer.offer_id,
         )
 
     def save(self) -> Change:

@@ -1,0 +1,1 @@
+"""Sociale kaart: the offers around a location, and their CSV exchange."""
