@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..csv_safe import safe_cell
 from ..directory.columns import normalise_header
 from ..directory.csv_io import csv_bytes, decode, plain_cell, read_file_bytes, read_records
 from ..directory.report import ImportRefused, RowProblem
@@ -142,5 +141,5 @@ def export_bytes(views: Iterable[OfferView]) -> bytes:
         values = [o.name, view.organisation, o.level.label, o.target_group,
                   "" if o.age_from is None else str(o.age_from), "" if o.age_to is None else str(o.age_to),
                   o.how_to_refer, o.contact]
-        rows.append([safe_cell(value) for value in values])
+        rows.append([str(value) for value in values])  # csv_bytes keeps formulas from running
     return csv_bytes(rows)

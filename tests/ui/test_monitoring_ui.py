@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from knooppunt.domain.enums import Position
 from knooppunt.services.agreements import AgreementInput
 from ui import messages
 from ui.dialogs.agreement_dialog import AgreementDialog
@@ -148,6 +149,7 @@ def test_sociale_kaart_adds_an_offer_and_monitoring_counts_a_decision_that_uses_
     dialog.offer.choose_title("Faalangsttraining — Wijkteam Maasheuvel")
     assert dialog.text.toPlainText() == "Faalangsttraining"
     assert dialog.selected_check().organisation == "Wijkteam Maasheuvel"  # the partner of that organisation
+    dialog.parents_position.setCurrentIndex(dialog.parents_position.findData(Position.AGREE.value))
     dialog.save_button.click()
     assert dialog.change is not None
     hub.publish(dialog.change)

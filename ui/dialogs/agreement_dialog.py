@@ -32,8 +32,6 @@ class AgreementDialog(FormDialog):
         self.form.addRow(QLabel(f"Afspraak in de bespreking van <b>{escape(context.child_name)}</b>, "
                                 f"overleg van {context.meeting_date:%d-%m-%Y}. Ouders en het kind kunnen "
                                 "ook eigenaar zijn."))
-        self.offer = self.add_field("offer_id", "&Aanbod", OfferPicker(services=services, location_id=context.location_id))
-        self.offer.offer_chosen.connect(self._on_offer_offer_chosen)
         self.owner_kind = self.add_field("owner_kind", "&Wie (soort)", QComboBox())
         self.owner_kind.addItem("— kies —", None)
         for kind in (OwnerKind.PARENT, OwnerKind.CHILD, OwnerKind.SCHOOL, OwnerKind.PARTNER):
@@ -44,6 +42,9 @@ class AgreementDialog(FormDialog):
         self.description = self.add_field("description", "&Wat", QLineEdit())
         self.description.setPlaceholderText("Bijv. ‘Houdt twee weken een slaapdagboek bij’")
         meeting = context.meeting_date
+        # Typing starts with who and what; an offer from the sociale kaart is an optional help.
+        self.offer = self.add_field("offer_id", "&Aanbod", OfferPicker(services=services, location_id=context.location_id))
+        self.offer.offer_chosen.connect(self._on_offer_offer_chosen)
         self.due_date = self.add_field("due_date", "&Uiterlijk", DateField(meeting + timedelta(days=DEFAULT_DUE_DAYS)))
         evaluation = context.discussion.evaluation_date or meeting + timedelta(days=DEFAULT_EVALUATION_DAYS)
         self.evaluation_date = self.add_field("evaluation_date", "&Evaluatie", DateField(evaluation))

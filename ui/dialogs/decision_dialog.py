@@ -37,9 +37,6 @@ class DecisionDialog(FormDialog):
         intro = QLabel(f"Besluit in de bespreking van <b>{escape(self._context.child_name)}</b>, "
                        f"overleg van {self._context.meeting_date:%d-%m-%Y}.")
         self.form.addRow(intro)
-        self.offer = self.add_field("offer_id", "&Aanbod", OfferPicker(services=services,
-                                                                   location_id=self._context.location_id))
-        self.offer.offer_chosen.connect(self._on_offer_offer_chosen)
         moment = services.decisions.moment_problem(discussion_id) if decision is None else None
         if moment:
             blocked = QLabel(f"<b>Nu geen besluit mogelijk.</b> {escape(moment)}")
@@ -50,6 +47,10 @@ class DecisionDialog(FormDialog):
         self.text = self.add_field("text", "&Besluit", QPlainTextEdit())
         self.text.setPlaceholderText("Bijv. ‘Arrangement extra ondersteuning op school, 10 weken’ of ‘Geen verdere actie’")
         self.text.setFixedHeight(70)
+        # Typing starts in the decision itself; an offer from the sociale kaart is an optional help.
+        self.offer = self.add_field("offer_id", "&Aanbod", OfferPicker(services=services,
+                                                                   location_id=self._context.location_id))
+        self.offer.offer_chosen.connect(self._on_offer_offer_chosen)
         self.partner = self.add_field("location_partner_id", "&Partner die besluit", QComboBox())
         self.partner.addItem("— kies de partner die besluit —", None)
         current = decision.location_partner_id if decision else None
