@@ -446,6 +446,10 @@ CREATE TABLE correction (
     corrected_by TEXT NOT NULL
 );
 CREATE INDEX correction_child ON correction(child_id)
+""",
+    )
+
+
 @MIGRATIONS(name="0020_regional_signing_key")
 def _regional_signing_key(db: Database) -> None:
     """Regionaal adresboek: the coordinator's Ed25519 key pair, kept inside the encrypted database."""
