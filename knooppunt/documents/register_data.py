@@ -35,7 +35,7 @@ FIELD_NAMES: dict[str, str] = {
     "first_name": "voornaam", "last_name": "achternaam", "date_of_birth": "geboortedatum", "group_name": "groep",
     "start_date": "startdatum", "archived_on": "gearchiveerd op", "name": "naam", "relation": "relatie",
     "has_authority": "gezag", "phone": "telefoon", "email": "e-mail", "address": "adres",
-    "preferred_language": "taal", "needs_interpreter": "tolk nodig", "giver": "gever", "given_on": "gegeven op",
+    "preferred_language": "taal", "needs_interpreter": "tolk nodig", "lives_apart": "woont apart", "giver": "gever", "given_on": "gegeven op",
     "method": "wijze", "for_discussion": "voor bespreking", "for_transfer": "voor overdracht", "note": "notitie",
     "withdrawn_on": "ingetrokken op", "withdrawal_note": "reden intrekken", "signal_date": "signaaldatum",
     "signal_source": "signaal van", "signal_by": "gemeld door", "hulpvraag": "hulpvraag", "strengths": "wat goed gaat",

@@ -20,7 +20,7 @@ import io
 import re
 import threading
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from ..dates import dutch_date
+from .i18n import RIGHT_TO_LEFT
+from .rtl import right_to_left
 
 if TYPE_CHECKING:
     import jinja2
@@ -44,6 +46,15 @@ LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
 
 def clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
+
+
+def local_date(value: date | datetime | None, style: str = "full", *, language: str = "nl") -> str:
+    """``dutch_date`` in the document's language (a letter for parents may be in English or Arabic)."""
+    if value is None or language == "nl":
+        return dutch_date(value, style)
+    from babel.dates import format_date
+
+    return format_date(value, format=style, locale=language)
 
 
 def dutch_time(value: time | datetime | None) -> str:
@@ -126,7 +137,7 @@ class TemplateRenderer:
     def __init__(self, *, builtin_dir: Path | None = None, override_root: Path | None = None) -> None:
         self.builtin_dir = builtin_dir or paths.templates_dir()
         self.override_root = override_root if override_root is not None else paths.user_data_dir() / "templates"
-        self._environments: dict[int | None, jinja2.Environment] = {}
+        self._environments: dict[tuple[int | None, str], jinja2.Environment] = {}
 
     def search_path(self, location_id: int | None) -> list[Path]:
         path = []
@@ -149,10 +160,13 @@ class TemplateRenderer:
                     return folder / name
         return None
 
-    def environment(self, location_id: int | None) -> jinja2.Environment:
-        env = self._environments.get(location_id)
+    def environment(self, location_id: int | None, language: str = "nl") -> jinja2.Environment:
+        """One environment per location and language: gettext is installed per environment."""
+        env = self._environments.get((location_id, language))
         if env is None:
             import jinja2
+
+            from .i18n import translations
 
             env = jinja2.Environment(
                 loader=jinja2.FileSystemLoader([str(p) for p in self.search_path(location_id)]),
@@ -162,10 +176,14 @@ class TemplateRenderer:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 keep_trailing_newline=False,
+                extensions=["jinja2.ext.i18n"],
             )
-            env.filters.update(datum=dutch_date, tijd=dutch_time, tekst=text_block)
+            env.policies["ext.i18n.trimmed"] = True
+            env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+            env.filters.update(datum=functools.partial(local_date, language=language), tijd=dutch_time,
+                               tekst=text_block)
             env.globals.update(afspraakblokken=agreement_blocks, perspectief=perspective, zegt=says)
-            self._environments[location_id] = env
+            self._environments[(location_id, language)] = env
         return env
 
     def rml(self, kind: DocumentKind, context: dict[str, Any], *, location_id: int | None) -> str:
@@ -177,7 +195,7 @@ class TemplateRenderer:
             "bold": str(paths.resource("fonts", "DejaVuSans-Bold.ttf")),
         }
         logo = self.logo(location_id)
-        template = self.environment(location_id).get_template(template_name)
+        template = self.environment(location_id, context.get("taal", "nl")).get_template(template_name)
         return template.render(fonts=fonts, logo=str(logo) if logo else None, **context)
 
     def render(
@@ -200,11 +218,23 @@ class TemplateRenderer:
         progress: Callable[[int], None] | None = None,
     ) -> bytes:
         """Any template (e.g. ``inzage.rml.j2``) through the same lookup, escaping and layout."""
+        return self.render_parts(template_name, [context], location_id=location_id, progress=progress)
+
+    def render_parts(
+        self,
+        template_name: str,
+        contexts: list[dict[str, Any]],
+        *,
+        location_id: int | None,
+        progress: Callable[[int], None] | None = None,
+    ) -> bytes:
+        """One PDF of several fillings of a template (a letter per parent), each on a new page."""
         try:
-            source = self.rml_of(template_name, context, location_id=location_id)
+            sources = [self.rml_of(template_name, c, location_id=location_id) for c in contexts]
+            sources = [right_to_left(s) if c.get("taal") in RIGHT_TO_LEFT else s for s, c in zip(sources, contexts)]
             if progress:
                 progress(30)
-            pdf = rml_to_pdf(source)
+            pdf = rml_to_pdf(sources[0], sources[1:])
         except Exception as exc:
             import jinja2
             from lxml import etree
@@ -232,12 +262,20 @@ def _parser():
 _LAYOUT_LOCK = threading.Lock()
 
 
-def rml_to_pdf(source: str) -> bytes:
-    """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch."""
+def rml_to_pdf(source: str, more: list[str] | None = None) -> bytes:
+    """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch. The stories of ``more``
+    documents follow the first one's, each starting on a new page (same page layout)."""
     from lxml import etree
     from z3c.rml import document as rml_document
 
     root = etree.fromstring(source.encode("utf-8"), _parser())
+    story = root.find("story")
+    for extra in more or []:
+        last = story[-1]  # the end-of-document marker (the page count) stays last
+        story.remove(last)
+        story.append(etree.Element("nextPage"))
+        story.extend(list(etree.fromstring(extra.encode("utf-8"), _parser()).find("story"))[:-1])
+        story.append(last)
     output = io.BytesIO()
     with _LAYOUT_LOCK:
         rml_document.Document(root, canvasClass=dutch_canvas()).process(output)

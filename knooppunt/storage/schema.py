@@ -466,3 +466,7 @@ CREATE TABLE regional_signing_key (
 )
 """,
     )
+
+
+# Registered after the migrations above, in order (a module of its own to keep this one short).
+from . import schema_letter  # noqa: E402,F401
