@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..documents import DocumentKind, DocumentTarget
+from ..documents.letter_model import LANGUAGES
 from ..errors import KnooppuntError, NotFound
 from ..exports import check_writable
 from .common import add_db_argument, open_db
@@ -29,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     kind.add_argument("--letter", action="store_true", help="de afsprakenbrief voor de ouders")
     kind.add_argument("--internal", action="store_true", help="het interne verslag (met interne notities)")
     minutes.add_argument("--signature", action="store_true", help="met een regel 'voor gezien' om te tekenen")
+    minutes.add_argument("--taal", "--language", dest="language", choices=LANGUAGES, metavar="TAAL",
+                         help="brief: in deze taal (nl, en, tr, ar, pl) in plaats van de taal van elke ouder; "
+                         "een proefdruk, altijd een concept")
     minutes.add_argument("--finalise", action="store_true", help="vaststellen: daarna verandert dit document niet meer")
     minutes.add_argument("--aanvulling", action="store_true",
                          help="voor een vastgesteld document: de aanvulling met wat er na het vaststellen is aangevuld")
@@ -61,15 +65,22 @@ def _minutes(args: argparse.Namespace) -> int:
         docs = services.documents
         if args.finalise and args.aanvulling:
             raise KnooppuntError("Kies --finalise of --aanvulling, niet allebei.")
+        if args.language and (not args.letter or args.finalise or args.aanvulling):
+            raise KnooppuntError("--taal is voor een proefdruk van de afsprakenbrief: met --letter, zonder "
+                                 "--finalise of --aanvulling.")
         if args.finalise:
             rendered, _ = docs.finalise(target, signature_line=args.signature)
         elif args.aanvulling:
             rendered = docs.supplement(target, signature_line=args.signature)
         else:
-            rendered = docs.document(target, signature_line=args.signature)
+            rendered = docs.document(target, signature_line=args.signature, language=args.language)
         docs.save_pdf(rendered, args.out, "knooppunt-cli")
+        letters = docs.letter_addressees(target) if args.letter else ()
         later = docs.addenda_after_finalising(target) if rendered.finalised else ()
     print(f"{rendered.title} ({rendered.state}) opgeslagen in {args.out}")
+    if len(letters) > 1:
+        print(f"Dit zijn {len(letters)} brieven in één PDF, elk vanaf een nieuwe pagina: "
+              + "; ".join(", ".join(a.names) for a in letters) + ". Ouders die apart wonen krijgen elk hun eigen brief.")
     if later:
         print(f"Let op: na het vaststellen zijn {len(later)} aanvulling(en) gemaakt (laatste op "
               f"{later[-1].created_at:%d-%m-%Y}); die staan niet in dit vastgestelde document. "

@@ -57,6 +57,11 @@ def local_date(value: date | datetime | None, style: str = "full", *, language: 
     return format_date(value, format=style, locale=language)
 
 
+def clock_time(value: time | datetime | None) -> str:
+    """``08:30``: the time in a letter in another language (no Dutch "uur")."""
+    return "" if value is None else f"{value:%H:%M}"
+
+
 def dutch_time(value: time | datetime | None) -> str:
     return "" if value is None else f"{value:%H.%M} uur"
 
@@ -180,8 +185,8 @@ class TemplateRenderer:
             )
             env.policies["ext.i18n.trimmed"] = True
             env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
-            env.filters.update(datum=functools.partial(local_date, language=language), tijd=dutch_time,
-                               tekst=text_block)
+            env.filters.update(datum=functools.partial(local_date, language=language),
+                               tijd=dutch_time if language == "nl" else clock_time, tekst=text_block)
             env.globals.update(afspraakblokken=agreement_blocks, perspectief=perspective, zegt=says)
             self._environments[(location_id, language)] = env
         return env

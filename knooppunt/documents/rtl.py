@@ -121,6 +121,14 @@ def _visual_para(para: Any, styles: dict[str, dict[str, str]]) -> None:
     style = styles.get(para.get("style", "tekst"), {"fontName": "DejaVuSans", "fontSize": "10", "leftIndent": "0"})
     lines = _logical_lines(para)
     if not any(_has_rtl(line) for line in lines):
+        # Only left-to-right text (a name, the user's Dutch): kept as typed, its bullet on the right.
+        bullet = para.attrib.pop("bulletText", None)
+        if bullet:
+            last = para[-1] if len(para) else None
+            if last is not None:
+                last.tail = (last.tail or "") + f" {bullet}"
+            else:
+                para.text = (para.text or "") + f" {bullet}"
         return
     bullet = para.attrib.pop("bulletText", None)
     if bullet:

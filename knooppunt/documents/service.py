@@ -23,7 +23,7 @@ from ..storage import Store
 from ..services.changes import Change
 from .glossary import used_in
 from .i18n import RIGHT_TO_LEFT, check_language, is_draft
-from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
+from .model import AddendumLine, Addressee, DiscussionDocument, DocumentKind, MeetingDocument
 from .read_model import DocumentReader
 from .render import TemplateRenderer, dutch_date
 
@@ -125,6 +125,11 @@ class DocumentService:
         if stored is not None:
             return RenderJob(target, stored.title, stored.file_name, self.renderer, {}, 0, stored)
         return self._job(target, finalised=False, signature_line=signature_line, language=language)
+
+    def letter_addressees(self, target: DocumentTarget) -> tuple[Addressee, ...]:
+        """Who gets a letter (a parent with gezag living apart gets their own)."""
+        doc = self._read(target, finalised=False)
+        return doc.addressees if isinstance(doc, DiscussionDocument) else ()
 
     def stored(self, target: DocumentTarget) -> RenderedDocument | None:
         rows = self._store.query(
