@@ -24,6 +24,7 @@ from .invitations import InvitationService
 from .meeting_mode import MeetingModeService
 from .meetings import MeetingService
 from .monitoring import MonitoringService
+from .parent_input import ParentInputService
 from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
@@ -61,6 +62,7 @@ class Services:
     invitations: InvitationService
     meeting_mode: MeetingModeService
     parents_screen: ParentsScreenService
+    parent_input: ParentInputService
     documents: DocumentService
     directory: DirectoryService
     monitoring: MonitoringService
@@ -123,6 +125,7 @@ def build_services(store: Store) -> Services:
         invitations=InvitationService(store, locations, children),
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
+        parent_input=ParentInputService(store),
         documents=documents,
         directory=directory,
         regional=RegionalService(store, directory),

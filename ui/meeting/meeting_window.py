@@ -61,19 +61,27 @@ class MeetingWindow(QMainWindow):
         if self.parents_screen.isVisible():
             self.parents_screen.hide()
             return
-        self._place_parents_screen()
         self.parents_screen.show_discussion(self.chair.state.discussion.id if self.chair.state else None)
-        self.parents_screen.show()
-        self.activateWindow()  # the chair keeps typing; the parents only look
+        if self._place_parents_screen():
+            self.activateWindow()  # on the beamer: the chair keeps typing; the parents only look
+        else:
+            # One screen: the parents' screen opens in front of the chair's window (F5 hides it again).
+            self.parents_screen.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+            self.parents_screen.show()
+            if QApplication.platformName() != "offscreen":  # headless has no stacking order (and warns)
+                self.parents_screen.raise_()
+            self.parents_screen.activateWindow()
 
-    def _place_parents_screen(self) -> None:
-        """On a second monitor or beamer when there is one, full screen; else a normal window."""
+    def _place_parents_screen(self) -> bool:
+        """On a second monitor or beamer when there is one, full screen (True); else a normal window."""
         screens = QApplication.screens()
         mine = self.screen()
         other = next((s for s in screens if s is not mine), None)
         if other is not None:
             self.parents_screen.setGeometry(other.geometry())
             self.parents_screen.showFullScreen()
+            return True
+        return False
 
     def _on_chair_current_changed(self, discussion_id: int) -> None:
         if self.parents_screen.isVisible():
@@ -84,7 +92,8 @@ class MeetingWindow(QMainWindow):
             self.parents_screen.show_discussion(discussion_id)
 
     def _on_hub_changed(self, change) -> None:
-        if change.entity in {"agreement", "decision", "note", "participant"} and self.parents_screen.isVisible():
+        if change.entity in {"agreement", "decision", "note", "participant", "parent_input"} \
+                and self.parents_screen.isVisible():
             self.parents_screen.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
