@@ -57,7 +57,3 @@ def translations(code: str) -> gettext.GNUTranslations:
 def is_draft(code: str) -> bool:
     """True for a draft translation (marked in the letter as "vertaling: concept")."""
     return _catalog(check_language(code))[1]
-
-
-def gettext_for(code: str) -> gettext.GNUTranslations:
-    return translations(code)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..domain.children import Guardian
 from ..storage import Store
-from .model import AgreementLine, ContactLine, DecisionLine, LocationInfo
+from .model import Addressee, AgreementLine, ContactLine, DecisionLine, LocationInfo
 
 LANGUAGES = ("nl", "en", "tr", "ar", "pl")
 # Dutch names as a user types them on the Ouders tab, and the English ones.
@@ -39,9 +39,7 @@ def lives_apart(parents: list[Guardian]) -> bool:
     return len(parents) > 1 and (len(addresses) > 1 or any(g.lives_apart for g in parents))
 
 
-def addressees(guardians: list[Guardian]) -> tuple:
-    from .model import Addressee
-
+def addressees(guardians: list[Guardian]) -> tuple[Addressee, ...]:
     with_authority = [g for g in guardians if g.has_authority] or guardians
     if not with_authority:
         return (Addressee((), "", "nl"),)

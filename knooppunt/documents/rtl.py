@@ -50,7 +50,7 @@ def right_to_left(source: str) -> str:
         for element in root.iter(drawing):
             if len(element) == 0 and element.text and _has_rtl(element.text):
                 element.text = _display(element.text.strip())
-    return etree.tostring(root, encoding="unicode")
+    return str(etree.tostring(root, encoding="unicode"))
 
 
 _RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")

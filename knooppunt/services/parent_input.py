@@ -43,7 +43,8 @@ class ParentInputService:
         self._store = store
 
     def inputs(self, discussion_id: int, kind: AgendaKind | None = None) -> list[ParentInputLine]:
-        where, params = "discussion_id = ?", [discussion_id]
+        where = "discussion_id = ?"
+        params: list[object] = [discussion_id]
         if kind is not None:
             where += " AND agenda_kind = ?"
             params.append(kind.value)

@@ -83,8 +83,8 @@ class ParentsScreenService:
             "SELECT text FROM parent_input WHERE discussion_id = ? AND agenda_kind = ? ORDER BY id",
             [discussion_id, item.kind.value if item else ""]))
         decisions = tuple(
-            (f"{d.text} (besloten door {d.decided_by}{', ' + d.organisation if d.organisation else ''}"
-             f"{'; nog niet zeker' if d.status == DecisionStatus.PROVISIONAL else ''})", _position(d))
+            ((f"{d.text} (besloten door {d.decided_by}{', ' + d.organisation if d.organisation else ''}"
+              f"{'; nog niet zeker' if d.status == DecisionStatus.PROVISIONAL else ''})"), _position(d))
             for d in self._store.select(Decision, "decision", "discussion_id = ?", [discussion_id], order_by="id"))
         return ParentsScreenContent(child.first_name, item.title if item else "Welkom", question, notes,
                                     tuple(_agreement(a) for a in made), earlier, brought, decisions)
