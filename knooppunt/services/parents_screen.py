@@ -77,7 +77,8 @@ class ParentsScreenService:
                     Agreement, "agreement",
                     "child_id = ? AND status IN ('open', 'loopt_door') AND coalesce(discussion_id, 0) != ?",
                     [child.id, discussion_id], order_by="id"))
-        made = self._store.select(Agreement, "agreement", "discussion_id = ? AND child_id = ?",
+        # A partner's internal follow-up (confirming a provisional decision) is not for the parents.
+        made = self._store.select(Agreement, "agreement", "discussion_id = ? AND child_id = ? AND decision_id IS NULL",
                                   [discussion_id, child.id], order_by="id")
         brought = tuple(r["text"] for r in self._store.query(
             "SELECT text FROM parent_input WHERE discussion_id = ? AND agenda_kind = ? ORDER BY id",

@@ -75,6 +75,7 @@ def test_parents_screen_shows_the_decisions_with_the_parents_position(qtbot, dem
     assert "Inzet gezinscoach van Jeugdhulp De Brug" in text and "nog niet zeker" in text
     assert "U bent het eens, met een opmerking: “Goed, als we eerst kennis kunnen maken" in text
     assert text.index("Wat er besloten is") < text.index("Wat we afspreken")
+    assert "Besluit laten bevestigen" not in text  # the partner's internal follow-up
 
 
 def test_parents_screen_opens_in_front_on_one_screen_and_the_chair_sees_the_interpreter(qtbot, demo_services):
