@@ -103,3 +103,19 @@ def test_the_parents_language_is_their_recorded_language(docs, zoe, demo_service
         uow.audit("testdata", "child", child_id)
     text = " ".join(pdf_text(letter(docs, zoe)).split())
     assert "Beste Sandra Janssen," in text and "Szanowni Państwo Mark Janssen," in text
+
+
+def test_catalogs_ship_in_the_wheel_and_the_bundle():
+    """The .po files are read at run time: the wheel's data files and the bundle must carry them,
+    and the bundle must keep Babel's data for the letter's languages (dates)."""
+    import tomllib
+
+    from knooppunt import paths
+
+    root = paths.templates_dir().parent
+    data_files = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["data-files"]
+    assert data_files["share/knooppunt/resources/locale"] == ["resources/locale/*.po"]
+    spec = (root / "packaging" / "knooppunt.spec").read_text()
+    assert 'plain_files("resources")' in spec  # all of resources/, locale included
+    for code in ("tr", "ar", "pl"):
+        assert f'"{code}.dat"' in spec
