@@ -57,3 +57,14 @@ def test_living_apart_is_kept_with_the_guardian(demo_services):
     mark = next(g for g in demo_services.children.guardians(zoe.id) if g.name == "Mark Janssen")
     demo_services.children.update_guardian(replace(mark, lives_apart=True))
     assert next(g for g in demo_services.children.guardians(zoe.id) if g.name == "Mark Janssen").lives_apart
+
+
+def test_the_parents_input_is_in_the_inzage(demo_services):
+    from knooppunt.documents.inzage_data import collect
+
+    discussion_id = _discussion(demo_services)
+    demo_services.parent_input.replace(discussion_id, {AgendaKind.GOES_WELL: "Fietst nu zelf naar school"}, "vader")
+    child_id = demo_services.store.scalar("SELECT child_id FROM discussion WHERE id = ?", [discussion_id])
+    dossier = collect(demo_services.store, child_id, {})
+    brought = [i for d in dossier["discussions"] for i in d["parents_input"]]
+    assert [(i["text"], i["given_by"]) for i in brought] == [("Fietst nu zelf naar school", "vader")]
