@@ -268,20 +268,34 @@ _LAYOUT_LOCK = threading.Lock()
 
 
 def rml_to_pdf(source: str, more: list[str] | None = None) -> bytes:
-    """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch. The stories of ``more``
-    documents follow the first one's, each starting on a new page (same page layout)."""
+    """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch. ``more`` documents (a
+    letter per parent) follow the first, each from a new page and numbered on its own
+    (``merge.py``): each is laid out once alone first, for its page count."""
     from lxml import etree
+
+    if not more:
+        return _layout(etree.fromstring(source.encode("utf-8"), _parser()))
+    from .merge import merge
+
+    sources = [source, *more]
+    counts = [_page_count(_layout(etree.fromstring(s.encode("utf-8"), _parser()))) for s in sources]
+    return _layout(merge([etree.fromstring(s.encode("utf-8"), _parser()) for s in sources], counts))
+
+
+def _layout(root: Any) -> bytes:
     from z3c.rml import document as rml_document
 
-    root = etree.fromstring(source.encode("utf-8"), _parser())
-    story = root.find("story")
-    for extra in more or []:
-        last = story[-1]  # the end-of-document marker (the page count) stays last
-        story.remove(last)
-        story.append(etree.Element("nextPage"))
-        story.extend(list(etree.fromstring(extra.encode("utf-8"), _parser()).find("story"))[:-1])
-        story.append(last)
     output = io.BytesIO()
     with _LAYOUT_LOCK:
         rml_document.Document(root, canvasClass=dutch_canvas()).process(output)
     return output.getvalue()
+
+
+def _page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()

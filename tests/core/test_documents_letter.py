@@ -150,3 +150,15 @@ def test_no_page_holds_only_the_closing(docs, demo_services, extra_notes):
     for page in pages:
         body = page.split(re.search(r"Pagina\d+van\d+", page).group(0), 1)[1]
         assert body != CLOSING and len(body.replace(CLOSING, "")) > 40
+
+
+def test_each_letter_in_the_pdf_has_its_own_page_numbers_and_language(docs, zoe, demo_services):
+    _set_guardians(demo_services.store, zoe, **{"Mark Janssen": {"lives_apart": 1, "preferred_language": "Engels"}})
+    pages = page_texts(letter(docs, zoe))
+    per_letter = len(pages) // 2
+    assert len(pages) == 2 * per_letter  # the same content, the same number of pages
+    for number, page in enumerate(pages[:per_letter], start=1):
+        assert squash(f"Pagina {number} van {per_letter}") in page and squash("VERTROUWELIJK") in page
+    for number, page in enumerate(pages[per_letter:], start=1):
+        assert squash(f"Page {number} of {per_letter}") in page and squash("CONFIDENTIAL") in page
+    assert squash("Dear Mark Janssen,") in pages[per_letter]
