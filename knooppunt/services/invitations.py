@@ -102,9 +102,11 @@ class InvitationService:
         event.add("dtstamp", self._store.now().astimezone(AMSTERDAM))
         event.add("dtstart", inv.start)
         event.add("dtend", inv.end)
-        event.add("summary", inv.summary)
+        parents_text = self.text(discussion_id, for_parents=True) if for_parents else ""
+        # The parents' calendar entry is their invitation, in their language, with their questions.
+        event.add("summary", parents_text.splitlines()[0] if for_parents else inv.summary)
         event.add("location", inv.meeting.place)
-        event.add("description", _description(inv))
+        event.add("description", parents_text if for_parents else _description(inv))
         for invitee in inv.invitees:
             is_parent = invitee.participant.kind == ParticipantKind.PARENT
             if not invitee.email or is_parent != for_parents or invitee.participant.kind == ParticipantKind.CHILD:

@@ -44,3 +44,15 @@ def test_partners_invitation_says_an_interpreter_is_needed(demo_services):
     text = demo_services.invitations.text(_yilmaz_discussion(demo_services))
     assert "Tolk: bij dit gesprek is een tolk nodig (Turks)." in text
     assert "Wat wilt u bespreken?" not in text
+
+
+def test_the_parents_calendar_entry_is_their_invitation_in_their_language(demo_services):
+    from icalendar import Calendar
+
+    discussion_id = _yilmaz_discussion(demo_services)
+    event = next(iter(Calendar.from_ical(demo_services.invitations.ics(discussion_id, for_parents=True))
+                      .walk("VEVENT")))
+    assert str(event["summary"]) == "Şükrü hakkında bir görüşmeye davet"
+    assert "Neyi konuşmak istersiniz?" in str(event["description"])
+    partners = next(iter(Calendar.from_ical(demo_services.invitations.ics(discussion_id)).walk("VEVENT")))
+    assert str(partners["summary"]).startswith("Knooppuntoverleg")
