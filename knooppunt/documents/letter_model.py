@@ -105,8 +105,11 @@ def letter_contacts(
 
     for d in decisions:
         person = _directory_person(store, d.decided_by)
-        add(_with_why(person, "besluit") if person else ContactLine("", d.decided_by, d.organisation, "", "", "",
-                                                                      "besluit"))
+        if person is None:  # not (or no longer) in the directory: reachable through their organisation
+            org = store.query("SELECT phone, email FROM organisation WHERE name = ? LIMIT 1", [d.organisation])
+            phone, email = (org[0]["phone"] or "", org[0]["email"] or "") if org else ("", "")
+            person = ContactLine("", d.decided_by, d.organisation, "", phone or location.phone, email)
+        add(_with_why(person, "besluit"))
     for a in agreements:
         if a.owner_kind in ("ouder", "kind") or a.followup:
             continue

@@ -9,7 +9,7 @@ import pytest
 from knooppunt.documents import DocumentKind, DocumentTarget
 from knooppunt.domain.enums import AgendaKind, Visibility
 
-from .documents_helpers import add_discussion, body_text, page_texts, pdf_text, squash
+from .documents_helpers import DecisionStatus, add_discussion, body_text, page_texts, pdf_text, squash
 
 ANAIS_SQL = ("SELECT d.id FROM discussion d JOIN child c ON c.id = d.child_id "
              "WHERE c.first_name = 'Anaïs' AND d.status = 'vastgesteld'")
@@ -162,3 +162,11 @@ def test_each_letter_in_the_pdf_has_its_own_page_numbers_and_language(docs, zoe,
     for number, page in enumerate(pages[per_letter:], start=1):
         assert squash(f"Page {number} of {per_letter}") in page and squash("CONFIDENTIAL") in page
     assert squash("Dear Mark Janssen,") in pages[per_letter]
+
+
+def test_a_decider_outside_the_directory_is_reachable_through_their_organisation(docs, demo_services):
+    discussion = add_discussion(demo_services, decisions=[("Logopedie-onderzoek", "Dr. Vos", "JGZ Heuvelland",
+                                                          DecisionStatus.FINAL)])
+    table = contact_table(letter(docs, discussion))
+    phone = demo_services.store.scalar("SELECT phone FROM organisation WHERE name = 'JGZ Heuvelland'")
+    assert phone and squash(f"Dr. Vos nam een besluit JGZ Heuvelland {phone}") in table
