@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..documents import DocumentKind, DocumentTarget
+from ..documents.letter_model import LANGUAGES
 from ..errors import KnooppuntError, NotFound
 from ..exports import check_writable
 from ..services import Services
@@ -32,6 +33,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                          help="met een regel 'voor gezien' om te tekenen")
     minutes.add_argument("--vaststellen", "--finalise", action="store_true",
                          help="vaststellen: daarna verandert dit document niet meer")
+    minutes.add_argument("--taal", "--language", dest="language", choices=LANGUAGES, metavar="TAAL",
+                         help="brief: in deze taal (nl, en, tr, ar, pl) in plaats van de taal van elke ouder; "
+                         "een proefdruk, altijd een concept")
     minutes.add_argument("--aanvulling", action="store_true",
                          help="voor een vastgesteld document: de aanvulling met wat er na het vaststellen is aangevuld")
     minutes.add_argument("--pdf", "--out", required=True, type=Path, metavar="BESTAND", help="het PDF-bestand")
@@ -45,15 +49,22 @@ def _minutes(args: argparse.Namespace) -> int:
         docs = services.documents
         if args.vaststellen and args.aanvulling:
             raise KnooppuntError("Kies --vaststellen of --aanvulling, niet allebei.")
+        if args.language and (not args.brief or args.vaststellen or args.aanvulling):
+            raise KnooppuntError("--taal is voor een proefdruk van de afsprakenbrief: met --brief, zonder "
+                                 "--vaststellen of --aanvulling.")
         if args.vaststellen:
             rendered, _ = docs.finalise(target, signature_line=args.handtekening)
         elif args.aanvulling:
             rendered = docs.supplement(target, signature_line=args.handtekening)
         else:
-            rendered = docs.document(target, signature_line=args.handtekening)
+            rendered = docs.document(target, signature_line=args.handtekening, language=args.language)
         docs.save_pdf(rendered, args.pdf, "knooppunt-cli")
+        letters = docs.letter_addressees(target) if args.brief else ()
         later = docs.addenda_after_finalising(target) if rendered.finalised else ()
     print(f"{rendered.title} ({rendered.state}) opgeslagen in {args.pdf}")
+    if len(letters) > 1:
+        print(f"Dit zijn {len(letters)} brieven in één PDF, elk vanaf een nieuwe pagina: "
+              + "; ".join(", ".join(a.names) for a in letters) + ". Ouders die apart wonen krijgen elk hun eigen brief.")
     if later:
         print(f"Let op: na het vaststellen zijn {len(later)} aanvulling(en) gemaakt (laatste op "
               f"{later[-1].created_at:%d-%m-%Y}); die staan niet in dit vastgestelde document. "

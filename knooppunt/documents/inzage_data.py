@@ -40,7 +40,7 @@ def collect(store: Store, child_id: int, withheld: Mapping[int, str]) -> dict[st
                          "c.archived_on, l.name AS location FROM child c JOIN location l ON l.id = c.location_id "
                          "WHERE c.id = ?", [child_id])[0]
     guardians = _rows(store, "SELECT id, name, relation, has_authority, phone, email, address, preferred_language, "
-                             "needs_interpreter FROM guardian WHERE child_id = ? ORDER BY id", [child_id])
+                             "needs_interpreter, lives_apart FROM guardian WHERE child_id = ? ORDER BY id", [child_id])
     consents = _rows(store, "SELECT c.id, c.giver, g.name AS guardian, c.given_on, c.method, c.for_discussion, "
                             "c.for_transfer, c.note, c.withdrawn_on, c.withdrawal_note FROM consent c "
                             "LEFT JOIN guardian g ON g.id = c.guardian_id WHERE c.child_id = ? ORDER BY c.id",
@@ -124,6 +124,8 @@ def _fill_discussion(store: Store, d: Row, withheld: Mapping[int, str], withheld
                                   "confirmed_by FROM decision WHERE discussion_id = ? ORDER BY id", [d["id"]])
     d["addenda"] = _rows(store, "SELECT id, target, target_id, text, reason, author, created_at FROM addendum "
                                 "WHERE discussion_id = ? ORDER BY created_at, id", [d["id"]])
+    d["parents_input"] = _rows(store, "SELECT id, agenda_kind, text, given_by, recorded_at FROM parent_input "
+                                      "WHERE discussion_id = ? ORDER BY id", [d["id"]])
 
 
 def _audit(store: Store, records: Mapping[str, list[int]], meeting_ids: list[int]) -> list[Row]:

@@ -125,6 +125,8 @@ class DecisionLine:
     child_position_label: str
     child_words: str
     provisional_reason: str = ""
+    confirm_by: date | None = None  # provisional: when the organisation's confirmation is due
+    confirm_contact: str = ""  # provisional: who lets the parents know
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class AgreementLine:
     evaluation_date: date | None
     status: str
     outcome_note: str = ""
+    followup: bool = False  # a partner's internal follow-up (confirming a provisional decision)
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,26 @@ class ContactLine:
     function: str
     phone: str
     email: str
+    why: str = ""  # letter: "besluit", "afspraak" (why this person is in the contact table)
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Wie een afsprakenbrief krijgt: één ouder (gescheiden) of beide ouders samen."""
+
+    names: tuple[str, ...]
+    address: str
+    language: str = "nl"  # a catalog code: nl, en, tr, ar, pl
+    others: tuple[str, ...] = ()  # the other parent(s) with gezag, who get the same letter
+
+
+@dataclass(frozen=True)
+class ParentInput:
+    """Wat ouders vóór het overleg inbrachten (uitnodiging: wat wilt u bespreken, wat gaat goed)."""
+
+    agenda_kind: str
+    text: str
+    given_by: str
 
 
 @dataclass(frozen=True)
@@ -189,6 +212,11 @@ class DiscussionDocument:
     finalised: bool
     addenda: tuple[AddendumLine, ...] = ()
     recipients: tuple[str, ...] = ()  # partner organisations that took part in any discussion of the child
+    addressees: tuple[Addressee, ...] = ()  # letter: one per parent with gezag living apart, else one
+    regiehouder: ContactLine | None = None  # letter: "Uw vaste aanspreekpunt" (hook; see letter_model)
+    letter_contacts: tuple[ContactLine, ...] = ()  # letter: deciders and agreement owners, with how to reach them
+    interpreter: bool = False  # a parent needs an interpreter (Ouders tab)
+    parent_input: tuple[ParentInput, ...] = ()
 
     @property
     def present(self) -> tuple[PersonLine, ...]:

@@ -14,6 +14,7 @@ from ..domain.enums import AgendaKind, Attendance, DecisionStatus, DiscussionSta
 from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Addendum, Agreement, Decision
 from ..storage import Store
+from . import letter_model
 from .model import (
     AddendumLine,
     AgreementLine,
@@ -23,6 +24,7 @@ from .model import (
     LocationInfo,
     MeetingDocument,
     NoteLine,
+    ParentInput,
     PersonLine,
     Section,
 )
@@ -63,10 +65,16 @@ class DocumentReader:
         assert d.id is not None
         assert meeting.id is not None
         assert child.id is not None
+        location = self.location(meeting.location_id)
+        decisions = self._decisions(d.id)
+        agreements = tuple(_agreement(a) for a in self._store.select(
+            Agreement, "agreement", "discussion_id = ?", [d.id], order_by="due_date IS NULL, due_date, id"))
+        contacts = self._contacts(meeting, d.id)
+        regie = letter_model.regiehouder(self._store, child.id, meeting.chair_name, location)
         return DiscussionDocument(
             discussion_id=d.id,
             meeting_id=meeting.id,
-            location=self.location(meeting.location_id),
+            location=location,
             meeting_date=meeting.date,
             start_time=d.slot_start,
             place=meeting.place,
@@ -77,15 +85,14 @@ class DocumentReader:
             parents=tuple(g.name for g in guardians),
             participants=self._participants(d.id, internal),
             sections=self._sections(d.id, internal),
-            decisions=self._decisions(d.id),
-            agreements=tuple(_agreement(a) for a in self._store.select(
-                Agreement, "agreement", "discussion_id = ?", [d.id], order_by="due_date IS NULL, due_date, id")),
+            decisions=decisions,
+            agreements=agreements,
             reviewed=tuple(_agreement(a) for a in self._store.select(
                 Agreement, "agreement", "outcome_discussion_id = ? AND coalesce(discussion_id, 0) != ?",
                 [d.id, d.id], order_by="id")),
             evaluation_date=d.evaluation_date,
             next_meeting=self._next_meeting(child.id, meeting.date),
-            contacts=self._contacts(meeting, d.id),
+            contacts=contacts,
             parents_absent_reason=d.parents_absent_reason if internal else absence_category(d.parents_absent_reason),
             internal=internal,
             finalised=finalised,
@@ -93,6 +100,13 @@ class DocumentReader:
             recipients=tuple(self._store.column(
                 "SELECT DISTINCT p.organisation FROM participant p JOIN discussion x ON x.id = p.discussion_id "
                 "WHERE x.child_id = ? AND p.kind = 'partner' AND p.organisation != '' ORDER BY 1", [child.id])),
+            addressees=letter_model.addressees(guardians),
+            regiehouder=regie,
+            letter_contacts=letter_model.letter_contacts(
+                self._store, (regie, *contacts), decisions, agreements, location),
+            interpreter=any(g.needs_interpreter for g in guardians),
+            parent_input=tuple(ParentInput(r["agenda_kind"], r["text"], r["given_by"]) for r in self._store.query(
+                "SELECT agenda_kind, text, given_by FROM parent_input WHERE discussion_id = ? ORDER BY id", [d.id])),
         )
 
     def _addenda(self, discussion_id: int) -> tuple[AddendumLine, ...]:
@@ -141,11 +155,14 @@ class DocumentReader:
         return tuple(s for s in sections if s.notes or s.kind == AgendaKind.DECISIONS)
 
     def _decisions(self, discussion_id: int) -> tuple[DecisionLine, ...]:
+        confirm_by = {r["decision_id"]: date.fromisoformat(r["due"]) for r in self._store.query(
+            "SELECT decision_id, min(due_date) AS due FROM agreement WHERE discussion_id = ? AND decision_id IS NOT NULL "
+            "AND due_date IS NOT NULL GROUP BY decision_id", [discussion_id])}
         return tuple(
             DecisionLine(d.text, d.category, d.decided_by, d.organisation, d.mandate_text,
                          d.status == DecisionStatus.PROVISIONAL, d.parents_position.value, d.parents_position.label,
                          d.parents_words, d.child_position.value, d.child_position.label, d.child_words,
-                         d.provisional_reason)
+                         d.provisional_reason, confirm_by.get(d.id), d.decided_by)
             for d in self._store.select(Decision, "decision", "discussion_id = ?", [discussion_id], order_by="id")
         )
 
@@ -181,7 +198,7 @@ class DocumentReader:
 
 def _agreement(a: Agreement) -> AgreementLine:
     return AgreementLine(a.owner_name, a.owner_kind.value, a.description, a.due_date, a.evaluation_date,
-                         a.status.label, a.outcome_note)
+                         a.status.label, a.outcome_note, followup=a.decision_id is not None)
 
 
 def absence_category(reason: str) -> str:

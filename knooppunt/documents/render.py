@@ -20,7 +20,7 @@ import io
 import re
 import threading
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from ..dates import dutch_date
+from .i18n import RIGHT_TO_LEFT
+from .rtl import right_to_left
 
 if TYPE_CHECKING:
     import jinja2
@@ -45,6 +47,20 @@ LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
 
 def clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
+
+
+def local_date(value: date | datetime | None, style: str = "full", *, language: str = "nl") -> str:
+    """``dutch_date`` in the document's language (a letter for parents may be in English or Arabic)."""
+    if value is None or language == "nl":
+        return dutch_date(value, style)
+    from babel.dates import format_date
+
+    return format_date(value, format=style, locale=language)
+
+
+def clock_time(value: time | datetime | None) -> str:
+    """``08:30``: the time in a letter in another language (no Dutch "uur")."""
+    return "" if value is None else f"{value:%H:%M}"
 
 
 def dutch_time(value: time | datetime | None) -> str:
@@ -159,7 +175,7 @@ class TemplateRenderer:
     def __init__(self, *, builtin_dir: Path | None = None, override_root: Path | None = None) -> None:
         self.builtin_dir = builtin_dir or paths.templates_dir()
         self.override_root = override_root if override_root is not None else paths.user_data_dir() / "templates"
-        self._environments: dict[int | None, jinja2.Environment] = {}
+        self._environments: dict[tuple[int | None, str], jinja2.Environment] = {}
 
     def search_path(self, location_id: int | None) -> list[Path]:
         path = []
@@ -182,10 +198,13 @@ class TemplateRenderer:
                     return folder / name
         return None
 
-    def environment(self, location_id: int | None) -> jinja2.Environment:
-        env = self._environments.get(location_id)
+    def environment(self, location_id: int | None, language: str = "nl") -> jinja2.Environment:
+        """One environment per location and language: gettext is installed per environment."""
+        env = self._environments.get((location_id, language))
         if env is None:
             import jinja2
+
+            from .i18n import translations
 
             env = jinja2.Environment(
                 loader=jinja2.FileSystemLoader([str(p) for p in self.search_path(location_id)]),
@@ -195,10 +214,15 @@ class TemplateRenderer:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 keep_trailing_newline=False,
+                extensions=["jinja2.ext.i18n"],
             )
-            env.filters.update(datum=dutch_date, tijd=dutch_time, tekst=text_block, delen=text_parts)
+            env.policies["ext.i18n.trimmed"] = True
+            env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+            env.filters.update(datum=functools.partial(local_date, language=language),
+                               tijd=dutch_time if language == "nl" else clock_time, tekst=text_block,
+                               delen=text_parts)
             env.globals.update(afspraakblokken=agreement_blocks, perspectief=perspective, zegt=says)
-            self._environments[location_id] = env
+            self._environments[(location_id, language)] = env
         return env
 
     def rml(self, kind: DocumentKind, context: dict[str, Any], *, location_id: int | None) -> str:
@@ -210,7 +234,7 @@ class TemplateRenderer:
             "bold": str(paths.resource("fonts", "DejaVuSans-Bold.ttf")),
         }
         logo = self.logo(location_id)
-        template = self.environment(location_id).get_template(template_name)
+        template = self.environment(location_id, context.get("taal", "nl")).get_template(template_name)
         return template.render(fonts=fonts, logo=str(logo) if logo else None, **context)
 
     def render(
@@ -233,11 +257,23 @@ class TemplateRenderer:
         progress: Callable[[int], None] | None = None,
     ) -> bytes:
         """Any template (e.g. ``inzage.rml.j2``) through the same lookup, escaping and layout."""
+        return self.render_parts(template_name, [context], location_id=location_id, progress=progress)
+
+    def render_parts(
+        self,
+        template_name: str,
+        contexts: list[dict[str, Any]],
+        *,
+        location_id: int | None,
+        progress: Callable[[int], None] | None = None,
+    ) -> bytes:
+        """One PDF of several fillings of a template (a letter per parent), each on a new page."""
         try:
-            source = self.rml_of(template_name, context, location_id=location_id)
+            sources = [self.rml_of(template_name, c, location_id=location_id) for c in contexts]
+            sources = [right_to_left(s) if c.get("taal") in RIGHT_TO_LEFT else s for s, c in zip(sources, contexts, strict=True)]
             if progress:
                 progress(30)
-            pdf = rml_to_pdf(source)
+            pdf = rml_to_pdf(sources[0], sources[1:])
         except Exception as exc:
             import jinja2
             from lxml import etree
@@ -265,13 +301,35 @@ def _parser() -> etree.XMLParser:
 _LAYOUT_LOCK = threading.Lock()
 
 
-def rml_to_pdf(source: str) -> bytes:
-    """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch."""
+def rml_to_pdf(source: str, more: list[str] | None = None) -> bytes:
+    """Lay out RML with z3c.rml/ReportLab; the PDF is marked as Dutch. ``more`` documents (a
+    letter per parent) follow the first, each from a new page and numbered on its own
+    (``merge.py``): each is laid out once alone first, for its page count."""
     from lxml import etree
+
+    if not more:
+        return _layout(etree.fromstring(source.encode("utf-8"), _parser()))
+    from .merge import merge
+
+    sources = [source, *more]
+    counts = [_page_count(_layout(etree.fromstring(s.encode("utf-8"), _parser()))) for s in sources]
+    return _layout(merge([etree.fromstring(s.encode("utf-8"), _parser()) for s in sources], counts))
+
+
+def _layout(root: Any) -> bytes:
     from z3c.rml import document as rml_document
 
-    root = etree.fromstring(source.encode("utf-8"), _parser())
     output = io.BytesIO()
     with _LAYOUT_LOCK:
         rml_document.Document(root, canvasClass=dutch_canvas()).process(output)
     return output.getvalue()
+
+
+def _page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()

@@ -26,7 +26,8 @@ from ..exports import write_export
 from ..storage import Store
 from ..storage.audit_chain import head as audit_chain_head
 from .glossary import used_in
-from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
+from .i18n import RIGHT_TO_LEFT, check_language, is_draft
+from .model import AddendumLine, Addressee, DiscussionDocument, DocumentKind, MeetingDocument
 from .read_model import DocumentReader
 from .render import TemplateRenderer
 
@@ -91,6 +92,7 @@ class RenderJob:
     location_id: int
     stored: RenderedDocument | None = None
     supplement: bool = False
+    parts: tuple[dict[str, Any], ...] = ()  # a letter per addressee: what differs per letter (``aan``, ``taal``)
 
     def run(self, progress: Progress | None = None) -> RenderedDocument:
         if self.stored is not None:
@@ -99,7 +101,9 @@ class RenderJob:
             return self.stored
         if progress:
             progress(10)
-        pdf = self.renderer.render(self.target.kind, self.context, location_id=self.location_id, progress=progress)
+        contexts = [{"kind": self.target.kind, **self.context, **part} for part in self.parts or ({},)]
+        pdf = self.renderer.render_parts(self.target.kind.template, contexts, location_id=self.location_id,
+                                         progress=progress)
         return RenderedDocument(self.target, self.title, pdf, hashlib.sha256(pdf).hexdigest(), file_name=self.file_name,
                                 supplement=self.supplement)
 
@@ -112,16 +116,25 @@ class DocumentService:
 
     # Reading ---------------------------------------------------------------------------------
     def document(self, target: DocumentTarget, *, signature_line: bool = False,
-                 progress: Progress | None = None) -> RenderedDocument:
-        """The finalised bytes if this document was vastgesteld, else a fresh concept."""
-        return self.prepare(target, signature_line=signature_line).run(progress)
+                 progress: Progress | None = None, language: str | None = None) -> RenderedDocument:
+        """The finalised bytes if this document was vastgesteld, else a fresh concept.
 
-    def prepare(self, target: DocumentTarget, *, signature_line: bool = False) -> RenderJob:
+        ``language`` (letter only) overrides each parent's language, for a test print; such a
+        print is always a concept, never the finalised document."""
+        return self.prepare(target, signature_line=signature_line, language=language).run(progress)
+
+    def prepare(self, target: DocumentTarget, *, signature_line: bool = False,
+                language: str | None = None) -> RenderJob:
         """Read what the document needs now; render later (possibly on another thread)."""
-        stored = self.stored(target)
+        stored = self.stored(target) if language is None else None
         if stored is not None:
             return RenderJob(target, stored.title, stored.file_name, self.renderer, {}, 0, stored)
-        return self._job(target, finalised=False, signature_line=signature_line)
+        return self._job(target, finalised=False, signature_line=signature_line, language=language)
+
+    def letter_addressees(self, target: DocumentTarget) -> tuple[Addressee, ...]:
+        """Who gets a letter (a parent with gezag living apart gets their own)."""
+        doc = self._read(target, finalised=False)
+        return doc.addressees if isinstance(doc, DiscussionDocument) else ()
 
     def stored(self, target: DocumentTarget) -> RenderedDocument | None:
         rows = self._store.query(
@@ -235,7 +248,7 @@ class DocumentService:
         return self._reader.discussion(target.discussion_id, internal=internal, finalised=finalised)
 
     def _job(self, target: DocumentTarget, *, finalised: bool, signature_line: bool,
-             supplement_of: RenderedDocument | None = None) -> RenderJob:
+             supplement_of: RenderedDocument | None = None, language: str | None = None) -> RenderJob:
         doc = self._read(target, finalised=finalised)
         title, file_name = self._names(target, doc)
         subject = title if target.kind.per_meeting or isinstance(doc, MeetingDocument) else f"{target.kind.label} – {doc.child_name}"
@@ -252,8 +265,11 @@ class DocumentService:
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,
         }
+        parts: tuple[dict[str, Any], ...] = ()
+        if target.kind is DocumentKind.LETTER and isinstance(doc, DiscussionDocument):
+            parts = letter_parts(doc, language)
         return RenderJob(target, title, file_name, self.renderer, context, doc.location.id,
-                         supplement=supplement is not None)
+                         supplement=supplement is not None, parts=parts)
 
     @staticmethod
     def _names(target: DocumentTarget, doc: DiscussionDocument | MeetingDocument) -> tuple[str, str]:
@@ -270,12 +286,26 @@ class DocumentService:
         return title, f"{stem}.pdf"
 
 
+def letter_parts(doc: DiscussionDocument, language: str | None) -> tuple[dict[str, Any], ...]:
+    """One letter per addressee, each in its own language (or the one asked for)."""
+    forced = check_language(language) if language else None
+    return tuple(
+        {"aan": a, "taal": forced or a.language, "concept_vertaling": is_draft(forced or a.language),
+         "rtl": (forced or a.language) in RIGHT_TO_LEFT}
+        for a in doc.addressees
+    )
+
+
 def _glossary(doc: DiscussionDocument | MeetingDocument) -> list[tuple[str, str]]:
     if isinstance(doc, MeetingDocument):
         return []
     texts = [c.organisation for c in doc.contacts] + [c.role for c in doc.contacts]
     texts += [p.organisation for p in doc.participants] + [d.organisation for d in doc.decisions]
     texts += [a.owner for a in doc.agreements]
+    texts += [p.function for p in doc.participants] + [c.function for c in doc.contacts]
+    texts += [c.function for c in doc.letter_contacts]
+    if doc.regiehouder is not None:
+        texts.append(doc.regiehouder.function)
     return used_in(texts)
 
 

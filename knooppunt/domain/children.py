@@ -45,6 +45,7 @@ class Guardian:
     address: str = ""
     preferred_language: str = "Nederlands"
     needs_interpreter: bool = False
+    lives_apart: bool = False  # gets a letter of their own, also without a different address
 
 
 @dataclass(frozen=True)

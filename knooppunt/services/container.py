@@ -25,6 +25,7 @@ from .meetings import MeetingService
 from .monitoring import MonitoringService
 from .monitoring_tally import MonitoringTally
 from .offers import OfferService
+from .parent_input import ParentInputService
 from .parents_screen import ParentsScreenService
 from .planning import PlanningService
 from .profile import ProfileService
@@ -62,6 +63,7 @@ class Services:
     invitations: InvitationService
     meeting_mode: MeetingModeService
     parents_screen: ParentsScreenService
+    parent_input: ParentInputService
     documents: DocumentService
     directory: DirectoryService
     monitoring_tally: MonitoringTally
@@ -134,6 +136,7 @@ def build_services(store: Store) -> Services:
         invitations=InvitationService(store, locations, children),
         meeting_mode=MeetingModeService(store, children, planning),
         parents_screen=ParentsScreenService(store, children),
+        parent_input=ParentInputService(store),
         documents=documents,
         directory=directory,
         regional=RegionalService(store, directory),

@@ -102,9 +102,11 @@ class InvitationService:
         event.add("dtstamp", self._store.now().astimezone(AMSTERDAM))
         event.add("dtstart", inv.start)
         event.add("dtend", inv.end)
-        event.add("summary", inv.summary)
+        parents_text = self.text(discussion_id, for_parents=True) if for_parents else ""
+        # The parents' calendar entry is their invitation, in their language, with their questions.
+        event.add("summary", parents_text.splitlines()[0] if for_parents else inv.summary)
         event.add("location", inv.meeting.place)
-        event.add("description", _description(inv))
+        event.add("description", parents_text if for_parents else _description(inv))
         for invitee in inv.invitees:
             is_parent = invitee.participant.kind == ParticipantKind.PARENT
             if not invitee.email or is_parent != for_parents or invitee.participant.kind == ParticipantKind.CHILD:
@@ -119,9 +121,29 @@ class InvitationService:
                                   last_date=date(inv.meeting.date.year + 2, 1, 1))
         return bytes(cal.to_ical())
 
-    def text(self, discussion_id: int, *, for_parents: bool = False) -> str:
-        """Plain Dutch invitation for an e-mail: who, when, where, what — nothing sensitive."""
+    def interpreter(self, discussion_id: int) -> str:
+        """"Turks" when a parent of this child needs an interpreter (Ouders tab), else empty."""
+        child_id = self._store.scalar("SELECT child_id FROM discussion WHERE id = ?", [discussion_id])
+        needed = [g.preferred_language for g in self._children.guardians(child_id) if g.needs_interpreter]
+        return (needed[0].strip() or "onbekende taal") if needed else ""
+
+    def parents_language(self, discussion_id: int) -> str:
+        """The catalog language of the parents' invitation: the first parent's own language, else Dutch."""
+        from ..documents.letter_model import language_code
+
+        child_id = self._store.scalar("SELECT child_id FROM discussion WHERE id = ?", [discussion_id])
+        codes = [language_code(g.preferred_language) for g in self._children.guardians(child_id)]
+        return next((code for code in codes if code != "nl"), "nl")
+
+    def text(self, discussion_id: int, *, for_parents: bool = False, language: str | None = None) -> str:
+        """Plain invitation for an e-mail: who, when, where, what — nothing sensitive. The parents'
+        version is in their language and asks what they want to discuss and what goes well."""
         inv = self.invitation(discussion_id, for_parents=for_parents)
+        interpreter = self.interpreter(discussion_id)
+        if for_parents:
+            from .invitation_text import parents_text
+
+            return parents_text(inv, language or self.parents_language(discussion_id), bool(interpreter))
         day = inv.meeting.date
         lines = [
             f"Uitnodiging knooppuntoverleg {inv.location_name}",
@@ -140,6 +162,8 @@ class InvitationService:
             "",
             "Kunt u niet? Laat het de voorzitter dan zo snel mogelijk weten.",
         ]
+        if interpreter:
+            lines[6:6] = [f"Tolk: bij dit gesprek is een tolk nodig ({interpreter}). De voorzitter regelt de tolk."]
         return "\n".join(lines) + "\n"
 
     def copied(self, discussion_id: int, *, for_parents: bool = False) -> str:

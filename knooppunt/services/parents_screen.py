@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import dutch_date
-from ..domain.enums import AgendaKind, Visibility
+from ..domain.enums import AgendaKind, DecisionStatus, Position, Visibility
 from ..domain.meeting_rules import PERSPECTIVE_LABELS
 from ..domain.meetings import AgendaItem, Discussion, Note
-from ..domain.outcomes import Agreement
+from ..domain.outcomes import Agreement, Decision
 from ..storage import Store
 from .children import ChildService
 
@@ -37,10 +37,13 @@ class ParentsScreenContent:
     shared_notes: tuple[tuple[str, str], ...]  # (who: "Ouders"/"School"/"", text)
     agreements: tuple[str, ...]
     earlier_agreements: tuple[str, ...]
+    parents_input: tuple[str, ...] = ()  # what the parents brought beforehand, for this item: first
+    decisions: tuple[tuple[str, str], ...] = ()  # (decision with who took it, the parents' position)
 
     def all_text(self) -> str:
-        parts = [self.child_first_name, self.item_title, self.question]
+        parts = [self.child_first_name, self.item_title, self.question, *self.parents_input]
         parts += [f"{who} {text}" for who, text in self.shared_notes]
+        parts += [f"{decision} {position}" for decision, position in self.decisions]
         return "\n".join(parts + list(self.agreements) + list(self.earlier_agreements))
 
 
@@ -74,10 +77,29 @@ class ParentsScreenService:
                     Agreement, "agreement",
                     "child_id = ? AND status IN ('open', 'loopt_door') AND coalesce(discussion_id, 0) != ?",
                     [child.id, discussion_id], order_by="id"))
-        made = self._store.select(Agreement, "agreement", "discussion_id = ? AND child_id = ?",
+        # A partner's internal follow-up (confirming a provisional decision) is not for the parents.
+        made = self._store.select(Agreement, "agreement", "discussion_id = ? AND child_id = ? AND decision_id IS NULL",
                                   [discussion_id, child.id], order_by="id")
+        brought = tuple(r["text"] for r in self._store.query(
+            "SELECT text FROM parent_input WHERE discussion_id = ? AND agenda_kind = ? ORDER BY id",
+            [discussion_id, item.kind.value if item else ""]))
+        decisions = tuple(
+            ((f"{d.text} (besloten door {d.decided_by}{', ' + d.organisation if d.organisation else ''}"
+              f"{'; nog niet zeker' if d.status == DecisionStatus.PROVISIONAL else ''})"), _position(d))
+            for d in self._store.select(Decision, "decision", "discussion_id = ?", [discussion_id], order_by="id"))
         return ParentsScreenContent(child.first_name, item.title if item else "Welkom", question, notes,
-                                    tuple(_agreement(a) for a in made), earlier)
+                                    tuple(_agreement(a) for a in made), earlier, brought, decisions)
+
+
+def _position(d: Decision) -> str:
+    """The parents' position in their own words on the screen ("U bent het eens")."""
+    said = f": “{d.parents_words.strip()}”" if d.parents_words.strip() else ""
+    return {
+        Position.AGREE: "U bent het eens",
+        Position.DISAGREE: "U bent het niet eens",
+        Position.AGREE_WITH_REMARKS: "U bent het eens, met een opmerking",
+        Position.NOT_ASKED: "Nog niet gevraagd",
+    }[d.parents_position] + said
 
 
 def _agreement(a: Agreement) -> str:

@@ -559,3 +559,6 @@ CREATE INDEX decision_offer ON decision(offer_id);
 CREATE INDEX agreement_offer ON agreement(offer_id)
 """,
     )
+
+
+from . import schema_letter  # noqa: E402,F401

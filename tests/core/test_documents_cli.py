@@ -51,3 +51,33 @@ def test_minutes_for_a_child_not_in_the_meeting_is_a_clear_error(demo_db, tmp_pa
                  str(tmp_path / "x.pdf")]) == 2
     assert "niet besproken in overleg 1" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_minutes_letter_in_another_language_and_one_letter_per_parent_living_apart(demo_db, tmp_path, capsys):
+    out = tmp_path / "brief-en.pdf"
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter", "--taal", "en",
+                 "--out", str(out)]) == 0
+    assert "Agreements about Zoë" in pdf_text(out.read_bytes())
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter", "--language", "ar",
+                 "--out", str(out)]) == 0
+    from knooppunt.services.container import open_services
+
+    services = open_services(demo_db, "een lange wachtwoordzin")
+    try:
+        with services.store.unit_of_work() as uow:
+            uow._db.execute("UPDATE guardian SET lives_apart = 1 WHERE name = 'Mark Janssen'")
+            uow.audit("testdata", "guardian", None)
+    finally:
+        services.close()
+    capsys.readouterr()
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "2 brieven in één PDF" in said and "Sandra Janssen; Mark Janssen" in said
+    text = squash(pdf_text(out.read_bytes()))
+    assert squash("Beste Sandra Janssen,") in text and squash("Beste Mark Janssen,") in text
+
+
+def test_minutes_language_only_for_a_letter_print(demo_db, tmp_path, capsys):
+    assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--taal", "en",
+                 "--out", str(tmp_path / "x.pdf")]) != 0
+    assert "--taal is voor een proefdruk van de afsprakenbrief" in capsys.readouterr().err

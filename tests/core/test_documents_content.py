@@ -26,8 +26,7 @@ def test_letter_tells_parents_what_was_decided_by_whom_and_who_does_what_when(do
         "Beste Sandra Janssen en Mark Janssen",
         "dinsdag 10 november 2026",  # the meeting, in Dutch
         "Extra consult bij de jeugdverpleegkundige over slaap",
-        "Dit besluit is genomen door Marieke Hendriks van JGZ Heuvelland",
-        "Sandra en Mark Janssen",  # an agreement's owner
+        "Marieke Hendriks van JGZ Heuvelland heeft dit besloten",
         "Houden twee weken een slaapdagboek bij",
         "1 december 2026",  # its due date
         "juf Mirjam (groep 3)",

@@ -36,10 +36,15 @@ class GuardianDialog(QDialog):
         self.address = QLineEdit(g.address)
         self.address.setPlaceholderText("straat, huisnummer, postcode en plaats")
         self.preferred_language = QLineEdit(g.preferred_language)
+        self.preferred_language.setToolTip("De afsprakenbrief en de uitnodiging komen in deze taal als Knooppunt "
+                                           "die kent: Nederlands, Engels, Turks, Arabisch of Pools.")
+        self.lives_apart = QCheckBox("woont apart (krijgt een eigen afsprakenbrief)")
+        self.lives_apart.setChecked(g.lives_apart)
         self.needs_interpreter = QCheckBox("tolk nodig bij gesprekken")
         self.needs_interpreter.setChecked(g.needs_interpreter)
         hint = QLabel("Gescheiden ouders voegt u als twee personen toe, elk met eigen contactgegevens. "
-                      "Wie gezag heeft, krijgt de afsprakenbrief: dan is een adres of e-mailadres nodig.")
+                      "Wie gezag heeft, krijgt de afsprakenbrief: dan is een adres of e-mailadres nodig. Ouders met "
+                      "gezag die apart wonen (ander adres, of 'woont apart') krijgen elk een eigen brief.")
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         self.errors = FieldErrors({"name": self.name, "email": self.email, "address": self.address}, self)
@@ -47,6 +52,7 @@ class GuardianDialog(QDialog):
         form.addRow("&Naam", self.name)
         form.addRow("&Relatie tot het kind", self.relation)
         form.addRow("", self.has_authority)
+        form.addRow("", self.lives_apart)
         form.addRow("&Telefoon", self.phone)
         form.addRow("&E-mail", self.email)
         form.addRow("&Adres", self.address)
@@ -63,7 +69,7 @@ class GuardianDialog(QDialog):
         return replace(self._guardian, name=self.name.text(), relation=self.relation.currentText(),
                        has_authority=self.has_authority.isChecked(), phone=self.phone.text(), email=self.email.text(),
                        address=self.address.text(), preferred_language=self.preferred_language.text(),
-                       needs_interpreter=self.needs_interpreter.isChecked())
+                       needs_interpreter=self.needs_interpreter.isChecked(), lives_apart=self.lives_apart.isChecked())
 
     def _on_buttons_accepted(self) -> None:
         try:

@@ -45,6 +45,11 @@ class AgendaItemView(QWidget):
         self.turns.setObjectName("turnStrip")
         self.turns.setTextFormat(Qt.TextFormat.RichText)
         self.turns.setWordWrap(True)
+        # What the parents brought before the meeting for this item: shown first (ParentInputService).
+        self.parents_input = QLabel()
+        self.parents_input.setObjectName("parentsInput")
+        self.parents_input.setWordWrap(True)
+        self.parents_input.setTextFormat(Qt.TextFormat.PlainText)
         self.review = QLabel()
         self.review.setObjectName("reviewList")
         self.review.setWordWrap(True)
@@ -100,6 +105,7 @@ class AgendaItemView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.turns)
+        layout.addWidget(self.parents_input)
         layout.addWidget(self.review)
         layout.addWidget(self.outcomes_container)
         layout.addWidget(self.evaluation_box)
@@ -123,6 +129,10 @@ class AgendaItemView(QWidget):
         self.outcomes_container.setVisible(bool(item and item.kind in (AgendaKind.REVIEW, AgendaKind.DECISIONS)))
         self.evaluation_box.setVisible(bool(item and item.kind == AgendaKind.CLOSING))
         self._evaluation_message("", error=False)
+        brought = self._services.parent_input.inputs(item.discussion_id, item.kind) if item else []
+        self.parents_input.setText("Vooraf van de ouders:\n" + "\n".join(f"• {i.text}" for i in brought)
+                                   if brought else "")
+        self.parents_input.setVisible(bool(brought))
         if item is None:
             self.turns.hide()
             return

@@ -220,7 +220,9 @@ class ChairView(QWidget):
     def _load(self, discussion_id: int) -> None:
         self.state = self._services.meeting_mode.state(discussion_id)
         self._seconds = {i.id: i.seconds_spent for i in self.state.agenda}
-        self.child_title.setText(f"{self.state.child.full_name}  ·  {self.state.discussion.slot_start:%H:%M}")
+        interpreter = self._services.invitations.interpreter(discussion_id)
+        self.child_title.setText(f"{self.state.child.full_name}  ·  {self.state.discussion.slot_start:%H:%M}"
+                                 + (f"  ·  tolk nodig ({interpreter})" if interpreter else ""))
         self.attendance.show_state(self.state)
         locked = self.state.discussion.status == DiscussionStatus.FINALISED
         self.close_button.setEnabled(not locked)

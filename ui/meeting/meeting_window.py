@@ -102,7 +102,8 @@ class MeetingWindow(QMainWindow):
             self.parents_screen.show_discussion(discussion_id)
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"agreement", "decision", "note", "participant"} and self.parents_screen.isVisible():
+        if change.entity in {"agreement", "decision", "note", "participant", "parent_input"} \
+                and self.parents_screen.isVisible():
             self.parents_screen.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:

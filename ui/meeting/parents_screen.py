@@ -81,6 +81,9 @@ class ParentsScreen(QWidget):
 
 def _body_html(content: ParentsScreenContent) -> str:
     parts: list[str] = []
+    if content.parents_input:  # the parents' own points come first
+        parts.append("<h3>Wat u vooraf aangaf</h3>" + "".join(
+            f"<p>{escape(text).replace(chr(10), '<br>')}</p>" for text in content.parents_input))
     if content.earlier_agreements:
         parts.append("<h3>Wat we de vorige keer afspraken</h3><ul>"
                      + "".join(f"<li>{escape(a)}</li>" for a in content.earlier_agreements) + "</ul>")
@@ -88,6 +91,10 @@ def _body_html(content: ParentsScreenContent) -> str:
         parts.append("<h3>Wat er gezegd is</h3>" + "".join(
             f"<p>{'<b>' + escape(who) + ':</b> ' if who else ''}{escape(text).replace(chr(10), '<br>')}</p>"
             for who, text in content.shared_notes))
+    if content.decisions:
+        parts.append("<h3>Wat er besloten is</h3><ul>" + "".join(
+            f"<li>{escape(decision)}<br><i>{escape(position)}</i></li>" for decision, position in content.decisions)
+            + "</ul>")
     if content.agreements:
         parts.append("<h3>Wat we afspreken</h3><ul>"
                      + "".join(f"<li>{escape(a)}</li>" for a in content.agreements) + "</ul>")

@@ -39,6 +39,7 @@ from ..modal import run_modal
 from ..models.collation import sort_key
 from ..window_geometry import WindowPlacement
 from .agenda_template_dialog import AgendaTemplateDialog
+from .parent_input_dialog import ParentInputDialog
 
 
 class PlanningDialog(QDialog):
@@ -132,6 +133,9 @@ class PlanningDialog(QDialog):
         self.ics_button.clicked.connect(self._on_ics_button_clicked)
         self.copy_button = QPushButton("Uitnodigingstekst &kopiëren")
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.input_button = QPushButton("Inbreng &ouders…")
+        self.input_button.setToolTip("Wat de ouders vooraf willen bespreken en wat goed gaat")
+        self.input_button.clicked.connect(self._on_input_button_clicked)
         # Partners and parents get different invitations: the partners' one has no parents' details.
         self.audience = QComboBox()
         self.audience.addItem("Voor partners en school", False)
@@ -152,6 +156,7 @@ class PlanningDialog(QDialog):
         export_row = QHBoxLayout()
         export_row.addWidget(self.ics_button)
         export_row.addWidget(self.copy_button)
+        export_row.addWidget(self.input_button)
         people_box = QGroupBox("Deelnemers en uitnodiging voor dit kind")
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.participants, 1)
@@ -232,7 +237,7 @@ class PlanningDialog(QDialog):
         discussion_id = self.selected_discussion_id()
         for widget in (self.participants, self.incidental_combo, self.invite_button, self.ics_button, self.audience,
                        self.remove_participant_button,
-                       self.copy_button, self.remove_child_button):
+                       self.copy_button, self.remove_child_button, self.input_button):
             widget.setEnabled(discussion_id is not None)
         self.participants.clear()
         self.incidental_combo.clear()
@@ -382,6 +387,12 @@ class PlanningDialog(QDialog):
         if discussion_id is not None:
             QGuiApplication.clipboard().setText(
                 self._services.invitations.copied(discussion_id, for_parents=self._for_parents()))
+
+    def _on_input_button_clicked(self) -> None:
+        discussion_id = self.selected_discussion_id()
+        if discussion_id is not None:
+            run_modal(ParentInputDialog(services=self._services, hub=self._hub, discussion_id=discussion_id,
+                                        child_name=self.slots.currentItem().text(), parent=self))
 
     def _on_template_button_clicked(self) -> None:
         run_modal(AgendaTemplateDialog(services=self._services, hub=self._hub, location_id=self.location_id,
