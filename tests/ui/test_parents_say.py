@@ -3,7 +3,7 @@ parents' screen opens in front; the interpreter is named in the chair's view."""
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -38,6 +38,7 @@ def test_parents_input_recorded_beforehand_comes_first_in_the_chairs_view_and_on
     dialog.given_by.setText("moeder, per mail")
     with qtbot.waitSignal(hub.changed):
         dialog.save()
+    demo_services.store.clock.now = datetime.combine(meeting.date, time(9))  # chaired on its day
     window = MeetingWindow(services=demo_services, hub=hub, meeting_id=meeting.id)
     qtbot.addWidget(window)
     window.open_discussion(discussion.id)
@@ -80,6 +81,7 @@ def test_parents_screen_shows_the_decisions_with_the_parents_position(qtbot, dem
 
 def test_parents_screen_opens_in_front_on_one_screen_and_the_chair_sees_the_interpreter(qtbot, demo_services):
     meeting, discussion = _planned(demo_services, "Şükrü")
+    demo_services.store.clock.now = datetime.combine(meeting.date, time(9))  # chaired on its day
     window = MeetingWindow(services=demo_services, hub=SignalHub(), meeting_id=meeting.id)
     qtbot.addWidget(window)
     window.show()
