@@ -132,6 +132,10 @@ class CaseService:
         if on < (after or case.signal_date):
             raise ValidationError("on", f"Deze datum ligt vóór {(after or case.signal_date):%d-%m-%Y}.")
 
+    def checked(self, case: Case) -> Case:
+        """The case's texts trimmed and its dates checked (``ValidationError`` otherwise)."""
+        return self._checked(case)
+
     def _checked(self, case: Case) -> Case:
         source = case.signal_source.strip()
         if not source:

@@ -34,6 +34,7 @@ from .requests import RequestService
 from .retention import RetentionService
 from .timeline import TimelineService
 from .transfer import TransferService
+from .cycle import CycleServices, build_cycle
 
 if TYPE_CHECKING:
     from ..documents.inzage import InzageService
@@ -71,6 +72,7 @@ class Services:
     register: RegisterService
     regional: RegionalService
     regional_publisher: RegionalPublisher
+    cycle: CycleServices  # issue 18: aanmelding, partners per child, plan, closing, school year, Vandaag
     # Set by ``open_services``, which knows the file and the passphrase in force.
     backups: BackupService | None = None
 
@@ -101,7 +103,9 @@ def build_services(store: Store) -> Services:
     cases = CaseService(store)
     timeline = TimelineService(store, children, cases)
     agreements = AgreementService(store)
-    planning = PlanningService(store, locations, children, consent, agreements)
+    cycle = build_cycle(store, locations, children, consent, cases)
+    planning = PlanningService(store, locations, children, consent, agreements,
+                               scope=cycle.partner_scope, intake=cycle.intake)
     monitoring = MonitoringService(store)
     erasure = ErasureService(store, monitoring)
     directory = DirectoryService(store, locations)
@@ -133,6 +137,7 @@ def build_services(store: Store) -> Services:
         inzage=InzageService(store, documents.renderer),
         requests=RequestService(store),
         register=RegisterService(store, documents.renderer),
+        cycle=cycle,
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -26,6 +26,7 @@ from ..domain.enums import (
 from ..domain.meetings import DEFAULT_AGENDA, AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement, Decision
 from .cases import CaseEvent, EventKind
+from .demo_cycle import add_cycle_demo, add_demo_plan
 from .container import Services
 
 # (organisation, type code, contact, function, phone, e-mail, substitute, mandate category, mandate)
@@ -94,6 +95,7 @@ def build_demo(services: Services, today: date | None = None) -> int:
             )
         children = _add_children(uow, location.id, today)
         upcoming = _add_meetings(uow, location.id, children, services.locations.partners(location.id), today)
+        add_cycle_demo(uow, children, today, location.id)
         uow.audit("demodata aangemaakt", "location", location.id, location.name)
     # The upcoming meeting is planned the way a user plans it: participants and agenda are ready to run.
     for child_id, _guardians, _name in children[1:4]:
@@ -178,6 +180,9 @@ def _add_meetings(uow, location_id: int, children, partners, today: date) -> int
         uow.insert("case_event", CaseEvent(None, case_id, signalled, EventKind.OPENED, "Signaal van leerkracht"))
         uow.insert("case_event", CaseEvent(None, case_id, held_on, EventKind.PHASE,
                                            "Afspraken gemaakt in het knooppunt"))
+        if slot == 1:
+            discussion_id = uow._db.execute("SELECT max(id) FROM discussion").fetchone()[0]
+            add_demo_plan(uow, case_id, discussion_id, held_on, structural[1].contact.id)
     return upcoming
 
 

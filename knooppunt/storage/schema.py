@@ -446,6 +446,10 @@ CREATE TABLE correction (
     corrected_by TEXT NOT NULL
 );
 CREATE INDEX correction_child ON correction(child_id)
+""",
+    )
+
+
 @MIGRATIONS(name="0020_regional_signing_key")
 def _regional_signing_key(db: Database) -> None:
     """Regionaal adresboek: the coordinator's Ed25519 key pair, kept inside the encrypted database."""
@@ -462,3 +466,7 @@ CREATE TABLE regional_signing_key (
 )
 """,
     )
+
+
+# The knooppunt cycle (issue 18): a module of its own, registered after the migrations above.
+from . import schema_cycle  # noqa: E402,F401
