@@ -131,7 +131,11 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.navigation)
+        from .start_areas import StartAreas
+
+        self.start_areas = StartAreas(window=self, services=services, hub=hub, stack=self.stack,
+                                      navigation=self.navigation)  # Vandaag (Ctrl+0) and Aanmeldingen
+        layout.addWidget(self.start_areas.sidebar())
         self.stack.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -139,6 +143,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar(demo)
         # An intern begeleider starts with the meetings; a coordinator with the directory.
         self.navigation.setCurrentRow(2 if services.profile.role == "ib" else 0)
+        if services.store.count("location"):
+            self.start_areas.show(0)  # Vandaag is the start page once there is something to do
         # A meeting that was running when the app stopped reopens where it was.
         if services.meeting_mode.running() is not None:
             self.navigation.setCurrentRow(2)
@@ -211,6 +217,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.show_page(i))
             view_menu.addAction(action)
+        self.start_areas.add_menu_actions(view_menu)
         search_action = QAction("&Zoeken", self)
         search_action.setShortcut(QKeySequence.StandardKey.Find)
         search_action.triggered.connect(self._on_search_action_triggered)
