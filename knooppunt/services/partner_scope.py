@@ -112,6 +112,18 @@ class PartnerScopeService:
                 out.append(view)
         return out
 
+    def participant(self, participant_id: int) -> Participant:
+        return self._store.get(Participant, "participant", participant_id)
+
+    def addable(self, discussion_id: int) -> list[PartnerView]:
+        """The location's filled roles not yet at this child's table (incidental, or out of range)."""
+        discussion = self._store.get(Discussion, "discussion", discussion_id)
+        meeting = self._store.get(Meeting, "meeting", discussion.meeting_id)
+        present = set(self._store.column("SELECT location_partner_id FROM participant WHERE discussion_id = ? "
+                                         "AND location_partner_id IS NOT NULL", [discussion_id]))
+        return [v for v in self._locations.partners(meeting.location_id)
+                if v.partner.is_filled and v.partner.id not in present]
+
     def remove_from_discussion(self, participant_id: int, reason: str) -> Change:
         """Take a proposed partner off this child's table and keep why (also for later meetings)."""
         participant = self._store.get(Participant, "participant", participant_id)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.meetings import Meeting
-from knooppunt.errors import ConsentMissing, KnooppuntError, ValidationError
+from knooppunt.errors import ConsentMissing, IntakeMissing, KnooppuntError, ValidationError
 from knooppunt.services import Services
 from knooppunt.services.planning import slot_end
 
@@ -37,6 +37,9 @@ from ..hub import SignalHub
 from ..modal import run_modal
 from ..models.collation import sort_key
 from .agenda_template_dialog import AgendaTemplateDialog
+
+
+from .partner_choice import offer_intake, remove_participant  # noqa: E402  (issue 18)
 
 
 class PlanningDialog(QDialog):
@@ -232,7 +235,7 @@ class PlanningDialog(QDialog):
             row = QListWidgetItem(f"{p.kind.label}: {p.name}" + (f" – {extra}" if extra else ""))
             row.setData(Qt.ItemDataRole.UserRole, p.id)
             self.participants.addItem(row)
-        for view in self._services.planning.incidental_partners(discussion_id):
+        for view in self._services.cycle.partner_scope.addable(discussion_id):
             self.incidental_combo.addItem(f"{view.partner.role}: {view.contact.name} ({view.organisation.name})",
                                           view.partner.id)
         self._show_invitation()
@@ -289,6 +292,10 @@ class PlanningDialog(QDialog):
             if not self._offer_consent(exc):
                 return False
             return self.add_child()  # consent is complete now: plan the child after all
+        except IntakeMissing as exc:
+            if not offer_intake(self, self._services, self._hub, exc):
+                return False
+            return self.add_child()  # aangemeld now: plan the child after all
         except KnooppuntError as exc:
             messages.show_error(self, exc, "Kind niet ingepland")
             return False
@@ -325,7 +332,10 @@ class PlanningDialog(QDialog):
         if discussion_id is None or partner_id is None:
             return
         try:
-            change = self._services.planning.add_incidental_partner(discussion_id, partner_id)
+            reason = messages.ask_text(self, "Partner uitnodigen", "Waarom komt deze partner erbij? (één regel)")
+            if reason is None:
+                return
+            change = self._services.cycle.partner_scope.add_to_discussion(discussion_id, partner_id, reason)
         except ConsentMissing as exc:
             if self._offer_consent(exc):
                 self._on_invite_button_clicked()
@@ -338,11 +348,13 @@ class PlanningDialog(QDialog):
 
     def _on_remove_participant_button_clicked(self) -> None:
         row = self.participants.currentItem()
-        if row is None or not messages.ask(self, "Deelnemer verwijderen",
-                                           f"{row.text()} niet uitnodigen voor dit kind?", confirm="Verwijderen"):
+        if row is None:
             return
         try:
-            self._hub.publish(self._services.planning.remove_participant(row.data(Qt.ItemDataRole.UserRole)))
+            change = remove_participant(self, self._services, row.data(Qt.ItemDataRole.UserRole), row.text())
+            if change is None:
+                return
+            self._hub.publish(change)
         except KnooppuntError as exc:
             messages.show_error(self, exc)
             return
