@@ -24,6 +24,7 @@ from ..services.changes import Change
 from .glossary import used_in
 from .model import AddendumLine, DiscussionDocument, DocumentKind, MeetingDocument
 from .read_model import DocumentReader
+from .plan_section import plan_section
 from .render import TemplateRenderer, dutch_date
 
 Progress = Callable[[int], None]
@@ -234,6 +235,7 @@ class DocumentService:
             "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor} if finalised else None,
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,
+            "plan": plan_section(self._store, target.discussion_id) if target.discussion_id else None,
         }
         return RenderJob(target, title, file_name, self.renderer, context, doc.location.id,
                          supplement=supplement is not None)
