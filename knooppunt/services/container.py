@@ -103,7 +103,7 @@ def build_services(store: Store) -> Services:
     cases = CaseService(store)
     timeline = TimelineService(store, children, cases)
     agreements = AgreementService(store)
-    cycle = build_cycle(store, locations, children, consent, cases)
+    cycle = build_cycle(store, locations, children, consent, cases, documents.renderer)
     planning = PlanningService(store, locations, children, consent, agreements,
                                scope=cycle.partner_scope, intake=cycle.intake)
     monitoring = MonitoringService(store)

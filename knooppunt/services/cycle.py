@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..storage import Store
 from .case_plan import CasePlanService
@@ -17,6 +18,10 @@ from .partner_scope import PartnerScopeService
 from .school_year import SchoolYearService
 from .today import TodayService
 
+if TYPE_CHECKING:
+    from ..documents.closing_letter import ClosingLetterService
+    from ..documents.render import TemplateRenderer
+
 
 @dataclass(frozen=True)
 class CycleServices:
@@ -27,10 +32,13 @@ class CycleServices:
     settings: CycleSettingsService
     school_year: SchoolYearService
     today: TodayService
+    closing_letter: ClosingLetterService
 
 
 def build_cycle(store: Store, locations: LocationService, children: ChildService, consent: ConsentService,
-                cases: CaseService) -> CycleServices:
+                cases: CaseService, renderer: TemplateRenderer) -> CycleServices:
+    from ..documents.closing_letter import ClosingLetterService  # the documents package imports services
+
     settings = CycleSettingsService(store)
     return CycleServices(
         intake=IntakeService(store, cases, consent),
@@ -40,4 +48,5 @@ def build_cycle(store: Store, locations: LocationService, children: ChildService
         settings=settings,
         school_year=SchoolYearService(store, locations, settings),
         today=TodayService(store, settings),
+        closing_letter=ClosingLetterService(store, renderer),
     )

@@ -88,3 +88,24 @@ def test_vandaag_on_the_demo_lists_something_of_every_kind(demo_services):
     texts = " ".join(i.text for i in items)
     assert "Łukasz Nowak wacht sinds" in texts and "Toestemming van het kind voor Noor El Amrani" in texts
     assert "Afsprakenbrief voor de ouders van Zoë Janssen" in texts
+
+
+def test_the_closing_letter_tells_the_parents_in_plain_dutch(demo_services, tmp_path):
+    import pypdf
+
+    anais = next(v.child for v in demo_services.children.children() if v.child.first_name == "Anaïs")
+    case_id = demo_services.cases.current(anais.id).id
+    letters = demo_services.cycle.closing_letter
+    with pytest.raises(Exception, match="nog niet met de ouders afgesloten"):
+        letters.pdf(case_id)
+    demo_services.cycle.closing.close(case_id, TODAY, ClosingReason.SOLVED, Closing(
+        case_id, Judgement.YES, "Bel meester Rik of de intern begeleider; dan plannen we snel een gesprek.",
+        parents_words="Anaïs is thuis veel rustiger.", child_words="De rustplek helpt.",
+        parents_before=3, parents_after=8))
+    letters.save(case_id, tmp_path / "afsluitbrief.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "afsluitbrief.pdf")).pages).split())
+    assert "We sluiten de begeleiding van Anaïs af" in text
+    assert "Beste Eline Bakker" in text and "U vindt dat uw vraag is opgelost." in text
+    assert "eerst een 3 , nu een 8" in text or "eerst een 3, nu een 8" in text
+    assert "Heeft u later weer vragen?" in text and "Bel meester Rik" in text
+    assert demo_services.audit.recent(1)[0].action == "afsluitbrief opgeslagen"

@@ -193,5 +193,9 @@ class CaseTab(QWidget):
 
     def _step(self, step: str) -> None:
         case = self._latest()
-        if case is not None:
+        if case is not None and step == CLOSE:
+            from ..dialogs.closing_dialog import ClosingDialog  # with the parents' judgement (issue 18)
+
+            run_modal(ClosingDialog(services=self._services, hub=self._hub, case=case, parent=self))
+        elif case is not None:
             run_modal(CasePhaseDialog(services=self._services, hub=self._hub, case=case, step=step, parent=self))
