@@ -101,7 +101,7 @@ def timed(action: Callable[[], object], runs: int, *, scale: float = 1000.0) -> 
 
 
 def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
-    from . import backup, documents, memory_and_start, page_search, reads, regional, search, typing_stall, unlock
+    from . import backup, documents, memory_and_start, page_search, reads, regional, search, today, typing_stall, unlock
 
     return [
         ("start", memory_and_start.measure),
@@ -113,6 +113,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
         ("documents", documents.measure),
         ("backup", backup.measure),
         ("regional", regional.measure),
+        ("today", today.measure),
     ]
 
 

@@ -47,6 +47,6 @@ def build_cycle(store: Store, locations: LocationService, children: ChildService
         closing=ClosingService(store, cases, settings),
         settings=settings,
         school_year=SchoolYearService(store, locations, settings),
-        today=TodayService(store, settings),
+        today=TodayService(store),
         closing_letter=ClosingLetterService(store, renderer),
     )

@@ -119,7 +119,10 @@ CREATE TABLE school_holiday (
     last_day TEXT NOT NULL,
     CHECK (first_day <= last_day)
 );
-CREATE INDEX school_holiday_region ON school_holiday(region, first_day)
+CREATE INDEX school_holiday_region ON school_holiday(region, first_day);
+CREATE INDEX consent_given_on ON consent(given_on, withdrawn_on);
+CREATE INDEX child_case_phase ON child_case(phase, child_id);
+CREATE INDEX document_discussion_kind ON document(discussion_id, kind)
 """
 
 

@@ -31,6 +31,7 @@ MEASURES = [
     "backup of the whole database (checked)",
     "longest GUI stall during a background backup",
     "regional directory pull (Datasette, HTTPS)",
+    "Vandaag: list of what is due",
 ]
 
 BUNDLE_MEASURES = {"packaged bundle size (unpacked)", "frozen cold start (smoke test)"}
