@@ -5,6 +5,7 @@ evaluated in every next meeting (bereikt / deels / niet, in words), shown in the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -168,7 +169,8 @@ class CasePlanService:
         goals[index], goals[other] = goals[other], goals[index]
         with self._store.unit_of_work() as uow:
             for position, g in enumerate(goals):
-                uow.update("case_goal", g.id, {"position": position})
+                if g.id is not None:
+                    uow.update("case_goal", g.id, {"position": position})
             uow.audit("volgorde doelen gewijzigd", "child_case", goal.case_id)
         return Change.updated("goal", goal_id)
 
@@ -199,7 +201,7 @@ class CasePlanService:
         return Change.created("goal_evaluation", eval_id)
 
     # Helpers -------------------------------------------------------------------------------
-    def _upsert(self, case_id: int, values: dict, action: str, event: tuple[str, str]) -> Change:
+    def _upsert(self, case_id: int, values: Mapping[str, object], action: str, event: tuple[str, str]) -> Change:
         self._cases.case(case_id)
         with self._store.unit_of_work() as uow:
             uow.execute("INSERT OR IGNORE INTO case_plan (case_id) VALUES (?)", [case_id])

@@ -25,7 +25,7 @@ class CycleSettingsService:
 
     def save(self, settings: LocationCycle) -> Change:
         Region(settings.region)
-        for value, low, high, what in ((settings.agenda_days_before, 0, 60, "De agenda gaat 0 tot 60 dagen vooraf uit."),
+        for value, low, high, what in ((settings.agenda_days_before, 0, 60, "De agenda: 0 tot 60 dagen vooraf."),
                                        (settings.letter_working_days, 0, 30, "De brief: binnen 0 tot 30 werkdagen."),
                                        (settings.intake_norm_days, 1, 365, "De wachtnorm ligt tussen 1 en 365 dagen."),
                                        (settings.consent_months, 1, 60, "Toestemming: 1 tot 60 maanden.")):

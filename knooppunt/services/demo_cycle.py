@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from ..domain.children import Case
 from ..domain.enums import CasePhase
+from ..storage.store import UnitOfWork
 from .cases import CaseEvent, EventKind
 
 # child index in demo._CHILDREN -> (days ago, source, by, noticed, parents' words, question, parents spoken)
@@ -22,7 +23,7 @@ _INTAKES = {
 }
 
 
-def add_cycle_demo(uow, children: list[tuple[int, list[int], str]], today: date, location_id: int) -> None:
+def add_cycle_demo(uow: UnitOfWork, children: list[tuple[int, list[int], str]], today: date, location_id: int) -> None:
     for index, (days, source, by, noticed, words, question, spoken) in _INTAKES.items():
         child_id = children[index][0]
         since = today - timedelta(days=days)
@@ -40,7 +41,7 @@ def add_cycle_demo(uow, children: list[tuple[int, list[int], str]], today: date,
                                   "consent_months": 12})
 
 
-def add_demo_plan(uow, case_id: int, discussion_id: int, on: date, contact_id: int) -> None:
+def add_demo_plan(uow: UnitOfWork, case_id: int, discussion_id: int, on: date, contact_id: int) -> None:
     """Anaïs's plan van aanpak, made in the held meeting; the upcoming meeting evaluates it."""
     uow.insert("case_plan", {"case_id": case_id, "safety": "veilig", "safety_note": "",
                              "safety_checked_on": on, "regie_kind": "persoon", "regie_contact_id": contact_id,

@@ -93,7 +93,8 @@ class IntakeService:
                                       [child_id])
             raise IntakeMissing(child[0]["n"] if child else "Dit kind", child_id)
 
-    def waiting(self, location_id: int | None = None, *, norm_days: dict[int, int] | None = None) -> list[WaitingIntake]:
+    def waiting(self, location_id: int | None = None, *,
+                norm_days: dict[int, int] | None = None) -> list[WaitingIntake]:
         """Running cases in phase start: since when, what is missing, planned or not; longest wait first."""
         today = self._store.now().date()
         where = "cc.phase = 'start'" + (" AND c.location_id = ?" if location_id is not None else "")

@@ -16,6 +16,7 @@ from ..domain.enums import PartnerKind
 from ..domain.meetings import Discussion, Meeting, Participant
 from ..errors import ValidationError
 from ..storage import Store
+from ..storage.store import UnitOfWork
 from .changes import Change
 from .children import ChildService
 from .consent import ConsentService
@@ -79,7 +80,7 @@ class PartnerScopeService:
             choice_id = self._record(uow, child_id, location_partner_id, choice, reason)
         return Change.created("partner_choice", choice_id)
 
-    def _record(self, uow, child_id: int, location_partner_id: int, choice: str, reason: str) -> int:
+    def _record(self, uow: UnitOfWork, child_id: int, location_partner_id: int, choice: str, reason: str) -> int:
         if choice not in (ADD, REMOVE):
             raise ValueError(choice)
         if not reason.strip():
@@ -105,7 +106,7 @@ class PartnerScopeService:
         out = []
         for view in self._locations.partners(location_id):
             pid = view.partner.id
-            if not view.partner.is_filled or chosen.get(pid) == REMOVE:
+            if pid is None or not view.partner.is_filled or chosen.get(pid) == REMOVE:
                 continue
             in_range = view.partner.kind == PartnerKind.STRUCTURAL and ranges[pid].fits(age, group)
             if in_range or chosen.get(pid) == ADD:
@@ -149,7 +150,8 @@ class PartnerScopeService:
         if self._store.count("participant", "discussion_id = ? AND location_partner_id = ?",
                              [discussion_id, location_partner_id]):
             raise ValidationError("partner", "Deze partner staat al aan tafel voor dit kind.")
-        self._consent.require(discussion.child_id, meeting.date, [view.partner.organisation_id])
+        self._consent.require(discussion.child_id, meeting.date,
+                              [view.partner.organisation_id] if view.partner.organisation_id is not None else [])
         with self._store.unit_of_work() as uow:
             self._record(uow, discussion.child_id, location_partner_id, ADD, reason)
             pid = uow.insert("participant", replace(partner_participant(view, meeting.date),

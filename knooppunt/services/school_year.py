@@ -127,7 +127,7 @@ class SchoolYearService:
             event.add("location", place)
             event.add("categories", ["Knooppunt"])
             calendar.add_component(event)
-        return calendar.to_ical()
+        return bytes(calendar.to_ical())
 
     def save_ics(self, location_id: int, dates: list[date], start_time: time, place: str, path: Path) -> None:
         write_export(self._store, Path(path), self.ics(location_id, dates, start_time, place),

@@ -58,7 +58,7 @@ class TodayService:
             out += part(today, location_id)
         return sorted(out, key=lambda i: (i.due, i.kind))
 
-    def _rows(self, sql: str, params: list[Any], location_column: str, location_id: int | None) -> list[dict]:
+    def _rows(self, sql: str, params: list[Any], location_column: str, location_id: int | None) -> list[dict[str, Any]]:
         where = f" AND {location_column} = ?" if location_id is not None else ""
         extra = [location_id] if location_id is not None else []
         return self._store.query(sql.format(where=where), [*params, *extra, LIMIT])
@@ -118,7 +118,8 @@ class TodayService:
             f"BETWEEN round({_MONTHS} * {DAYS_PER_MONTH}) - 30 AND round({_MONTHS} * {DAYS_PER_MONTH}) + 30"
             "{where} ORDER BY k.given_on LIMIT ?", [low, high, today], "c.location_id", location_id)
         return [TodayItem(CONSENT, date.fromisoformat(r["given_on"]) + timedelta(days=int(r["days"])),
-                          f"Toestemming van {r['giver']} voor {r['name']} vernieuwen", "consent", r["id"]) for r in rows]
+                          f"Toestemming van {r['giver']} voor {r['name']} vernieuwen", "consent", r["id"])
+                for r in rows]
 
     def _mandates(self, today: date, location_id: int | None) -> list[TodayItem]:
         rows = self._rows(

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pypdf
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -81,7 +80,8 @@ def test_the_whole_cycle_from_aanmelding_to_closing_letter(qtbot, demo_services,
     location = services.locations.locations()[0]
     fenna, _ = services.children.create_child(Child(None, location.id, "Fenna", "Kusters", date(2018, 4, 2), "groep 5"))
     for name, relation in (("Iris Kusters", "moeder"), ("Tim Kusters", "vader")):
-        services.children.add_guardian(Guardian(None, fenna.id, name, relation, True, email=f"{name.split()[0].lower()}@example.nl"))
+        email = f"{name.split()[0].lower()}@example.nl"
+        services.children.add_guardian(Guardian(None, fenna.id, name, relation, True, email=email))
     window = MainWindow(services=services, hub=SignalHub(), database_path=db_path)
     qtbot.addWidget(window)
     window.show()

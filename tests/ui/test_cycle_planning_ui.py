@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from knooppunt.domain.children import Child, Guardian
+from tests.children_helpers import give_consent
+from tests.ui.dialog_driver import QT_OFFSCREEN_NOISE, when_dialog_opens
 from ui import messages
 from ui.dialogs.intake_dialog import IntakeDialog
 from ui.meeting.planning_dialog import PlanningDialog
-from tests.children_helpers import give_consent
-from tests.ui.dialog_driver import QT_OFFSCREEN_NOISE, when_dialog_opens
 
 pytestmark = QT_OFFSCREEN_NOISE
 
@@ -31,8 +31,8 @@ def _choose(dialog, name: str) -> None:
 
 def test_a_child_without_aanmelding_is_aangemeld_on_the_spot_and_planned(qtbot, dialog, demo_services, monkeypatch):
     location = demo_services.locations.locations()[0]
-    child, _ = demo_services.children.create_child(Child(None, location.id, "Fenna", "Kusters",
-                                                         demo_services.store.now().date().replace(year=2018), "groep 3"))
+    born = demo_services.store.now().date().replace(year=2018)
+    child, _ = demo_services.children.create_child(Child(None, location.id, "Fenna", "Kusters", born, "groep 3"))
     mother, _ = demo_services.children.add_guardian(Guardian(None, child.id, "Iris Kusters", "moeder", True,
                                                              email="iris@example.nl"))
     give_consent(demo_services, child.id, mother.id, [o.id for o in demo_services.locations.organisations()])

@@ -7,11 +7,11 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from knooppunt.services.school_year import shipped_holidays
+from tests.ui.dialog_driver import QT_OFFSCREEN_NOISE
 from ui import messages
 from ui.dialogs.cycle_settings_dialog import CycleSettingsDialog
 from ui.dialogs.school_year_dialog import SchoolYearDialog
 from ui.main_window import MainWindow
-from tests.ui.dialog_driver import QT_OFFSCREEN_NOISE
 
 pytestmark = QT_OFFSCREEN_NOISE
 

@@ -77,15 +77,18 @@ class ClosingDialog(CasePhaseDialog):
         value = self.judgement.currentData()
         if not value:
             raise ValidationError("parents_judgement", "Vraag de ouders of het is opgelost naar hun tevredenheid.")
-        scores = {k: (v.value() if v.value() >= 0 else None) for k, v in self.scores.items()}
+        def score(name: str) -> int | None:
+            return self.scores[name].value() if self.scores[name].value() >= 0 else None
+
         return Closing(self._case.id or 0, Judgement(value), self.when_questions.toPlainText(),
                        parents_words=self.parents_words.toPlainText(), child_words=self.child_words.toPlainText(),
-                       **scores)
+                       parents_before=score("parents_before"), parents_after=score("parents_after"),
+                       team_before=score("team_before"), team_after=score("team_after"))
 
     def _on_buttons_accepted(self) -> None:
         try:
             change = self._services.cycle.closing.close(
-                self._case.id or 0, get_date(self.on), ClosingReason(self.reason.currentData()), self.closing(),
+                self._case.id or 0, get_date(self.on) or self._services.store.now().date(), ClosingReason(self.reason.currentData()), self.closing(),
                 note=self.note.toPlainText(), handed_to=self.regie_holder.text())
         except KnooppuntError as exc:
             self.errors.show_error(exc)

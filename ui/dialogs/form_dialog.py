@@ -7,6 +7,7 @@ Subclasses add fields with ``add_field`` and implement ``save()`` as one service
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services import Change
 
 NO_DATE = QDate(2000, 1, 1)
+W = TypeVar("W", bound=QWidget)
 
 
 class DateField(QDateEdit):
@@ -64,7 +66,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: W) -> W:
         self._fields[name] = widget
         self.form.addRow(label, widget)
         error = _error_label()

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from knooppunt.domain.cycle import Region
 from knooppunt.errors import KnooppuntError
@@ -52,7 +61,8 @@ class HolidaysDialog(QDialog):
     def rows(self) -> list[tuple[str, date, date]]:
         out = []
         for row in range(self.table.rowCount()):
-            cells = [(self.table.item(row, c).text().strip() if self.table.item(row, c) else "") for c in range(3)]
+            items = [self.table.item(row, c) for c in range(3)]
+            cells = [item.text().strip() if item is not None else "" for item in items]
             if not any(cells):
                 continue
             try:

@@ -18,7 +18,7 @@ class PartnerRangesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Welke partners bij welke leeftijd")
         self._services = services
-        self.views = services.locations.partners(location_id)
+        self.views = [v for v in services.locations.partners(location_id) if v.partner.id is not None]
         self.ranges = services.cycle.partner_scope.ranges(location_id)
         explanation = QLabel("Planning stelt een structurele partner alleen voor bij kinderen die in het bereik vallen "
                              "(leeftijd óf groep). Leeg = geen grens. De voorzitter kan per kind afwijken, met reden.")
@@ -26,7 +26,7 @@ class PartnerRangesDialog(QDialog):
         self.table = QTableWidget(len(self.views), len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         for row, view in enumerate(self.views):
-            span = self.ranges[view.partner.id]
+            span = self.ranges[view.partner.id or 0]
             role = QTableWidgetItem(view.partner.role)
             self.table.setItem(row, 0, role)
             for column, value in enumerate((span.age_min, span.age_max, span.group_min, span.group_max), start=1):
@@ -56,8 +56,9 @@ class PartnerRangesDialog(QDialog):
         try:
             for row, view in enumerate(self.views):
                 span = PartnerRange(*(self._value(row, c) for c in range(1, 5)))
-                if span != self.ranges[view.partner.id]:
-                    self._services.cycle.partner_scope.set_range(view.partner.id, span)
+                pid = view.partner.id or 0
+                if span != self.ranges[pid]:
+                    self._services.cycle.partner_scope.set_range(pid, span)
         except KnooppuntError as exc:
             messages.show_error(self, exc, "Niet opgeslagen")
             return

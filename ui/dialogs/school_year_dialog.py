@@ -7,8 +7,18 @@ from datetime import date, time
 from pathlib import Path
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
@@ -94,8 +104,8 @@ class SchoolYearDialog(QDialog):
         self.accept()
 
     def _on_ics_button_clicked(self) -> None:
-        path = messages.choose_save_file(self, "Schooljaar als agenda opslaan", Path.home() / "knooppunt-schooljaar.ics",
-                                         "Agenda (*.ics)")
+        path = messages.choose_save_file(self, "Schooljaar als agenda opslaan",
+                                         Path.home() / "knooppunt-schooljaar.ics", "Agenda (*.ics)")
         if path is None:
             return
         try:

@@ -4,7 +4,17 @@ with who does what and how parents and child notice progress, and each goal's ev
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from knooppunt.domain.cycle import GoalResult
 from knooppunt.errors import KnooppuntError
@@ -142,7 +152,7 @@ class PlanPanel(QGroupBox):
         if self.case_id is None or self.discussion_id is None:
             return
         state = self._services.meeting_mode.state(self.discussion_id)
-        guardians = self._services.children.guardians(state.child.id)
+        guardians = self._services.children.guardians(state.child.id or 0)
         people = [p for p in self._services.meeting_mode.participants(self.discussion_id) if p.contact_id]
         labels = [f"{g.name} ({g.relation})" for g in guardians] + [f"{p.name} ({p.organisation})" for p in people]
         choice = messages.choose_item(self, "Regie", "Wie houdt de regie?", labels)

@@ -37,9 +37,7 @@ from ..hub import SignalHub
 from ..modal import run_modal
 from ..models.collation import sort_key
 from .agenda_template_dialog import AgendaTemplateDialog
-
-
-from .partner_choice import offer_intake, remove_participant  # noqa: E402  (issue 18)
+from .partner_choice import offer_intake, remove_participant
 
 
 class PlanningDialog(QDialog):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -74,8 +76,8 @@ class IntakePage(ListPage):
 
     def _on_new_button_clicked(self) -> None:
         waiting = {r.child_id for r in self._services.cycle.intake.waiting()}
-        views = [v for v in self._services.children.children()
-                 if v.child.id not in waiting and self._services.cases.current(v.child.id) is None]
+        views = [v for v in self._services.children.children() if v.child.id is not None
+                 and v.child.id not in waiting and self._services.cases.current(v.child.id) is None]
         if not views:
             messages.inform(self, "Kind aanmelden", "Alle kinderen hebben al een lopende casus. Leg eerst het kind "
                             "vast onder Kinderen (‘Nieuw kind…’).")
@@ -83,13 +85,13 @@ class IntakePage(ListPage):
         labels = [f"{v.child.full_name} ({v.child.group_name or v.location_name})" for v in views]
         choice = messages.choose_item(self, "Kind aanmelden", "Welk kind meldt u aan?", labels)
         if choice is not None:
-            self.register(views[labels.index(choice)].child.id)
+            self.register(views[labels.index(choice)].child.id or 0)
 
     def _on_edit_button_clicked(self) -> None:
-        self._edit(self.table.selected_record())
+        self._edit(cast("WaitingIntake | None", self.table.selected_record()))
 
     def _on_file_button_clicked(self) -> None:
-        row = self.table.selected_record()
+        row = cast("WaitingIntake | None", self.table.selected_record())
         if row is None:
             return
         from ..dialogs.child_detail_dialog import ChildDetailDialog

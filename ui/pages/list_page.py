@@ -8,6 +8,7 @@ For big lists give ``search_callback(text, limit)``: the page then asks the data
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -62,10 +63,10 @@ class RecordTableView(QTableView):
                 self.setColumnWidth(i, max(column.width, self.horizontalHeader().sectionSizeFromContents(i).width()))
         self.doubleClicked.connect(lambda index: self.activated_record.emit(self.record_at(index.row())))
 
-    def record_at(self, proxy_row: int):
+    def record_at(self, proxy_row: int) -> Any:
         return self.source.record(self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row())
 
-    def selected_record(self):
+    def selected_record(self) -> Any:
         rows = self.selectionModel().selectedRows()
         return self.record_at(rows[0].row()) if rows else None
 
