@@ -86,9 +86,10 @@ class ClosingDialog(CasePhaseDialog):
                        team_before=score("team_before"), team_after=score("team_after"))
 
     def _on_buttons_accepted(self) -> None:
+        on = get_date(self.on) or self._services.store.now().date()
         try:
             change = self._services.cycle.closing.close(
-                self._case.id or 0, get_date(self.on) or self._services.store.now().date(), ClosingReason(self.reason.currentData()), self.closing(),
+                self._case.id or 0, on, ClosingReason(self.reason.currentData()), self.closing(),
                 note=self.note.toPlainText(), handed_to=self.regie_holder.text())
         except KnooppuntError as exc:
             self.errors.show_error(exc)
