@@ -76,7 +76,7 @@ FIELD_NAMES: dict[str, str] = {
     "progress_sign": "zo merken ouders en kind het", "created_on": "gemaakt op", "result": "uitkomst",
     "words": "in woorden", "parents_judgement": "oordeel ouders", "parents_before": "cijfer ouders voor",
     "parents_after": "cijfer ouders na", "team_before": "cijfer team voor", "team_after": "cijfer team na",
-    "when_questions": "als er weer vragen zijn", "choice": "keuze", "withdrawn_on": "ingetrokken op",
+    "when_questions": "als er weer vragen zijn", "choice": "keuze",
     "location_partner_id": "partnerrol",
 }
 # Per location: how many records (SQL with one parameter, the location id).
