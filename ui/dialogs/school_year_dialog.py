@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from knooppunt.dates import dutch_date
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
@@ -84,7 +85,7 @@ class SchoolYearDialog(QDialog):
         self.dates.clear()
         planned = self.planned()
         for day in planned:
-            self.dates.addItem(f"{day:%A %d-%m-%Y}")
+            self.dates.addItem(dutch_date(day))
         self.info.setText(f"Elke {location.frequency_weeks} weken, buiten de schoolvakanties van regio "
                           f"{region.value} ({len(holidays)} vakanties bekend). {len(planned)} overleggen tot de "
                           "zomervakantie. Een datum in een vakantie schuift naar dezelfde dag na de vakantie.")

@@ -71,10 +71,6 @@ class MeetingsPage(ListPage):
         self.documents_button.setToolTip("Verslag, afsprakenbrief voor ouders: bekijken, vaststellen, afdrukken")
         self.documents_button.clicked.connect(self._on_documents_button_clicked)
         self.toolbar.addWidget(self.documents_button)
-        self.year_button = QPushButton("&Schooljaar plannen…", self)  # issue 18
-        self.year_button.setToolTip("Alle overleggen van het schooljaar, buiten de schoolvakanties; als .ics")
-        self.year_button.clicked.connect(self._on_year_button_clicked)
-        self.toolbar.addWidget(self.year_button)
         hub.changed.connect(self._on_hub_changed)
         self.reload()
 
@@ -100,15 +96,6 @@ class MeetingsPage(ListPage):
 
     def _on_new_button_clicked(self) -> None:
         self.plan()
-
-    def _on_year_button_clicked(self) -> None:
-        location_id = self.location_combo.currentData()
-        if location_id is None:
-            messages.inform(self, "Eerst een locatie", "Maak eerst een locatie aan (Locaties & partners).")
-            return
-        from ..dialogs.school_year_dialog import SchoolYearDialog
-
-        run_modal(SchoolYearDialog(services=self._services, hub=self._hub, location_id=location_id, parent=self))
 
     def _on_plan_button_clicked(self) -> None:
         view = self.table.selected_record()
