@@ -15,10 +15,10 @@ _INTAKES = {
         "Thuis praat hij weinig sinds opa is overleden.", "Hoe helpen we Şükrü weer vrolijk te worden?", True),
     3: (16, "ouder", "Kim de Vries", "Daan praat nog weinig en wordt snel boos als hij niet begrepen wordt.",
         "Hij snapt alles, maar de woorden komen niet.", "Heeft Daan hulp nodig bij het praten?", True),
-    4: (5, "kernpartner", "Marieke Hendriks (JGZ)", "Noor vertelde bij de JGZ dat ze slecht slaapt door zorgen "
+    4: (5, "kernpartner", "JGZ-spreekuur op school", "Noor vertelde bij de JGZ dat ze slecht slaapt door zorgen "
         "over de overstap naar de middelbare school.", "Ze piekert veel, vooral 's avonds.",
         "Hoe kan Noor met een gerust gevoel naar het voortgezet onderwijs?", True),
-    5: (34, "intern begeleider", "Annelies Vermeulen", "Łukasz is vaak te laat en mist de maandagochtend.",
+    5: (34, "intern begeleider", "IB-overleg groep 4", "Łukasz is vaak te laat en mist de maandagochtend.",
         "", "", False),
 }
 
