@@ -85,3 +85,22 @@ def test_old_free_text_regie_is_migrated_to_a_parent_or_kept_as_a_note(demo_serv
     _, anais_case = _anais(demo_services)
     assert demo_services.cycle.plans.view(anais_case).regie == "Oma Wil"
     assert held_meeting_date(TODAY) < TODAY
+
+
+def test_the_verslag_shows_the_plan_with_this_meetings_evaluation(demo_services):
+    import io
+
+    import pypdf
+
+    from knooppunt.documents.model import DocumentKind
+    from knooppunt.documents.service import DocumentTarget
+
+    child_id, case_id = _anais(demo_services)
+    discussion_id = _upcoming_discussion(demo_services, child_id)
+    goal = demo_services.cycle.plans.to_evaluate(discussion_id)[0]
+    demo_services.cycle.plans.evaluate(goal.id, discussion_id, "deels", "Met hulp van de juf lukt het.")
+    pdf = demo_services.documents.document(DocumentTarget(DocumentKind.MINUTES, discussion_id=discussion_id)).pdf
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Doelen en plan" in text and "Veiligheid: Veilig" in text
+    assert "Regie: Fatima Bouzid (Wijkteam Maasheuvel)" in text
+    assert "Evaluatie in dit overleg: deels. Met hulp van de juf lukt het." in text

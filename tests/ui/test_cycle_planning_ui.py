@@ -68,3 +68,26 @@ def test_taking_a_partner_off_asks_for_the_reason_and_keeps_it(qtbot, dialog, de
     zoe = next(v.child.id for v in demo_services.children.children() if v.child.first_name == "Zoë")
     reasons = [c.reason for c in demo_services.cycle.partner_scope.choices(zoe)]
     assert reasons == ["JGZ ziet Zoë al via de jeugdarts"]
+
+
+def test_the_chair_links_an_agreement_to_a_goal_and_is_warned_about_unevaluated_goals(qtbot, demo_services, hub,
+                                                                                        monkeypatch):
+    from ui.meeting.chair_view import ChairView
+
+    meeting = next(v.meeting for v in demo_services.meetings.meetings() if v.meeting.status == "gepland")
+    anais = next(d for d in demo_services.meetings.discussions(meeting.id)
+                 if demo_services.children.child(d.child_id).first_name == "Anaïs")
+    chair = ChairView(services=demo_services, hub=hub, meeting_id=meeting.id)
+    qtbot.addWidget(chair)
+    assert chair.open_discussion(anais.id)
+    panel = chair.plan_panel
+    panel.goals.setCurrentRow(0)
+    monkeypatch.setattr(messages, "choose_item", lambda parent, title, label, items: next(
+        i for i in items if "rustplek" in i))
+    panel.link_button.click()
+    assert "Afspraak: Anaïs: Zegt het tegen de juf als ze even naar de rustplek wil" in panel.goals.item(0).text()
+    assert "2 doel(en)" in panel.pending_text()
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "ask", lambda parent, title, question, **k: asked.append(question) or False)
+    chair.close_discussion()
+    assert asked and asked[0].startswith("Let op: 2 doel(en)")

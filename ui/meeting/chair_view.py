@@ -337,7 +337,7 @@ class ChairView(QWidget):
         if not self.item_view.flush():
             return False
         name = self.state.child.full_name
-        if not messages.ask(self, "Bespreking afronden",
+        if not messages.ask(self, "Bespreking afronden", self.plan_panel.pending_text() +
                             f"De bespreking van {name} afronden? Daarna zijn de notities vastgesteld en "
                             "kunnen ze alleen nog met een aanvulling worden gewijzigd.", confirm="Afronden"):
             return False

@@ -50,10 +50,12 @@ class PlanPanel(QGroupBox):
         self.evaluate_button.clicked.connect(self._on_evaluate_button_clicked)
         self.regie_button = QPushButton("&Regie…")
         self.regie_button.clicked.connect(self._on_regie_button_clicked)
+        self.link_button = QPushButton("Afspraak &koppelen…")
+        self.link_button.clicked.connect(self._on_link_button_clicked)
         buttons = QGridLayout()  # the buttons in a column beside the goals
-        for index, button in enumerate((self.safety_button, self.goal_button, self.evaluate_button, self.regie_button)):
-            buttons.addWidget(button, index, 0)
-        buttons.setRowStretch(4, 1)
+        for index, button in enumerate((self.safety_button, self.goal_button, self.link_button, self.evaluate_button,
+                                        self.regie_button)):
+            buttons.addWidget(button, index // 3, index % 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.safety)
         layout.addWidget(self.regie)
@@ -65,7 +67,8 @@ class PlanPanel(QGroupBox):
     def show_discussion(self, discussion_id: int, *, locked: bool) -> None:
         self.discussion_id = discussion_id
         self.case_id = self._services.cycle.plans.case_of_discussion(discussion_id)
-        for button in (self.safety_button, self.goal_button, self.evaluate_button, self.regie_button):
+        for button in (self.safety_button, self.goal_button, self.link_button, self.evaluate_button,
+                       self.regie_button):
             button.setEnabled(not locked and self.case_id is not None)
         self.refresh()
 
@@ -89,6 +92,7 @@ class PlanPanel(QGroupBox):
                 lines.append(f"   Wie: {g.goal.who_does}")
             if g.goal.progress_sign:
                 lines.append(f"   Merkbaar aan: {g.goal.progress_sign}")
+            lines += [f"   Afspraak: {a}" for a in g.agreements]
             here = next((e for e in g.evaluations if e.discussion_id == self.discussion_id), None)
             if here is not None:
                 lines.append(f"   Nu: {here.result.value} – {here.words}")
@@ -97,6 +101,35 @@ class PlanPanel(QGroupBox):
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, g.goal.id)
             self.goals.addItem(item)
+
+    def pending_text(self) -> str:
+        """A warning for the chair when goals of an earlier meeting are not evaluated here yet."""
+        if self.discussion_id is None or self.case_id is None:
+            return ""
+        done = {g.goal.id for g in self._services.cycle.plans.view(self.case_id).goals
+                if any(e.discussion_id == self.discussion_id for e in g.evaluations)}
+        pending = [g for g in self._services.cycle.plans.to_evaluate(self.discussion_id) if g.id not in done]
+        return (f"Let op: {len(pending)} doel(en) uit het plan van aanpak zijn nog niet geëvalueerd "
+                "(Doelen en plan → Evalueren…).\n\n") if pending else ""
+
+    def _on_link_button_clicked(self) -> None:
+        item = self.goals.currentItem()
+        if item is None or self.discussion_id is None:
+            messages.inform(self, "Afspraak koppelen", "Kies eerst een doel in de lijst.")
+            return
+        agreements = self._services.agreements
+        open_ones = [a for a in (*agreements.to_review(self.discussion_id),
+                                 *agreements.for_discussion(self.discussion_id)) if a.status == "open"]
+        if not open_ones:
+            messages.inform(self, "Afspraak koppelen", "Er zijn nog geen open afspraken voor dit kind. Maak ze bij "
+                            "‘Besluiten en afspraken’.")
+            return
+        labels = [f"{a.owner_name}: {a.description}" for a in open_ones]
+        choice = messages.choose_item(self, "Afspraak koppelen", "Welke afspraak hoort bij dit doel?", labels)
+        if choice is None:
+            return
+        goal_id, agreement_id = item.data(Qt.ItemDataRole.UserRole), open_ones[labels.index(choice)].id or 0
+        self._run(lambda: self._services.cycle.plans.link_agreement(goal_id, agreement_id))
 
     def _run(self, action) -> None:  # type: ignore[no-untyped-def]
         try:
