@@ -41,7 +41,7 @@ class PlanPanel(QGroupBox):
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goals.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.goals.setMinimumHeight(120)
-        self.goals.setMaximumHeight(170)
+        self.goals.setMaximumHeight(180)
         self.safety_button = QPushButton("&Veiligheid…")
         self.safety_button.clicked.connect(self._on_safety_button_clicked)
         self.goal_button = QPushButton("Doel &toevoegen…")
@@ -55,7 +55,8 @@ class PlanPanel(QGroupBox):
         buttons = QGridLayout()  # the buttons in a column beside the goals
         for index, button in enumerate((self.safety_button, self.goal_button, self.link_button, self.evaluate_button,
                                         self.regie_button)):
-            buttons.addWidget(button, index // 3, index % 3)
+            buttons.addWidget(button, index, 0)
+        buttons.setVerticalSpacing(2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.safety)
         layout.addWidget(self.regie)
