@@ -94,6 +94,9 @@ class PlanningDialog(QDialog):
 
         self.child_combo = QComboBox()
         self.child_combo.setAccessibleName("Kind")
+        # Labels carry the evaluation date or the waiting time: they must not widen the dialog.
+        self.child_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.child_combo.setMinimumContentsLength(28)
         self.slot_minutes = QSpinBox()
         self.slot_minutes.setRange(5, 180)
         self.slot_minutes.setSingleStep(5)
@@ -203,11 +206,18 @@ class PlanningDialog(QDialog):
         # Children due for evaluation come first (with their evaluation date), then alphabetically.
         due = {e.child_id: e.evaluation_date for e in self._services.planning.evaluations_due(self.location_id)}
         views = [v for v in self._services.children.children(location_id=self.location_id) if v.child.id not in taken]
-        for view in sorted(views, key=lambda v: (v.child.id not in due, sort_key(v.child.last_name),
-                                                 sort_key(v.child.first_name))):
+        # Then the aanmeldingen, longest waiting first; a child without one last (issue 18).
+        waiting = {r.child_id: r for r in self._services.cycle.intake.waiting(self.location_id)}
+        for view in sorted(views, key=lambda v: (v.child.id not in due, v.child.id not in waiting,
+                                                 -waiting[v.child.id].days_waiting if v.child.id in waiting else 0,
+                                                 sort_key(v.child.last_name), sort_key(v.child.first_name))):
             label = f"{view.child.full_name} ({view.child.group_name})"
             if view.child.id in due:
                 label += f" — evaluatie {due[view.child.id]:%d-%m-%Y}"
+            elif view.child.id in waiting:
+                label += f" — aangemeld, wacht {waiting[view.child.id].days_waiting} dagen"
+            elif view.case_phase in (None, "afsluiting"):
+                label += " — nog niet aangemeld"
             self.child_combo.addItem(label, view.child.id)
         if self.slots.currentItem() is None and self.slots.count():
             self.slots.setCurrentRow(0)
