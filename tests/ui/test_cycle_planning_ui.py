@@ -37,6 +37,9 @@ def test_a_child_without_aanmelding_is_aangemeld_on_the_spot_and_planned(qtbot, 
                                                              email="iris@example.nl"))
     give_consent(demo_services, child.id, mother.id, [o.id for o in demo_services.locations.organisations()])
     dialog._fill_slots()
+    labels = [dialog.child_combo.itemText(i) for i in range(dialog.child_combo.count())]
+    assert labels[-1] == "Fenna Kusters (groep 3) — nog niet aangemeld"  # the aanmeldingen come first
+    assert "Łukasz Nowak (groep 4) — aangemeld, wacht 34 dagen" in labels
     asked = []
     monkeypatch.setattr(messages, "ask", lambda parent, title, question, **k: asked.append(question) or True)
 
