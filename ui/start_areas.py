@@ -56,13 +56,28 @@ class StartAreas:
             else:
                 from .pages.intake_page import IntakePage
 
-                page = IntakePage(services=self._services, hub=self._hub)
+                page = IntakePage(services=self._services, hub=self._hub, plan_child=self.plan_child)
             self._stack.addWidget(page)
             self._pages[row] = page
         return self._pages[row]
 
     def show(self, row: int) -> None:
         self.list.setCurrentRow(row)
+
+    def plan_child(self, child_id: int) -> None:
+        """Planning takes the child from the aanmeldingen: the next planned meeting of its location
+        (or a new one) opens in the planning dialog with the child chosen."""
+        location_id = self._services.children.child(child_id).location_id
+        today = self._services.store.now().date()
+        upcoming = sorted((v for v in self._services.meetings.meetings(location_id=location_id)
+                           if v.meeting.status == "gepland" and v.meeting.date >= today), key=lambda v: v.meeting.date)
+        self._navigation.setCurrentRow(2)
+        page = self._window.pages[2]  # type: ignore[attr-defined]
+        dialog = page.plan(upcoming[0] if upcoming else None)
+        if dialog is not None:
+            index = dialog.child_combo.findData(child_id)
+            if index >= 0:
+                dialog.child_combo.setCurrentIndex(index)
 
     def _go_to(self, kind: str) -> None:
         from .pages.today_page import KIND_PAGE

@@ -66,3 +66,23 @@ def test_vandaag_is_the_start_page_and_leads_to_the_aanmeldingen(qtbot, demo_ser
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().title == "Vandaag"
     assert date(2026, 11, 23) == demo_services.store.now().date()
+
+
+def test_inplannen_from_the_aanmeldingen_opens_the_next_meeting_with_the_child_chosen(qtbot, demo_services, hub,
+                                                                                        db_path):
+    window = MainWindow(services=demo_services, hub=hub, database_path=db_path, demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_areas.show(1)
+    intake = window.stack.currentWidget()
+    row = next(r for r in range(intake.table.model().rowCount())
+               if intake.table.record_at(r).child_name == "Noor El Amrani")
+    intake.table.selectRow(row)
+    intake.plan_button.click()
+    dialog = window.pages[2].planning_dialog
+    assert window.stack.currentWidget().title == "Overleggen" and dialog is not None and dialog.isVisible()
+    assert dialog.child_combo.currentText().startswith("Noor El Amrani")
+    upcoming = demo_services.meetings.meeting(dialog.meeting_id)
+    assert upcoming.status == "gepland" and upcoming.date > demo_services.store.now().date()
+    assert dialog.add_child()
+    dialog.close()

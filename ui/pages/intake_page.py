@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import Qt
@@ -33,7 +34,8 @@ COLUMNS = [
 
 
 class IntakePage(ListPage):
-    def __init__(self, *, services: Services, hub: SignalHub, parent: QWidget | None = None) -> None:
+    def __init__(self, *, services: Services, hub: SignalHub, plan_child: Callable[[int], None] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(
             title="Aanmeldingen",
             explanation="Kinderen die zijn aangemeld voor het knooppunt en nog niet zijn besproken: hoe lang ze "
@@ -42,14 +44,17 @@ class IntakePage(ListPage):
             empty_text="Er wacht niemand.\n\nKies ‘Kind aanmelden…’ als een leerkracht, ouder of partner "
             "zich zorgen maakt over een kind.",
             columns=COLUMNS, searchable=True, parent=parent)
-        self._services, self._hub = services, hub
+        self._services, self._hub, self._plan_child = services, hub, plan_child
         self.new_button = QPushButton("Kind &aanmelden…")
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button = QPushButton("Aanmelding &bijwerken…")
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.file_button = QPushButton("&Dossier (toestemming)…")
         self.file_button.clicked.connect(self._on_file_button_clicked)
-        for button in (self.new_button, self.edit_button, self.file_button):
+        self.plan_button = QPushButton("&Inplannen…")
+        self.plan_button.setToolTip("Het kind inplannen in het eerstvolgende overleg van de locatie")
+        self.plan_button.clicked.connect(self._on_plan_button_clicked)
+        for button in (self.new_button, self.edit_button, self.file_button, self.plan_button):
             self.toolbar.addWidget(button)
         self.table.activated_record.connect(self._edit)
         hub.changed.connect(self._on_hub_changed)
@@ -99,6 +104,11 @@ class IntakePage(ListPage):
         dialog = ChildDetailDialog(services=self._services, hub=self._hub, child_id=row.child_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def _on_plan_button_clicked(self) -> None:
+        row = cast("WaitingIntake | None", self.table.selected_record())
+        if row is not None and self._plan_child is not None:
+            self._plan_child(row.child_id)
 
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity in {"child", "case", "consent", "discussion", "meeting", "location"}:
