@@ -40,7 +40,8 @@ class IntakePage(ListPage):
             title="Aanmeldingen",
             explanation="Kinderen die zijn aangemeld voor het knooppunt en nog niet zijn besproken: hoe lang ze "
             "wachten en wat er nog ontbreekt (de vraag, een gesprek met de ouders, hun toestemming). "
-            "Plan een kind in via Overleggen; dubbelklik om de aanmelding bij te werken.",
+            "Kies ‘Inplannen…’ om een kind in het volgende overleg te zetten; dubbelklik om de aanmelding bij te "
+            "werken.",
             empty_text="Er wacht niemand.\n\nKies ‘Kind aanmelden…’ als een leerkracht, ouder of partner "
             "zich zorgen maakt over een kind.",
             columns=COLUMNS, searchable=True, parent=parent)
