@@ -108,3 +108,12 @@ class TransferConsentMissing(ConsentMissing):
             "de overdracht naar de volgende locatie.\n- " + "\n- ".join(missing)
         )
         self.args = (self.message,)
+
+
+class IntakeMissing(KnooppuntError):
+    """Geen aanmelding: een kind wordt pas ingepland als het is aangemeld (signaal, vraag, ouders)."""
+
+    def __init__(self, child_name: str, child_id: int) -> None:
+        super().__init__(f"{child_name} is nog niet aangemeld. Meld het kind eerst aan: wat is er opgevallen, "
+                         "wat is de vraag en hebben de ouders toestemming gegeven?")
+        self.child_id = child_id

@@ -158,13 +158,16 @@ def smoke_test() -> int:
     try:
         window = session.build_window()
         window.show()
-        start_page = window.stack.currentIndex()
-        # Visit every area once, so each page is really built on the demo data.
-        for index in [*range(len(window.pages)), start_page]:
+        # Visit every area once, so each page is really built on the demo data; end on Vandaag.
+        for index in range(len(window.pages)):
             window.show_page(index)
             for _ in range(3):
                 QApplication.processEvents()
-        ok = window.isVisible() and window.stack.count() == len(window.pages) and all(
+        for row in (1, 0):  # Aanmeldingen, then Vandaag (the start page)
+            window.start_areas.show(row)
+            for _ in range(3):
+                QApplication.processEvents()
+        ok = window.isVisible() and window.stack.count() == len(window.pages) + 2 and all(
             window.pages.is_built(i) for i in range(len(window.pages)))
         from .smoke import render_a_letter
 

@@ -151,7 +151,11 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.navigation)
+        from .start_areas import StartAreas
+
+        self.start_areas = StartAreas(window=self, services=services, hub=hub, stack=self.stack,
+                                      navigation=self.navigation)  # Vandaag (Ctrl+0) and Aanmeldingen
+        layout.addWidget(self.start_areas.sidebar())
         self.stack.setContentsMargins(12, 6, 12, 6)
         self.first_steps = FirstStepsPanel(services=services)
         self.first_steps.step_chosen.connect(self._on_first_steps_step_chosen)
@@ -165,11 +169,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar(demo)
         # An intern begeleider starts with the meetings; a coordinator with the directory; a new,
-        # empty database with its first step.
+        # empty database with its first step; once there is something to do, Vandaag.
         start = 2 if services.profile.role == "ib" else 0
         if self.first_steps.isVisibleTo(self):
             start = next(i for i, done in enumerate(self.first_steps.state) if not done)
         self.navigation.setCurrentRow(start)
+        if not self.first_steps.isVisibleTo(self) and services.locations.locations():
+            self.start_areas.show(0)  # Vandaag is the start page once there is something to do
         # A meeting that was running when the app stopped reopens where it was.
         if services.meeting_mode.running() is not None:
             self.navigation.setCurrentRow(2)
@@ -268,6 +274,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.show_page(i))
             view_menu.addAction(action)
+        self.start_areas.add_menu_actions(view_menu)
         search_action = QAction("&Zoeken", self)
         search_action.setShortcut(QKeySequence.StandardKey.Find)
         search_action.triggered.connect(self._on_search_action_triggered)

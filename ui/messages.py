@@ -67,3 +67,11 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
 def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
     name = QFileDialog.getExistingDirectory(parent, title, str(start or Path.home()))
     return Path(name) if name else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line of text (e.g. a reason); None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None

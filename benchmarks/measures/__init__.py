@@ -115,6 +115,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
         reads,
         regional,
         search,
+        today,
         typing_stall,
         unlock,
     )
@@ -131,6 +132,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
         ("regional", regional.measure),
         ("largest_notes", largest_notes.measure),
         ("monitoring", monitoring.measure),
+        ("today", today.measure),
     ]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..storage import Store
+from .inzage_cycle import case_cycle, partner_choices
 from .model import DocumentKind
 from .read_model import absence_category
 
@@ -55,6 +56,7 @@ def collect(store: Store, child_id: int, withheld: Mapping[int, str]) -> dict[st
     for case in cases:
         case["events"] = _rows(store, "SELECT on_date, kind, note FROM case_event WHERE case_id = ? "
                                       "ORDER BY on_date, id", [case["id"]])
+        case.update(case_cycle(store, case["id"]))  # aanmelding, plan van aanpak, closing (issue 18)
     discussions = _rows(store, "SELECT d.id, m.id AS meeting_id, m.date, d.slot_start, d.slot_minutes, m.place, "
                                "m.chair_name, d.status, d.parents_absent_reason, d.parents_absent_consent, "
                                "d.evaluation_date, d.finalised_at, d.finalised_by FROM discussion d "
@@ -92,7 +94,7 @@ def collect(store: Store, child_id: int, withheld: Mapping[int, str]) -> dict[st
         "cases": cases, "discussions": discussions, "agreements": agreements, "documents": documents,
         "transfers": transfers, "requests": requests, "corrections": corrections,
         "audit": _audit(store, records, sorted({int(d["meeting_id"]) for d in discussions})),
-        "withheld": withheld_out,
+        "withheld": withheld_out, "partner_choices": partner_choices(store, child_id),
     }
 
 

@@ -30,6 +30,12 @@ PERSONAL_TABLES: dict[str, tuple[str, str]] = {
     "inzage_export": ("Kinderen", "Gemaakte inzages"),
     "contact_person": ("Contactpersonen van partners", "Naam, functie, telefoon, e-mail, bereikbaarheid"),
     "audit_log": ("Gebruikers", "Logboek: wie deed wat wanneer (zonder namen van kinderen)"),
+    "case_intake": ("Kinderen, ouders", "Aanmelding: wat is opgevallen, woorden van ouders"),
+    "case_plan": ("Kinderen, ouders, contactpersonen", "Plan van aanpak: veiligheid en regiehouder"),
+    "case_goal": ("Kinderen", "Doelen van het plan van aanpak"),
+    "goal_evaluation": ("Kinderen", "Evaluatie van de doelen per overleg"),
+    "case_closing": ("Kinderen, ouders", "Afsluiting: oordeel van ouders en kind, cijfers"),
+    "child_partner_choice": ("Kinderen", "Welke partners per kind wel of niet aan tafel, met reden"),
 }
 # Dutch names of the columns an FG reads; a column added later shows under its own name.
 FIELD_NAMES: dict[str, str] = {
@@ -63,6 +69,17 @@ FIELD_NAMES: dict[str, str] = {
     "recorded_by": "vastgelegd door", "field": "gegeven", "old_value": "oude waarde", "new_value": "nieuwe waarde",
     "corrected_at": "gecorrigeerd op", "corrected_by": "gecorrigeerd door", "made_at": "gemaakt op",
     "made_by": "gemaakt door", "pdf_sha256": "controlegetal PDF", "json_sha256": "controlegetal JSON",
+    "case_id": "casus", "noticed": "wat is opgevallen", "parents_spoken": "ouders gesproken",
+    "parents_spoken_on": "ouders gesproken op", "registered_on": "aangemeld op", "registered_by": "aangemeld door",
+    "safety": "veiligheid", "safety_note": "zorg over veiligheid", "safety_checked_on": "veiligheid besproken op",
+    "regie_kind": "soort regiehouder", "regie_contact_id": "regiehouder (contactpersoon)",
+    "regie_guardian_id": "regiehouder (ouder)", "regie_agreed_on": "regie afgesproken op",
+    "regie_note": "regie (oude tekst)", "position": "volgorde", "who_does": "wie doet wat",
+    "progress_sign": "zo merken ouders en kind het", "created_on": "gemaakt op", "result": "uitkomst",
+    "words": "in woorden", "parents_judgement": "oordeel ouders", "parents_before": "cijfer ouders voor",
+    "parents_after": "cijfer ouders na", "team_before": "cijfer team voor", "team_after": "cijfer team na",
+    "when_questions": "als er weer vragen zijn", "choice": "keuze",
+    "location_partner_id": "partnerrol",
 }
 # Per location: how many records (SQL with one parameter, the location id).
 COUNTS: dict[str, str] = {

@@ -109,8 +109,11 @@ class RenderJob:
 
 
 class DocumentService:
-    def __init__(self, store: Store, renderer: TemplateRenderer | None = None) -> None:
+    def __init__(self, store: Store, renderer: TemplateRenderer | None = None, *,
+                 plan_of: Callable[[int], dict[str, Any] | None] | None = None) -> None:
+        """``plan_of`` gives a discussion's plan van aanpak for the verslag (from the services above)."""
         self._store = store
+        self._plan_of = plan_of
         self._reader = DocumentReader(store)
         self.renderer = renderer or TemplateRenderer()
 
@@ -264,6 +267,7 @@ class DocumentService:
             "naderhand": self._recorded_afterwards(target),
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,
+            "plan": self._plan_of(target.discussion_id) if target.discussion_id and self._plan_of else None,
         }
         parts: tuple[dict[str, Any], ...] = ()
         if target.kind is DocumentKind.LETTER and isinstance(doc, DiscussionDocument):

@@ -138,6 +138,10 @@ class CaseService:
         if on < (after or case.signal_date):
             raise ValidationError("on", f"Deze datum ligt vóór {(after or case.signal_date):%d-%m-%Y}.")
 
+    def checked(self, case: Case) -> Case:
+        """The case's texts trimmed and its dates checked (``ValidationError`` otherwise)."""
+        return self._checked(case)
+
     def _checked(self, case: Case) -> Case:
         check_fields(case, {"signal_source": (NAME_MAX, "Wie het signaal gaf"), "signal_by": (NAME_MAX, "Door wie"),
                             "hulpvraag": (TEXT_MAX, "De hulpvraag"), "strengths": (TEXT_MAX, "Wat goed gaat"),

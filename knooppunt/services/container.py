@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from .audit import AuditService
 from .cases import CaseService
 from .children import ChildService
 from .consent import ConsentService
+from .cycle import CycleServices, build_cycle
 from .decisions import DecisionService
 from .directory import DirectoryService
 from .erasure import ErasureService
@@ -27,6 +29,7 @@ from .monitoring_tally import MonitoringTally
 from .offers import OfferService
 from .parent_input import ParentInputService
 from .parents_screen import ParentsScreenService
+from .plan_section import plan_section
 from .planning import PlanningService
 from .profile import ProfileService
 from .records import RecordService
@@ -76,6 +79,7 @@ class Services:
     regional_publisher: RegionalPublisher
     offers: OfferService
     monitoring: MonitoringService
+    cycle: CycleServices  # issue 18: aanmelding, partners per child, plan, closing, school year, Vandaag
     # Set by ``open_services``, which knows the file and the passphrase in force.
     backups: BackupService | None = None
 
@@ -108,13 +112,15 @@ def build_services(store: Store) -> Services:
     from ..documents.service import DocumentService
 
     children = ChildService(store)
-    documents = DocumentService(store)
+    documents = DocumentService(store, plan_of=partial(plan_section, store))
     locations = LocationService(store)
     consent = ConsentService(store, children)
     cases = CaseService(store)
     timeline = TimelineService(store, children, cases)
     agreements = AgreementService(store)
-    planning = PlanningService(store, locations, children, consent, agreements)
+    cycle = build_cycle(store, locations, children, consent, cases, documents.renderer)
+    planning = PlanningService(store, locations, children, consent, agreements,
+                               scope=cycle.partner_scope, intake=cycle.intake)
     monitoring_tally = MonitoringTally(store)
     erasure = ErasureService(store, monitoring_tally)
     directory = DirectoryService(store, locations)
@@ -149,6 +155,7 @@ def build_services(store: Store) -> Services:
         register=RegisterService(store, documents.renderer),
         offers=OfferService(store),
         monitoring=MonitoringService(store),
+        cycle=cycle,
     )
     if not store.actor:
         store.actor = services.profile.user_name or "onbekend"

@@ -29,6 +29,7 @@ from ..domain.outcomes import Agreement, Decision
 from ..storage import UnitOfWork
 from .cases import CaseEvent, EventKind
 from .container import Services
+from .demo_cycle import add_cycle_demo, add_demo_plan
 from .locations import PartnerView
 
 # (organisation, type code, contact, function, phone, e-mail, substitute, mandate category, mandate)
@@ -99,6 +100,7 @@ def build_demo(services: Services, today: date | None = None) -> int:
             )
         children = _add_children(uow, location.id, today)
         upcoming = _add_meetings(uow, location.id, children, services.locations.partners(location.id), today)
+        add_cycle_demo(uow, children, today, location.id)
         uow.audit("demodata aangemaakt", "location", location.id, location.name)
     # The upcoming meeting is planned the way a user plans it: participants and agenda are ready to run.
     for child_id, _guardians, _name in children[1:4]:
@@ -220,6 +222,11 @@ def _add_meetings(uow: UnitOfWork, location_id: int, children: list[tuple[int, l
         uow.insert("case_event", CaseEvent(None, case_id, signalled, EventKind.OPENED, "Signaal van leerkracht"))
         uow.insert("case_event", CaseEvent(None, case_id, held_on, EventKind.PHASE,
                                            "Afspraken gemaakt in het knooppunt"))
+        if slot == 1:
+            discussion_id = uow._db.execute("SELECT max(id) FROM discussion").fetchone()[0]
+            regie = structural[1].contact
+            assert regie is not None and regie.id is not None  # every demo role is filled
+            add_demo_plan(uow, case_id, discussion_id, held_on, regie.id)
     return upcoming
 
 

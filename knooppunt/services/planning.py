@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from ..domain.children import age_on
 from ..domain.enums import AgendaKind, DiscussionStatus, MeetingStatus, ParticipantKind, PartnerKind
@@ -23,10 +24,19 @@ from .consent import ConsentService
 from .locations import LocationService, PartnerView
 from .records import ensure_editable, refuse_leaving_decider
 
+if TYPE_CHECKING:
+    from .intake import IntakeService
+    from .partner_scope import PartnerScopeService
+
 
 class PlanningService:
     def __init__(self, store: Store, locations: LocationService, children: ChildService,
-                 consent: ConsentService, agreements: AgreementService | None = None) -> None:
+                 consent: ConsentService, agreements: AgreementService | None = None,
+                 scope: PartnerScopeService | None = None, intake: IntakeService | None = None) -> None:
+        # scope: partners per child by age/group and the chair's choices; intake: no planning
+        # without an aanmelding (both optional so a bare PlanningService still works).
+        self._scope = scope
+        self._intake = intake
         self._store = store
         self._locations = locations
         self._children = children
@@ -104,12 +114,19 @@ class PlanningService:
         return [v for v in self._locations.partners(location_id)
                 if v.partner.kind == PartnerKind.STRUCTURAL and v.partner.is_filled]
 
+    def _table(self, meeting: Meeting, child_id: int) -> list[PartnerView]:
+        """The partners proposed for this child: in range and chosen per child, or all structural ones."""
+        if self._scope is None:
+            return self._structural(meeting.location_id)
+        return self._scope.for_child(meeting.location_id, child_id, meeting.date)
+
     def _organisations(self, discussion_id: int, meeting: Meeting) -> list[int]:
         """The partner organisations a discussion brings to the table: those invited, or (when
-        nobody is invited yet) the structural partners it will get."""
+        nobody is invited yet) the partners it will get."""
         if self._store.count("participant", "discussion_id = ?", [discussion_id]):
             return self._consent.invited_organisations(discussion_id)
-        return [v.partner.organisation_id for v in self._structural(meeting.location_id)
+        child_id = self._store.get(Discussion, "discussion", discussion_id).child_id
+        return [v.partner.organisation_id for v in self._table(meeting, child_id)
                 if v.partner.organisation_id is not None]
 
     def require_consent(self, discussion_id: int) -> None:
@@ -144,7 +161,9 @@ class PlanningService:
                                      [meeting_id, child_id])
         if earlier and earlier[0].status != DiscussionStatus.REMOVED:
             raise ValidationError("child", f"{child.full_name} staat al op dit overleg.")
-        structural = self._structural(meeting.location_id)
+        if self._intake is not None:
+            self._intake.require_case(child_id)
+        structural = self._table(meeting, child_id)
         organisations = {v.partner.organisation_id for v in structural if v.partner.organisation_id is not None}
         if earlier:
             assert earlier[0].id is not None
@@ -183,7 +202,7 @@ class PlanningService:
 
     def _prepare(self, uow: UnitOfWork, meeting: Meeting, discussion: Discussion, *, people: bool, agenda: bool) -> None:
         if people:
-            for participant in self._proposal(meeting, discussion.child_id, self._structural(meeting.location_id)):
+            for participant in self._proposal(meeting, discussion.child_id, self._table(meeting, discussion.child_id)):
                 assert discussion.id is not None
                 uow.insert("participant", replace(participant, discussion_id=discussion.id))
         if agenda:
@@ -220,7 +239,7 @@ class PlanningService:
 
     def proposed_participants(self, meeting_id: int, child_id: int) -> list[Participant]:
         meeting = self._store.get(Meeting, "meeting", meeting_id)
-        return self._proposal(meeting, child_id, self._structural(meeting.location_id))
+        return self._proposal(meeting, child_id, self._table(meeting, child_id))
 
     def _proposal(self, meeting: Meeting, child_id: int, structural: list[PartnerView]) -> list[Participant]:
         child = self._children.child(child_id)
@@ -296,6 +315,10 @@ class PlanningService:
             uow.audit("agenda-sjabloon gewijzigd", "location", location_id, f"{len(items)} punten")
         return Change.updated("location", location_id)
 
+
+
+def partner_participant(view: PartnerView, day: date) -> Participant:
+    return _partner(view, day)
 
 
 def _partner(view: PartnerView, day: date) -> Participant:

@@ -137,5 +137,7 @@ def _event_title(kind: str) -> str:
         EventKind.CLOSED: "Casus afgesloten",
         EventKind.REOPENED: "Casus heropend",
         EventKind.REGIE: "Regie gewijzigd",
+        "doel": "Doel geëvalueerd",
+        "veiligheid": "Veiligheid besproken",
     }.get(kind, kind)
 

@@ -35,6 +35,7 @@ MEASURES = [
     "regional directory pull (Datasette, HTTPS)",
     "render the letter with the largest allowed notes",
     "open Monitoring, largest location",
+    "Vandaag: list of what is due",
 ]
 
 BUNDLE_MEASURES = {"packaged bundle size (unpacked)", "frozen cold start (smoke test)"}

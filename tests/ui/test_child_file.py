@@ -99,8 +99,10 @@ def test_transfer_export_then_import_at_the_next_school_shows_history(qtbot, dem
         other.close()
 
 
-def test_closing_a_case_handed_over_asks_to_whom_then_closes(qtbot, demo_services):
+def test_closing_a_case_handed_over_asks_to_whom_then_closes(qtbot, demo_services, monkeypatch):
     from ui.dialogs.case_phase_dialog import CasePhaseDialog
+
+    monkeypatch.setattr(messages, "ask", lambda *a, **k: False)  # the closing letter: later
 
     from .dialog_driver import when_dialog_opens
 
@@ -111,6 +113,7 @@ def test_closing_a_case_handed_over_asks_to_whom_then_closes(qtbot, demo_service
 
     def close_handed_over(dialog: CasePhaseDialog) -> None:
         dialog.reason.setCurrentIndex(dialog.reason.findData("overgedragen"))
+        dialog.judgement.setCurrentIndex(dialog.judgement.findData("deels"))  # the parents' judgement (issue 18)
         dialog.regie_holder.clear()
         press_save(dialog)
         assert dialog.isVisible() and dialog.errors.field_in_error() is dialog.regie_holder
@@ -124,4 +127,5 @@ def test_closing_a_case_handed_over_asks_to_whom_then_closes(qtbot, demo_service
     assert detail.case.reopen_button.isEnabled()
     rows = [detail.timeline.topLevelItem(i) for i in range(detail.timeline.topLevelItemCount())]
     closed = next(r for r in rows if r.text(2) == "Casus afgesloten")
-    assert (closed.text(0), closed.text(4)) == ("23-11-2026", "Externe hulp ingezet, regie overgedragen")
+    assert (closed.text(0), closed.text(4)) == ("23-11-2026", "Externe hulp ingezet, regie overgedragen. "
+                                                 "Opgelost naar tevredenheid van ouders: deels")

@@ -87,6 +87,7 @@ def test_invite_incidental_partner_and_save_ics(qtbot, dialog, demo_services, mo
     _choose(dialog, "Zoë Janssen")
     assert dialog.add_child()
     dialog.incidental_combo.setCurrentIndex(dialog.incidental_combo.findText("Leerplicht", Qt.MatchFlag.MatchStartsWith))
+    monkeypatch.setattr(messages, "ask_text", lambda *a, **k: "Veel verzuim op maandag")  # the reason is kept
     qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
     people = [dialog.participants.item(i).text() for i in range(dialog.participants.count())]
     assert "Kernpartner: Jeroen Smeets – Bureau Leerplicht Parkstad" in people

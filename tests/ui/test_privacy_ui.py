@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
+from knooppunt.domain.enums import ClosingReason
 from ui import messages
 from ui.dialogs.child_detail_dialog import ChildDetailDialog
 from ui.dialogs.retention_dialog import RetentionDialog
@@ -16,6 +17,12 @@ from .dialog_driver import QT_OFFSCREEN_NOISE, when_dialog_opens
 pytestmark = QT_OFFSCREEN_NOISE
 
 
+def _close_zoes_case(services) -> None:
+    """Every demo child has a running case (issue 18: no planning without an aanmelding); Zoë's is closed."""
+    zoe = services.store.scalar("SELECT id FROM child WHERE first_name = 'Zoë'")
+    services.cases.close_case(services.cases.current(zoe).id, date(2027, 1, 4), ClosingReason.SOLVED)
+
+
 def _rows(dialog):
     return [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
 
@@ -23,6 +30,7 @@ def _rows(dialog):
 def test_bewaartermijn_lists_children_past_term_and_one_confirmed_action_erases_them(
         qtbot, demo_services, hub, clock, monkeypatch):
     clock.now = datetime(2031, 1, 6, 9, 0)  # years after the demo's meetings
+    _close_zoes_case(demo_services)
     due = demo_services.retention.due()
     assert due and len(due) < demo_services.store.count("child")  # children with an open case stay
     page = ChildrenPage(services=demo_services, hub=hub)
@@ -49,6 +57,7 @@ def test_bewaartermijn_lists_children_past_term_and_one_confirmed_action_erases_
 
 def test_cancelling_the_question_erases_nothing(qtbot, demo_services, hub, clock, monkeypatch):
     clock.now = datetime(2031, 1, 6, 9, 0)
+    _close_zoes_case(demo_services)
     dialog = RetentionDialog(services=demo_services, hub=hub)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(messages, "ask", lambda *a, **k: False)

@@ -84,7 +84,9 @@ def test_main_window_shows_the_areas_with_demo_data(app, qtbot, demo_services, h
     qtbot.waitUntil(window.isActiveWindow)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == ["Locaties & partners", "Kinderen", "Overleggen", "Afspraken", "Monitoring"]
-    assert window.stack.currentWidget().title == "Overleggen"  # an IB'er starts with the meetings
+    assert window.stack.currentWidget().title == "Vandaag"  # the start page: what is due (issue 18)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().title == "Overleggen"
     assert not window.pages.is_built(1)  # the other areas are built when first opened
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     children = window.stack.currentWidget()

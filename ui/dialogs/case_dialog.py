@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.children import Case
 from knooppunt.errors import KnooppuntError
@@ -42,8 +42,12 @@ class CaseDialog(QDialog):
         self.hulpvraag = _text(c.hulpvraag, "De hulpvraag, zo veel mogelijk in de woorden van de ouders")
         self.strengths = _text(c.strengths, "Wat gaat goed (ouders eerst, dan het kind, school, partners)")
         self.concerns = _text(c.concerns, "Zorgen en vragen")
-        self.regie_holder = QLineEdit(c.regie_holder)
-        self.regie_holder.setPlaceholderText("wie heeft de regie, bijv. ouders, IB'er, wijkteam")
+        # The regiehouder is agreed in the meeting (Doelen en plan → Regie…): a parent or a person from
+        # the directory, with the date; here it is only shown (issue 18).
+        plan = services.cycle.plans.view(c.id) if c.id is not None else None
+        self.regie_holder = QLabel((plan.regie if plan and plan.regie else "nog niet afgesproken")
+                                   + " — afspreken in het overleg: Doelen en plan → Regie…")
+        self.regie_holder.setWordWrap(True)
         self.errors = FieldErrors({"signal_date": self.signal_date, "signal_source": self.signal_source,
                                    "regie_holder": self.regie_holder}, self)
         form = QFormLayout()
@@ -53,7 +57,7 @@ class CaseDialog(QDialog):
         form.addRow("&Hulpvraag", self.hulpvraag)
         form.addRow("&Wat gaat goed", self.strengths)
         form.addRow("&Zorgen", self.concerns)
-        form.addRow("&Regie bij", self.regie_holder)
+        form.addRow("Regie bij", self.regie_holder)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors)
@@ -64,8 +68,7 @@ class CaseDialog(QDialog):
     def case(self) -> Case:
         return replace(self._case, signal_date=get_date(self.signal_date), signal_source=self.signal_source.currentText(),
                        signal_by=self.signal_by.text(), hulpvraag=self.hulpvraag.toPlainText(),
-                       strengths=self.strengths.toPlainText(), concerns=self.concerns.toPlainText(),
-                       regie_holder=self.regie_holder.text())
+                       strengths=self.strengths.toPlainText(), concerns=self.concerns.toPlainText())
 
     def _on_buttons_accepted(self) -> None:
         try:

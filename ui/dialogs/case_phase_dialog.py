@@ -39,7 +39,7 @@ class CasePhaseDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
         self.errors = FieldErrors({"on": self.on, "regie_holder": self.regie_holder, "note": self.note}, self)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("&Datum", self.on)
         if step == CLOSE:
             form.addRow("&Reden", self.reason)

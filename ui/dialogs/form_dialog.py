@@ -7,6 +7,7 @@ Subclasses add fields with ``add_field`` and implement ``save()`` as one service
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
@@ -26,6 +27,7 @@ from knooppunt.services import Change
 from .field_edits import first_text_field, on_edited
 
 NO_DATE = QDate(2000, 1, 1)
+W = TypeVar("W", bound=QWidget)
 
 
 class DateField(QDateEdit):
@@ -68,7 +70,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: W) -> W:
         self._fields[name] = widget
         self.form.addRow(label, widget)
         error = _error_label()

@@ -75,6 +75,10 @@ class FieldErrors(QLabel):
             widget.setToolTip(error.message)
             widget.setFocus()
 
+    def add_fields(self, fields: dict[str, QWidget]) -> None:
+        """More fields a subclassed form adds (their errors show at them too)."""
+        self._fields.update(fields)
+
     def clear_error(self) -> None:
         self.hide()
         for widget in self._fields.values():

@@ -112,6 +112,10 @@ class ChairView(QWidget):
         centre_layout.setContentsMargins(6, 0, 6, 0)
         centre_layout.addWidget(self.notice)
         centre_layout.addWidget(self.item_view, 1)
+        from .plan_panel import PlanPanel  # Doelen en plan (issue 18), always in sight under the notes
+
+        self.plan_panel = PlanPanel(services=services, hub=hub)
+        centre_layout.addWidget(self.plan_panel)
         centre_layout.addLayout(nav)
 
         self.attendance = AttendancePanel(services=services, hub=hub)
@@ -227,6 +231,7 @@ class ChairView(QWidget):
         locked = self.state.discussion.status == DiscussionStatus.FINALISED
         self.close_button.setEnabled(not locked)
         self.attendance.setEnabled(not locked)  # who was there is part of what was finalised
+        self.plan_panel.show_discussion(discussion_id, locked=locked)
         self._fill_agenda()
         self.item_view.show_item(self.state.current_item if not locked else
                                  (self.state.agenda[0] if self.state.agenda else None))
@@ -336,7 +341,7 @@ class ChairView(QWidget):
         if not self.item_view.flush():
             return False
         name = self.state.child.full_name
-        if not messages.ask(self, "Bespreking afronden",
+        if not messages.ask(self, "Bespreking afronden", self.plan_panel.pending_text() +
                             f"De bespreking van {name} afronden? Daarna zijn de notities vastgesteld en "
                             "kunnen ze alleen nog met een aanvulling worden gewijzigd.", confirm="Afronden"):
             return False

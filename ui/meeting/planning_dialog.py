@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.meetings import Meeting
-from knooppunt.errors import ConsentMissing, KnooppuntError, ValidationError
+from knooppunt.errors import ConsentMissing, IntakeMissing, KnooppuntError, ValidationError
 from knooppunt.services import Services
 from knooppunt.services.planning import slot_end
 
@@ -40,6 +40,7 @@ from ..models.collation import sort_key
 from ..window_geometry import WindowPlacement
 from .agenda_template_dialog import AgendaTemplateDialog
 from .parent_input_dialog import ParentInputDialog
+from .partner_choice import offer_intake, remove_participant
 
 
 class PlanningDialog(QDialog):
@@ -100,6 +101,9 @@ class PlanningDialog(QDialog):
 
         self.child_combo = QComboBox()
         self.child_combo.setAccessibleName("Kind")
+        # Labels carry the evaluation date or the waiting time: they must not widen the dialog.
+        self.child_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.child_combo.setMinimumContentsLength(28)
         self.slot_minutes = QSpinBox()
         self.slot_minutes.setRange(5, 180)
         self.slot_minutes.setSingleStep(5)
@@ -219,11 +223,18 @@ class PlanningDialog(QDialog):
         # Children due for evaluation come first (with their evaluation date), then alphabetically.
         due = {e.child_id: e.evaluation_date for e in self._services.planning.evaluations_due(self.location_id)}
         views = [v for v in self._services.children.children(location_id=self.location_id) if v.child.id not in taken]
-        for view in sorted(views, key=lambda v: (v.child.id not in due, sort_key(v.child.last_name),
-                                                 sort_key(v.child.first_name))):
+        # Then the aanmeldingen, longest waiting first; a child without one last (issue 18).
+        waiting = {r.child_id: r for r in self._services.cycle.intake.waiting(self.location_id)}
+        for view in sorted(views, key=lambda v: (v.child.id not in due, v.child.id not in waiting,
+                                                 -waiting[v.child.id].days_waiting if v.child.id in waiting else 0,
+                                                 sort_key(v.child.last_name), sort_key(v.child.first_name))):
             label = f"{view.child.full_name} ({view.child.group_name})"
             if view.child.id in due:
                 label += f" — evaluatie {due[view.child.id]:%d-%m-%Y}"
+            elif view.child.id in waiting:
+                label += f" — aangemeld, wacht {waiting[view.child.id].days_waiting} dagen"
+            elif view.case_phase in (None, "afsluiting"):
+                label += " — nog niet aangemeld"
             self.child_combo.addItem(label, view.child.id)
         if self.slots.currentItem() is None and self.slots.count():
             self.slots.setCurrentRow(0)
@@ -249,7 +260,7 @@ class PlanningDialog(QDialog):
             row = QListWidgetItem(f"{p.kind.label}: {p.name}" + (f" – {extra}" if extra else ""))
             row.setData(Qt.ItemDataRole.UserRole, p.id)
             self.participants.addItem(row)
-        for view in self._services.planning.incidental_partners(discussion_id):
+        for view in self._services.cycle.partner_scope.addable(discussion_id):
             self.incidental_combo.addItem(f"{view.partner.role}: {view.contact.name} ({view.organisation.name})",
                                           view.partner.id)
         self._show_invitation()
@@ -307,6 +318,10 @@ class PlanningDialog(QDialog):
             if not self._offer_consent(exc):
                 return False
             return self.add_child()  # consent is complete now: plan the child after all
+        except IntakeMissing as exc:
+            if not offer_intake(self, self._services, self._hub, exc):
+                return False
+            return self.add_child()  # aangemeld now: plan the child after all
         except KnooppuntError as exc:
             messages.show_error(self, exc, "Kind niet ingepland")
             return False
@@ -343,7 +358,10 @@ class PlanningDialog(QDialog):
         if discussion_id is None or partner_id is None:
             return
         try:
-            change = self._services.planning.add_incidental_partner(discussion_id, partner_id)
+            reason = messages.ask_text(self, "Partner uitnodigen", "Waarom komt deze partner erbij? (één regel)")
+            if reason is None:
+                return
+            change = self._services.cycle.partner_scope.add_to_discussion(discussion_id, partner_id, reason)
         except ConsentMissing as exc:
             if self._offer_consent(exc):
                 self._on_invite_button_clicked()
@@ -356,11 +374,13 @@ class PlanningDialog(QDialog):
 
     def _on_remove_participant_button_clicked(self) -> None:
         row = self.participants.currentItem()
-        if row is None or not messages.ask(self, "Deelnemer verwijderen",
-                                           f"{row.text()} niet uitnodigen voor dit kind?", confirm="Verwijderen"):
+        if row is None:
             return
         try:
-            self._hub.publish(self._services.planning.remove_participant(row.data(Qt.ItemDataRole.UserRole)))
+            change = remove_participant(self, self._services, row.data(Qt.ItemDataRole.UserRole), row.text())
+            if change is None:
+                return
+            self._hub.publish(change)
         except KnooppuntError as exc:
             messages.show_error(self, exc)
             return

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from knooppunt.domain.children import Consent, Guardian
+from knooppunt.domain.children import Case, Consent, Guardian
 from knooppunt.domain.enums import CasePhase, ClosingReason
 from knooppunt.services import Services
 
@@ -179,8 +179,16 @@ class CaseTab(QWidget):
                  f"Signaal: {case.signal_date:%d-%m-%Y}, van {case.signal_source}"
                  + (f" ({case.signal_by})" if case.signal_by else ""),
                  f"Hulpvraag: {case.hulpvraag or '—'}", f"Wat gaat goed: {case.strengths or '—'}",
-                 f"Zorgen: {case.concerns or '—'}", f"Regie: {case.regie_holder or '—'}"]
+                 f"Zorgen: {case.concerns or '—'}", f"Regie: {self._regie(case) or '—'}"]
         self.summary.setText("\n".join(lines))
+
+    def _regie(self, case: Case) -> str:
+        """The plan's regiehouder (issue 18); after a hand-over, or without a plan, the recorded text."""
+        if case.id is None or case.closing_reason == "overgedragen":
+            return case.regie_holder
+        plan = self._services.cycle.plans.view(case.id)
+        since = f" (sinds {plan.plan.regie_agreed_on:%d-%m-%Y})" if plan.plan.regie_agreed_on else ""
+        return f"{plan.regie}{since}" if plan.regie else case.regie_holder
 
     def _on_open_button_clicked(self) -> None:
         run_modal(CaseDialog(services=self._services, hub=self._hub, child_id=self._child_id, parent=self))
@@ -193,5 +201,9 @@ class CaseTab(QWidget):
 
     def _step(self, step: str) -> None:
         case = self._latest()
-        if case is not None:
+        if case is not None and step == CLOSE:
+            from ..dialogs.closing_dialog import ClosingDialog  # with the parents' judgement (issue 18)
+
+            run_modal(ClosingDialog(services=self._services, hub=self._hub, case=case, parent=self))
+        elif case is not None:
             run_modal(CasePhaseDialog(services=self._services, hub=self._hub, case=case, step=step, parent=self))
