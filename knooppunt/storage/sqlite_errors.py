@@ -52,3 +52,6 @@ def mapped(path: Callable[[], Path | None], *, writing: bool = False) -> Iterato
         if error is None:
             raise
         raise error from exc
+    except MemoryError as exc:
+        # SQLite answers some damage (a record whose length field was hit) with "out of memory".
+        raise DatabaseDamaged(path(), "SQLite kon een beschadigde regel niet lezen") from exc

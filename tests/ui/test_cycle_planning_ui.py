@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -80,6 +82,7 @@ def test_the_chair_links_an_agreement_to_a_goal_and_is_warned_about_unevaluated_
     meeting = next(v.meeting for v in demo_services.meetings.meetings() if v.meeting.status == "gepland")
     anais = next(d for d in demo_services.meetings.discussions(meeting.id)
                  if demo_services.children.child(d.child_id).first_name == "Anaïs")
+    demo_services.store.clock.now = datetime.combine(meeting.date, time(9))  # chaired on its day
     chair = ChairView(services=demo_services, hub=hub, meeting_id=meeting.id)
     qtbot.addWidget(chair)
     assert chair.open_discussion(anais.id)

@@ -160,11 +160,11 @@ class PlanningDialog(QDialog):
         export_row = QHBoxLayout()
         export_row.addWidget(self.ics_button)
         export_row.addWidget(self.copy_button)
-        export_row.addWidget(self.input_button)
         people_box = QGroupBox("Deelnemers en uitnodiging voor dit kind")
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.participants, 1)
-        remove_row = QHBoxLayout()
+        remove_row = QHBoxLayout()  # the parents' input here: a third button below made it too wide
+        remove_row.addWidget(self.input_button)
         remove_row.addStretch(1)
         remove_row.addWidget(self.remove_participant_button)
         people_layout.addLayout(remove_row)
