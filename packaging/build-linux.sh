@@ -52,6 +52,9 @@ rm -rf "$ROOT/build/lib" "$ROOT/build/bdist."*
 
 VERSION=$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("knooppunt"))')
 ARCH=$(uname -m)
+# --clean empties PyInstaller's cache: a cache of this build's own, so two builds on one machine
+# (two checkouts, a developer's and CI's) cannot delete each other's files mid-build.
+export PYINSTALLER_CONFIG_DIR="${PYINSTALLER_CONFIG_DIR:-$WORK/pyinstaller-config}"
 step "Knooppunt $VERSION bouwen met $("$VENV/bin/pyinstaller" --version)"
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath "$OUT" --workpath "$WORK/pyinstaller" "$ROOT/packaging/knooppunt.spec"
