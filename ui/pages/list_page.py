@@ -56,6 +56,11 @@ class RecordTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
+        # QTableView repaints a resized column from a zero-delay timer: when a scroll bar comes or
+        # goes (the last column stretches) that is a second repaint of the whole table, one
+        # event-loop turn after the first. Updating at once lets Qt merge it into the one due.
+        self.horizontalHeader().sectionResized.disconnect()  # only QTableView.columnResized is connected yet
+        self.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setWordWrap(False)
         for i, column in enumerate(columns):
@@ -63,6 +68,20 @@ class RecordTableView(QTableView):
                 # Never narrower than the header text itself (bold headers, larger fonts).
                 self.setColumnWidth(i, max(column.width, self.horizontalHeader().sectionSizeFromContents(i).width()))
         self.doubleClicked.connect(lambda index: self.activated_record.emit(self.record_at(index.row())))
+
+    def _on_column_resized(self, _column: int, _old: int, _new: int) -> None:
+        self.updateGeometries()
+        self.viewport().update()
+
+    def show_records(self, records: Sequence[Any]) -> None:
+        """Put ``records`` in the table and lay it out now, so that one repaint shows them.
+
+        Left to Qt, the layout waits for the next event-loop turn, after the first repaint, and the
+        scroll bar it shows or hides costs a second and third repaint while the user types on.
+        """
+        self.source.set_records(records)
+        self.executeDelayedItemsLayout()
+        self.setVerticalScrollBarPolicy(self.verticalScrollBarPolicy())  # shows or hides it now
 
     def remember_widths(self, key: str) -> None:
         """Keep the column widths the user drags (full texts stay in each cell's tooltip)."""
@@ -143,7 +162,7 @@ class ListPage(QWidget):
         layout.addLayout(self._stack, 1)
 
     def show_records(self, records: Sequence) -> None:
-        self.table.source.set_records(records)
+        self.table.show_records(records)
         self._stack.setCurrentWidget(self.table if records else self.empty_label)
 
     @property
@@ -160,7 +179,7 @@ class ListPage(QWidget):
         records = list(self._search_callback(text, self.result_limit + 1))
         more = len(records) > self.result_limit
         records = records[: self.result_limit]
-        self.table.source.set_records(records)
+        self.table.show_records(records)
         if text:
             self._stack.setCurrentWidget(self.table)
             if not records:
