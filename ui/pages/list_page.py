@@ -34,6 +34,15 @@ def _n(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+class _SourceSortingProxy(QSortFilterProxyModel):
+    """Filters; sorting is left to the RecordTableModel (one Python sort, see its ``sort``)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RecordTableModel):
+            source.sort(column, order)
+
+
 class RecordTableView(QTableView):
     """A calm, sortable, whole-row-selecting table over a RecordTableModel."""
 
@@ -42,7 +51,7 @@ class RecordTableView(QTableView):
     def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = RecordTableModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _SourceSortingProxy(self)
         self.proxy.setSourceModel(self.source)
         self.proxy.setSortRole(RecordTableModel.SortRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -79,6 +88,8 @@ class RecordTableView(QTableView):
         Left to Qt, the layout waits for the next event-loop turn, after the first repaint, and the
         scroll bar it shows or hides costs a second and third repaint while the user types on.
         """
+        if list(records) == self.source.records():
+            return  # the same rows (a space typed, a letter that changes nothing): nothing to redraw
         self.source.set_records(records)
         self.executeDelayedItemsLayout()
         self.setVerticalScrollBarPolicy(self.verticalScrollBarPolicy())  # shows or hides it now
