@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..models.record_delegate import RecordDelegate
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.column_widths import remember_column_widths
 
@@ -57,6 +58,7 @@ class RecordTableView(QTableView):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.setModel(self.proxy)
+        self.setItemDelegate(RecordDelegate(columns, self))
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
