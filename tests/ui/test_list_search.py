@@ -91,3 +91,19 @@ def test_children_page_finds_names_typed_without_accents(qtbot, demo_services):
         qtbot.keyClicks(page.search, typed)
         qtbot.waitUntil(lambda found=found: [v.child.full_name for v in page.table.source.records()] == [found])
         assert page.status.text() == "1 gevonden."
+
+
+def test_new_results_are_laid_out_at_once_so_one_repaint_shows_them(qtbot):
+    page = names_page(qtbot, [])
+    page.resize(500, 260)  # ten rows do not fit: the table scrolls
+    page.show()
+    qtbot.waitUntil(lambda: page.table.verticalScrollBar().isVisible())
+    page.search.setText("kind 07")
+    page.run_search()  # no event-loop turn in between: what the first repaint will show
+    header, viewport = page.table.horizontalHeader(), page.table.viewport()
+    assert not page.table.verticalScrollBar().isVisible()  # one row: no scroll bar left behind
+    assert header.length() == viewport.width()  # and the last column already fills its room
+    page.search.clear()
+    page.run_search()
+    assert page.table.verticalScrollBar().isVisible()
+    assert header.length() == viewport.width()

@@ -37,3 +37,24 @@ def test_date_column_still_sorts_by_date_not_by_text(app, hub, demo_services, qt
     page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     born = [page.table.record_at(r).child.date_of_birth for r in range(page.table.proxy.rowCount())]
     assert born == sorted(born) and isinstance(born[0], date)
+
+
+def test_a_sorted_column_stays_sorted_while_searching_and_keeps_the_selection(app, hub, demo_services, qtbot,
+                                                                              qtmodeltester):
+    page = ChildrenPage(services=demo_services, hub=hub)
+    qtbot.addWidget(page)
+    table = page.table
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    table.selectRow(0)
+    chosen = table.selected_record()
+    assert chosen.child.full_name == "Zoë Janssen"
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert table.selected_record() == chosen  # the same child stays selected, now on the last row
+    assert table.selectionModel().selectedRows()[0].row() == len(DEMO_NAMES) - 1
+    qtmodeltester.check(table.source)
+    page.search.setText("a")  # a new search keeps the order the user chose
+    page.run_search()
+    names = [table.record_at(r).child.full_name for r in range(table.proxy.rowCount())]
+    assert len(names) > 1 and names == sorted(names, key=sort_key)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # unsorted again: the order the service gave
+    assert [table.record_at(r) for r in range(table.proxy.rowCount())] == table.source.records()

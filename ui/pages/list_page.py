@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..models.record_delegate import RecordDelegate
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.column_widths import remember_column_widths
 
@@ -34,6 +35,15 @@ def _n(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+class _SourceSortingProxy(QSortFilterProxyModel):
+    """Filters; sorting is left to the RecordTableModel (one Python sort, see its ``sort``)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RecordTableModel):
+            source.sort(column, order)
+
+
 class RecordTableView(QTableView):
     """A calm, sortable, whole-row-selecting table over a RecordTableModel."""
 
@@ -42,12 +52,13 @@ class RecordTableView(QTableView):
     def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = RecordTableModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _SourceSortingProxy(self)
         self.proxy.setSourceModel(self.source)
         self.proxy.setSortRole(RecordTableModel.SortRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.setModel(self.proxy)
+        self.setItemDelegate(RecordDelegate(columns, self))
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -56,6 +67,11 @@ class RecordTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
+        # QTableView repaints a resized column from a zero-delay timer: when a scroll bar comes or
+        # goes (the last column stretches) that is a second repaint of the whole table, one
+        # event-loop turn after the first. Updating at once lets Qt merge it into the one due.
+        self.horizontalHeader().sectionResized.disconnect()  # only QTableView.columnResized is connected yet
+        self.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setWordWrap(False)
         for i, column in enumerate(columns):
@@ -63,6 +79,22 @@ class RecordTableView(QTableView):
                 # Never narrower than the header text itself (bold headers, larger fonts).
                 self.setColumnWidth(i, max(column.width, self.horizontalHeader().sectionSizeFromContents(i).width()))
         self.doubleClicked.connect(lambda index: self.activated_record.emit(self.record_at(index.row())))
+
+    def _on_column_resized(self, _column: int, _old: int, _new: int) -> None:
+        self.updateGeometries()
+        self.viewport().update()
+
+    def show_records(self, records: Sequence[Any]) -> None:
+        """Put ``records`` in the table and lay it out now, so that one repaint shows them.
+
+        Left to Qt, the layout waits for the next event-loop turn, after the first repaint, and the
+        scroll bar it shows or hides costs a second and third repaint while the user types on.
+        """
+        if list(records) == self.source.records():
+            return  # the same rows (a space typed, a letter that changes nothing): nothing to redraw
+        self.source.set_records(records)
+        self.executeDelayedItemsLayout()
+        self.setVerticalScrollBarPolicy(self.verticalScrollBarPolicy())  # shows or hides it now
 
     def remember_widths(self, key: str) -> None:
         """Keep the column widths the user drags (full texts stay in each cell's tooltip)."""
@@ -143,7 +175,7 @@ class ListPage(QWidget):
         layout.addLayout(self._stack, 1)
 
     def show_records(self, records: Sequence) -> None:
-        self.table.source.set_records(records)
+        self.table.show_records(records)
         self._stack.setCurrentWidget(self.table if records else self.empty_label)
 
     @property
@@ -160,7 +192,7 @@ class ListPage(QWidget):
         records = list(self._search_callback(text, self.result_limit + 1))
         more = len(records) > self.result_limit
         records = records[: self.result_limit]
-        self.table.source.set_records(records)
+        self.table.show_records(records)
         if text:
             self._stack.setCurrentWidget(self.table)
             if not records:

@@ -12,4 +12,12 @@ def remember_column_widths(header: QHeaderView, key: str) -> None:
     saved = QSettings().value(name)
     if isinstance(saved, QByteArray):
         header.restoreState(saved)
-    header.sectionResized.connect(lambda *_args: QSettings().setValue(name, header.saveState()))
+
+    def on_section_resized(section: int, _old: int, _new: int) -> None:
+        # The stretched last column follows the viewport (a scroll bar coming or going while the
+        # user types a search): not a width the user chose, and writing the settings file costs ms.
+        if header.stretchLastSection() and section == header.count() - 1:
+            return
+        QSettings().setValue(name, header.saveState())
+
+    header.sectionResized.connect(on_section_resized)
