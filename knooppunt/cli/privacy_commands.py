@@ -21,20 +21,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                            help="alle gegevens van één kind wissen (zonder --yes: alleen tonen wat verdwijnt)")
     add_db_argument(erase)
     erase.add_argument("--kind", "--child", dest="child", required=True, type=int, metavar="ID", help="nummer van het kind")
-    erase.add_argument("--reden", default=ErasureReason.REQUEST.value,
+    erase.add_argument("--reden", "--reason", dest="reden", default=ErasureReason.REQUEST.value,
                        choices=[r.value for r in ErasureReason if r != ErasureReason.RETENTION],
                        help="waarom (komt in het logboek): verzoek (standaard) of niet_meer_nodig")
     erase.add_argument("--ja", "--yes", dest="yes", action="store_true", help="bevestig: echt wissen")
     erase.set_defaults(run=_erase)
 
-    inzage = sub.add_parser("inzage", help="inzage voor ouders: PDF en JSON met alles over één kind (AVG art. 15)")
+    inzage = command(sub, "inzage", help="inzage voor ouders: PDF en JSON met alles over één kind (AVG art. 15)")
     add_db_argument(inzage)
     inzage.add_argument("--kind", "--child", dest="child", required=True, type=int, metavar="ID", help="nummer van het kind")
-    inzage.add_argument("--out", required=True, type=Path, metavar="MAP", help="map voor de PDF en de JSON")
-    inzage.add_argument("--niet-verstrekken", action="append", default=[], metavar="NOTITIE=REDEN",
+    inzage.add_argument("--uit", "--out", dest="out", required=True, type=Path, metavar="MAP", help="map voor de PDF en de JSON")
+    inzage.add_argument("--niet-verstrekken", "--withhold", action="append", default=[], metavar="NOTITIE=REDEN",
                         dest="withheld", help="een notitie niet verstrekken, met de reden (AVG art. 15 lid 4); "
                                               "herhaalbaar. Zie --interne-notities voor de nummers")
-    inzage.add_argument("--interne-notities", action="store_true",
+    inzage.add_argument("--interne-notities", "--internal-notes", dest="interne_notities", action="store_true",
                         help="alleen de interne notities van het kind tonen (om te beoordelen), niets maken")
     inzage.set_defaults(run=_inzage)
 
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                               help="verwerkingsregister (AVG art. 30) van een locatie als PDF of CSV")
     add_db_argument(register)
     register.add_argument("--locatie", "--location", dest="location", required=True, metavar="NAAM", help="naam van de locatie")
-    register.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="BESTAND.pdf of BESTAND.csv")
+    register.add_argument("--uit", "--out", dest="out", required=True, type=Path, metavar="BESTAND", help="BESTAND.pdf of BESTAND.csv")
     register.set_defaults(run=_register)
 
 
