@@ -12,13 +12,13 @@ from .common import add_db_argument, command, open_db
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     retention = command(sub, "bewaartermijn", "retention",
-                               help="kinderen voorbij de bewaartermijn tonen (met --apply: wissen)")
+                               help="kinderen voorbij de bewaartermijn tonen (met --uitvoeren: wissen)")
     add_db_argument(retention)
     retention.add_argument("--uitvoeren", "--apply", dest="apply", action="store_true", help="wis de getoonde kinderen (alles of niets)")
     retention.set_defaults(run=_retention)
 
     erase = command(sub, "wissen", "erase",
-                           help="alle gegevens van één kind wissen (zonder --yes: alleen tonen wat verdwijnt)")
+                           help="alle gegevens van één kind wissen (zonder --ja: alleen tonen wat verdwijnt)")
     add_db_argument(erase)
     erase.add_argument("--kind", "--child", dest="child", required=True, type=int, metavar="ID", help="nummer van het kind")
     erase.add_argument("--reden", "--reason", dest="reden", default=ErasureReason.REQUEST.value,
@@ -58,7 +58,7 @@ def _retention(args: argparse.Namespace) -> int:
             erased, _ = services.retention.erase_due()
             print(f"{len(erased)} kind(eren) gewist.")
         else:
-            print(f"{len(due)} kind(eren) voorbij de bewaartermijn. Wis ze met --apply.")
+            print(f"{len(due)} kind(eren) voorbij de bewaartermijn. Wis ze met --uitvoeren.")
     return 0
 
 
@@ -69,7 +69,7 @@ def _erase(args: argparse.Namespace) -> int:
         if preview.meeting_reports:
             print(f"Ook {preview.meeting_reports} vastgesteld overlegverslag waarin dit kind staat.")
         if not args.yes:
-            print("Niets gewist. Bevestig met --yes.")
+            print("Niets gewist. Bevestig met --ja.")
             return 0
         services.erasure.erase(args.child, ErasureReason(args.reden))
     print(f"Kind {args.child} is gewist.")

@@ -1,7 +1,7 @@
 """The regional directory without a screen (issue 20).
 
     knooppunt-cli adresboek sleutel --db DB [--vervangen]                     (alias: directory keygen)
-    knooppunt-cli adresboek publiceren --db DB [--locatie NAAM …] --out regio.db  (alias: directory publish)
+    knooppunt-cli adresboek publiceren --db DB [--locatie NAAM …] --uit regio.db  (alias: directory publish)
     knooppunt-cli partners ophalen --db DB --url URL [--sleutel KEY] [--proefrit]  (alias: partners pull)
 
 Only ``partners ophalen`` connects to the network, to the address given with ``--url``.

@@ -79,7 +79,7 @@ def test_no_help_page_lists_an_english_alias(capsys):
             main([*path, "--help"])
         assert info.value.code == 0
         text = capsys.readouterr().out
-        options = {w.strip("[](),|") for w in text.split() if w.strip("[](),|").startswith("--")}
+        options = {w.strip("[](),|:.'‘’") for w in text.split() if w.strip("[](),|:.'‘’").startswith("--")}
         listed = {line.split()[0] for line in text.splitlines() if line.startswith("    ") and line.split()}
         in_brackets = set(re.findall(r"\((\S+)\)", text))  # argparse's "naam (alias)"
         shown = (options | listed | in_brackets) & english
