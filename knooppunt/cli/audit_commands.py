@@ -13,11 +13,11 @@ from .common import add_db_argument, command, open_db
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = command(sub, "logboek", "audit-log", help="het logboek lezen of exporteren naar CSV")
     add_db_argument(parser)
-    parser.add_argument("--kind", type=int, metavar="ID", help="alleen regels over dit kind")
-    parser.add_argument("--wie", default="", metavar="NAAM", help="alleen deze persoon (deel van de naam)")
-    parser.add_argument("--wat", default="", metavar="HANDELING", help="alleen deze handeling, bijv. 'afgedrukt'")
-    parser.add_argument("--van", type=date.fromisoformat, metavar="JJJJ-MM-DD", help="vanaf deze dag")
-    parser.add_argument("--tot", type=date.fromisoformat, metavar="JJJJ-MM-DD", help="tot en met deze dag")
+    parser.add_argument("--kind", "--child", dest="kind", type=int, metavar="ID", help="alleen regels over dit kind")
+    parser.add_argument("--wie", "--who", dest="wie", default="", metavar="NAAM", help="alleen deze persoon (deel van de naam)")
+    parser.add_argument("--wat", "--action", dest="wat", default="", metavar="HANDELING", help="alleen deze handeling, bijv. 'afgedrukt'")
+    parser.add_argument("--van", "--from", dest="van", type=date.fromisoformat, metavar="JJJJ-MM-DD", help="vanaf deze dag")
+    parser.add_argument("--tot", "--until", dest="tot", type=date.fromisoformat, metavar="JJJJ-MM-DD", help="tot en met deze dag")
     parser.add_argument("--csv", type=Path, metavar="BESTAND", help="schrijf naar dit CSV-bestand (;, UTF-8)")
     parser.set_defaults(run=_run)
 

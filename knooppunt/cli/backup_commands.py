@@ -47,7 +47,7 @@ def _backup(args: argparse.Namespace) -> int:
         assert services.backups is not None
         folder = args.to or services.backups.folder()
         if folder is None:
-            raise KnooppuntError("Geef een back-upmap met --to MAP; in het programma is er nog geen ingesteld.")
+            raise KnooppuntError("Geef een back-upmap met --naar MAP; in het programma is er nog geen ingesteld.")
         made = services.backups.backup_job(Path(folder))()
         services.backups.record_made(made)
     print(f"Back-up gemaakt en gecontroleerd: {made.path}")

@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     minutes.add_argument("--taal", "--language", dest="language", choices=LANGUAGES, metavar="TAAL",
                          help="brief: in deze taal (nl, en, tr, ar, pl) in plaats van de taal van elke ouder; "
                          "een proefdruk, altijd een concept")
-    minutes.add_argument("--aanvulling", action="store_true",
+    minutes.add_argument("--aanvulling", "--addendum", dest="aanvulling", action="store_true",
                          help="voor een vastgesteld document: de aanvulling met wat er na het vaststellen is aangevuld")
     minutes.add_argument("--pdf", "--out", required=True, type=Path, metavar="BESTAND", help="het PDF-bestand")
     minutes.set_defaults(run=_minutes)

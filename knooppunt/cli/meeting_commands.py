@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     invite.add_argument("--ics", type=Path, metavar="BESTAND", help="schrijf een agenda-uitnodiging (.ics)")
     invite.add_argument("--tekst", "--text", type=Path, metavar="BESTAND",
                         help="schrijf de uitnodiging als tekst naar dit bestand (zonder: op het scherm)")
-    invite.add_argument("--ouders", action="store_true",
+    invite.add_argument("--ouders", "--parents", dest="ouders", action="store_true",
                         help="de uitnodiging voor de ouders (zonder: die voor partners en school, "
                              "zonder achternamen en e-mailadressen van de ouders)")
     invite.set_defaults(run=_invitation)

@@ -4,7 +4,7 @@ combined report, a location's yearly report and the offers catalogue (sociale ka
     knooppunt-cli monitoring --db DB --jaar 2026-2027 --uit CIJFERS.json
     knooppunt-cli monitoring combineren A.json B.json --uit BESTUUR.pdf     (monitor combine)
     knooppunt-cli monitoring rapport --db DB --jaar 2026-2027 --locatie NAAM --uit RAPPORT.pdf
-    knooppunt-cli monitoring sociale-kaart --db DB --locatie NAAM --export|--import BESTAND.csv
+    knooppunt-cli monitoring sociale-kaart --db DB --locatie NAAM --exporteren|--inlezen BESTAND.csv
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from pathlib import Path
 
 from ..errors import KnooppuntError
 from ..services.container import Services
-from .common import add_db_argument, open_db
+from .common import add_db_argument, command, open_db
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("monitoring", aliases=["monitor"],
-                            help="monitoringscijfers voor het bestuur (zonder namen), rapporten, sociale kaart")
+    parser = command(sub, "monitoring", "monitor",
+                     help="monitoringscijfers voor het bestuur (zonder namen), rapporten, sociale kaart")
     parser.add_argument("--db", type=Path, metavar="BESTAND", help="het databasebestand")
     _year(parser, required=False)
     parser.add_argument("--uit", "--out", dest="out", type=Path, metavar="BESTAND",
@@ -29,25 +29,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(run=_board)
     steps = parser.add_subparsers(dest="step", metavar="STAP")
 
-    combine = steps.add_parser("combineren", aliases=["combine"],
-                               help="de bestanden van de locaties samenvoegen tot één PDF voor het bestuur")
+    combine = command(steps, "combineren", "combine",
+                      help="de bestanden van de locaties samenvoegen tot één PDF voor het bestuur")
     combine.add_argument("files", nargs="+", type=Path, metavar="BESTAND", help="JSON-bestanden van de locaties")
     combine.add_argument("--uit", "--out", dest="out", required=True, type=Path, metavar="RAPPORT.pdf")
     combine.set_defaults(run=_combine)
 
-    report = steps.add_parser("rapport", aliases=["report"], help="het jaarrapport (PDF) van één locatie")
+    report = command(steps, "rapport", "report", help="het jaarrapport (PDF) van één locatie")
     add_db_argument(report)
     _year(report, required=True)
     report.add_argument("--locatie", "--location", dest="location", required=True, metavar="NAAM")
     report.add_argument("--uit", "--out", dest="out", required=True, type=Path, metavar="RAPPORT.pdf")
     report.set_defaults(run=_report)
 
-    offers = steps.add_parser("sociale-kaart", aliases=["offers"], help="het aanbod van een locatie als CSV")
+    offers = command(steps, "sociale-kaart", "offers", help="het aanbod van een locatie als CSV")
     add_db_argument(offers)
     offers.add_argument("--locatie", "--location", dest="location", required=True, metavar="NAAM")
     which = offers.add_mutually_exclusive_group(required=True)
-    which.add_argument("--export", type=Path, metavar="BESTAND.csv")
-    which.add_argument("--import", dest="import_", type=Path, metavar="BESTAND.csv")
+    which.add_argument("--exporteren", "--export", dest="export", type=Path, metavar="BESTAND.csv",
+                       help="het aanbod naar dit CSV-bestand schrijven")
+    which.add_argument("--inlezen", "--import", dest="import_", type=Path, metavar="BESTAND.csv",
+                       help="het aanbod uit dit CSV-bestand inlezen (alles of niets)")
     offers.set_defaults(run=_offers)
 
 

@@ -12,29 +12,29 @@ from .common import add_db_argument, command, open_db
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     retention = command(sub, "bewaartermijn", "retention",
-                               help="kinderen voorbij de bewaartermijn tonen (met --apply: wissen)")
+                               help="kinderen voorbij de bewaartermijn tonen (met --uitvoeren: wissen)")
     add_db_argument(retention)
     retention.add_argument("--uitvoeren", "--apply", dest="apply", action="store_true", help="wis de getoonde kinderen (alles of niets)")
     retention.set_defaults(run=_retention)
 
     erase = command(sub, "wissen", "erase",
-                           help="alle gegevens van één kind wissen (zonder --yes: alleen tonen wat verdwijnt)")
+                           help="alle gegevens van één kind wissen (zonder --ja: alleen tonen wat verdwijnt)")
     add_db_argument(erase)
     erase.add_argument("--kind", "--child", dest="child", required=True, type=int, metavar="ID", help="nummer van het kind")
-    erase.add_argument("--reden", default=ErasureReason.REQUEST.value,
+    erase.add_argument("--reden", "--reason", dest="reden", default=ErasureReason.REQUEST.value,
                        choices=[r.value for r in ErasureReason if r != ErasureReason.RETENTION],
                        help="waarom (komt in het logboek): verzoek (standaard) of niet_meer_nodig")
     erase.add_argument("--ja", "--yes", dest="yes", action="store_true", help="bevestig: echt wissen")
     erase.set_defaults(run=_erase)
 
-    inzage = sub.add_parser("inzage", help="inzage voor ouders: PDF en JSON met alles over één kind (AVG art. 15)")
+    inzage = command(sub, "inzage", help="inzage voor ouders: PDF en JSON met alles over één kind (AVG art. 15)")
     add_db_argument(inzage)
     inzage.add_argument("--kind", "--child", dest="child", required=True, type=int, metavar="ID", help="nummer van het kind")
-    inzage.add_argument("--out", required=True, type=Path, metavar="MAP", help="map voor de PDF en de JSON")
-    inzage.add_argument("--niet-verstrekken", action="append", default=[], metavar="NOTITIE=REDEN",
+    inzage.add_argument("--uit", "--out", dest="out", required=True, type=Path, metavar="MAP", help="map voor de PDF en de JSON")
+    inzage.add_argument("--niet-verstrekken", "--withhold", action="append", default=[], metavar="NOTITIE=REDEN",
                         dest="withheld", help="een notitie niet verstrekken, met de reden (AVG art. 15 lid 4); "
                                               "herhaalbaar. Zie --interne-notities voor de nummers")
-    inzage.add_argument("--interne-notities", action="store_true",
+    inzage.add_argument("--interne-notities", "--internal-notes", dest="interne_notities", action="store_true",
                         help="alleen de interne notities van het kind tonen (om te beoordelen), niets maken")
     inzage.set_defaults(run=_inzage)
 
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                               help="verwerkingsregister (AVG art. 30) van een locatie als PDF of CSV")
     add_db_argument(register)
     register.add_argument("--locatie", "--location", dest="location", required=True, metavar="NAAM", help="naam van de locatie")
-    register.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="BESTAND.pdf of BESTAND.csv")
+    register.add_argument("--uit", "--out", dest="out", required=True, type=Path, metavar="BESTAND", help="BESTAND.pdf of BESTAND.csv")
     register.set_defaults(run=_register)
 
 
@@ -58,7 +58,7 @@ def _retention(args: argparse.Namespace) -> int:
             erased, _ = services.retention.erase_due()
             print(f"{len(erased)} kind(eren) gewist.")
         else:
-            print(f"{len(due)} kind(eren) voorbij de bewaartermijn. Wis ze met --apply.")
+            print(f"{len(due)} kind(eren) voorbij de bewaartermijn. Wis ze met --uitvoeren.")
     return 0
 
 
@@ -69,7 +69,7 @@ def _erase(args: argparse.Namespace) -> int:
         if preview.meeting_reports:
             print(f"Ook {preview.meeting_reports} vastgesteld overlegverslag waarin dit kind staat.")
         if not args.yes:
-            print("Niets gewist. Bevestig met --yes.")
+            print("Niets gewist. Bevestig met --ja.")
             return 0
         services.erasure.erase(args.child, ErasureReason(args.reden))
     print(f"Kind {args.child} is gewist.")

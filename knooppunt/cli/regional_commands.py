@@ -1,7 +1,7 @@
 """The regional directory without a screen (issue 20).
 
     knooppunt-cli adresboek sleutel --db DB [--vervangen]                     (alias: directory keygen)
-    knooppunt-cli adresboek publiceren --db DB [--locatie NAAM …] --out regio.db  (alias: directory publish)
+    knooppunt-cli adresboek publiceren --db DB [--locatie NAAM …] --uit regio.db  (alias: directory publish)
     knooppunt-cli partners ophalen --db DB --url URL [--sleutel KEY] [--proefrit]  (alias: partners pull)
 
 Only ``partners ophalen`` connects to the network, to the address given with ``--url``.
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _db(publish)
     publish.add_argument("--locatie", "--location", dest="locations", action="append", default=[], metavar="NAAM",
                          help="alleen deze locatie (mag vaker); standaard alle niet-gearchiveerde locaties")
-    publish.add_argument("--out", required=True, type=Path, metavar="BESTAND", help="bijvoorbeeld regio.db")
+    publish.add_argument("--uit", "--out", dest="out", required=True, type=Path, metavar="BESTAND", help="bijvoorbeeld regio.db")
     publish.set_defaults(run=_publish)
 
 
@@ -51,7 +51,7 @@ def add_pull(partner_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
                       help="alleen de verschillen tonen, niets veranderen")
     pull.add_argument("--ca-bestand", "--cafile", dest="cafile", metavar="BESTAND",
                       help="extra certificaatautoriteit (PEM) voor een eigen CA van het bestuur")
-    pull.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDEN")
+    pull.add_argument("--wachttijd", "--timeout", dest="timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDEN")
     pull.set_defaults(run=_pull)
 
 

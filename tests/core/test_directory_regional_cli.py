@@ -52,9 +52,9 @@ def test_keygen_publish_and_pull_headless(tmp_path, env, capsys, server_for):
     assert f"Publieke sleutel: {key}" in capsys.readouterr().out  # shown again, not replaced
 
     regio = tmp_path / "regio.db"
-    assert main(["adresboek", "publiceren", "--db", str(coordinator), "--locatie", DEMO, "--out", str(regio)]) == 0
+    assert main(["adresboek", "publiceren", "--db", str(coordinator), "--locatie", DEMO, "--uit", str(regio)]) == 0
     assert f"1 locaties, 9 contactpersonen), ondertekend met sleutel {fingerprint}" in capsys.readouterr().out
-    assert main(["adresboek", "publiceren", "--db", str(coordinator), "--locatie", "Nergens", "--out",
+    assert main(["adresboek", "publiceren", "--db", str(coordinator), "--locatie", "Nergens", "--uit",
                  str(tmp_path / "x.db")]) == 2
     assert "Onbekende locatie: Nergens" in capsys.readouterr().err
 
@@ -82,5 +82,5 @@ def test_pull_from_a_silent_server_says_so_in_dutch(tmp_path, env, capsys):
     key = "A" * 43 + "="
     with silent_socket() as url:
         assert main(["partners", "ophalen", "--db", str(laptop), "--url", url, "--sleutel", key,
-                     "--timeout", "1"]) == 2
+                     "--wachttijd", "1"]) == 2
     assert capsys.readouterr().err.startswith("Fout: De adresboekserver antwoordt niet binnen 1 seconden.")

@@ -121,12 +121,12 @@ def test_inzage_cli_lists_internal_notes_and_writes_pdf_and_json(demo_services, 
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
                         lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER))
-    assert main(["inzage", "--db", str(db_path), "--child", str(zoe), "--out", str(tmp_path),
+    assert main(["inzage", "--db", str(db_path), "--kind", str(zoe), "--uit", str(tmp_path),
                  "--interne-notities"]) == 0
     listed = capsys.readouterr().out
     note_id = int(listed.split()[1].rstrip(":"))
     assert "ploegendienst" in listed
-    assert main(["inzage", "--db", str(db_path), "--child", str(zoe), "--out", str(tmp_path),
+    assert main(["inzage", "--db", str(db_path), "--kind", str(zoe), "--uit", str(tmp_path),
                  "--niet-verstrekken", "zomaar"]) == 2
     assert "NOTITIE=REDEN" in capsys.readouterr().err
     assert main(["inzage", "--db", str(db_path), "--child", str(zoe), "--out", str(tmp_path),

@@ -38,7 +38,7 @@ def test_yearly_report_and_offers_csv_from_the_command_line(tmp_path, monkeypatc
     assert main(["monitor", "offers", "--db", str(db_path), "--location", DEMO, "--export", str(offers)]) == 0
     assert "6 aanbod geschreven" in capsys.readouterr().out
     offers.write_text(offers.read_text(encoding="utf-8-sig").replace("Selectief", "Universeel", 1), encoding="utf-8")
-    assert main(["monitoring", "sociale-kaart", "--db", str(db_path), "--locatie", DEMO, "--import", str(offers)]) == 0
+    assert main(["monitoring", "sociale-kaart", "--db", str(db_path), "--locatie", DEMO, "--inlezen", str(offers)]) == 0
     assert "6 aanbod ingelezen" in capsys.readouterr().out
 
     assert main(["monitoring", "rapport", "--db", str(db_path), "--jaar", year, "--locatie", "Bestaat niet",

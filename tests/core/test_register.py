@@ -46,7 +46,7 @@ def test_register_cli_writes_pdf_and_csv_and_refuses_other_suffixes(demo_service
     monkeypatch.setattr("knooppunt.cli.common.open_services",
                         lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER))
     pdf, table = tmp_path / "register.pdf", tmp_path / "register.csv"
-    assert main(["verwerkingsregister", "--db", str(db_path), "--location", name, "--out", str(pdf)]) == 0
+    assert main(["verwerkingsregister", "--db", str(db_path), "--locatie", name, "--uit", str(pdf)]) == 0
     assert main(["register", "--db", str(db_path), "--location", name, "--out", str(table)]) == 0
     text = squash(pdf_text(pdf.read_bytes()))
     assert squash("Verwerkingsregister") in text and squash("JGZ Heuvelland") in text

@@ -1,4 +1,4 @@
-"""Bewaartermijn: exactly the children past their term are listed (test clock), ``--apply``
+"""Bewaartermijn: exactly the children past their term are listed (test clock), ``--uitvoeren``
 erases them, a second run lists none; ``wissen`` erases one child after showing what goes."""
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def test_retention_lists_exactly_the_children_past_term_apply_erases_them_and_a_
                         lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER, clock=clock))
     assert main(["bewaartermijn", "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert _listed(out) == due and "Wis ze met --apply" in out
+    assert _listed(out) == due and "Wis ze met --uitvoeren" in out
 
     assert main(["retention", "--db", str(path), "--apply"]) == 0
     assert f"{len(due)} kind(eren) gewist." in capsys.readouterr().out
@@ -106,10 +106,10 @@ def test_erase_cli_shows_what_goes_and_needs_yes(demo_services, db_path, monkeyp
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
                         lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER))
-    assert main(["wissen", "--db", str(db_path), "--child", str(zoe)]) == 0
+    assert main(["wissen", "--db", str(db_path), "--kind", str(zoe)]) == 0
     out = capsys.readouterr().out
-    assert "Wissen: Zoë Janssen" in out and "2 ouder(s)/verzorger(s)" in out and "Niets gewist" in out
+    assert "Wissen: Zoë Janssen" in out and "2 ouder(s)/verzorger(s)" in out and "Niets gewist. Bevestig met --ja." in out
     assert main(["erase", "--db", str(db_path), "--child", str(zoe), "--yes"]) == 0
     assert f"Kind {zoe} is gewist." in capsys.readouterr().out
-    assert main(["wissen", "--db", str(db_path), "--child", str(zoe), "--yes"]) == 2
+    assert main(["wissen", "--db", str(db_path), "--kind", str(zoe), "--ja"]) == 2
     assert "bestaat niet" in capsys.readouterr().err
