@@ -325,8 +325,10 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def _on_handbook_triggered(self) -> None:
-        keys = ["locaties-en-partners", "kinderen", "overleggen", "afspraken"]
-        self.open_handbook(keys[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else None)
+        # One chapter per numbered area (in PAGES order); Vandaag and Aanmeldingen share one.
+        keys = ["locaties-en-partners", "kinderen", "overleggen", "afspraken", "monitoring"]
+        row = self.navigation.currentRow()
+        self.open_handbook(keys[row] if 0 <= row < len(keys) else "vandaag-en-aanmeldingen")
 
     def open_handbook(self, chapter: str | None = None) -> QWidget:
         """One handbook window, opened at the chapter of the area in view."""
