@@ -205,3 +205,11 @@ window.close(); services.close()
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.split()[0] in ("before", "shortcut", "after")]
     assert lines == ["before False", "shortcut Ctrl+5", "after True MonitoringPage"]
+
+
+def test_every_indicator_and_figure_label_fits_its_column(page):
+    """No label is cut off with '…' (the longest: 'Overleggen voorbij maar niet als gehouden vastgelegd')."""
+    model, metrics = page.table.model(), page.table.fontMetrics()
+    for column in (0, 1):
+        widest = max(metrics.horizontalAdvance(model.index(r, column).data() or "") for r in range(model.rowCount()))
+        assert widest + 12 <= page.table.columnWidth(column), column  # 12: the cell's padding
