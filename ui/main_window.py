@@ -304,8 +304,9 @@ class MainWindow(QMainWindow):
         who = self._services.profile.user_name or "onbekend"
         role = self._services.profile.role.label
         self.statusBar().addWidget(QLabel(f"Ingelogd als {who} ({role})"))
-        self.statusBar().addWidget(self.backups.runner.label)
-        where = "demodatabase (tijdelijk)" if demo else str(self._database_path)
+        if not demo:  # the demo makes no backups: no red "Nog geen back-upmap" that invites setting one up
+            self.statusBar().addWidget(self.backups.runner.label)
+        where = "demodatabase (tijdelijk, zonder back-ups)" if demo else str(self._database_path)
         lock = QLabel(f"Versleuteld opgeslagen · {where}")
         lock.setToolTip("Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
         self.statusBar().addPermanentWidget(lock)
