@@ -304,8 +304,9 @@ class MainWindow(QMainWindow):
         who = self._services.profile.user_name or "onbekend"
         role = self._services.profile.role.label
         self.statusBar().addWidget(QLabel(f"Ingelogd als {who} ({role})"))
-        self.statusBar().addWidget(self.backups.runner.label)
-        where = "demodatabase (tijdelijk)" if demo else str(self._database_path)
+        if not demo:  # the demo makes no backups: no red "Nog geen back-upmap" that invites setting one up
+            self.statusBar().addWidget(self.backups.runner.label)
+        where = "demodatabase (tijdelijk, zonder back-ups)" if demo else str(self._database_path)
         lock = QLabel(f"Versleuteld opgeslagen · {where}")
         lock.setToolTip("Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
         self.statusBar().addPermanentWidget(lock)
@@ -325,8 +326,10 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def _on_handbook_triggered(self) -> None:
-        keys = ["locaties-en-partners", "kinderen", "overleggen", "afspraken"]
-        self.open_handbook(keys[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else None)
+        # One chapter per numbered area (in PAGES order); Vandaag and Aanmeldingen share one.
+        keys = ["locaties-en-partners", "kinderen", "overleggen", "afspraken", "monitoring"]
+        row = self.navigation.currentRow()
+        self.open_handbook(keys[row] if 0 <= row < len(keys) else "vandaag-en-aanmeldingen")
 
     def open_handbook(self, chapter: str | None = None) -> QWidget:
         """One handbook window, opened at the chapter of the area in view."""

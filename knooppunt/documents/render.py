@@ -318,11 +318,21 @@ def rml_to_pdf(source: str, more: list[str] | None = None) -> bytes:
 
 def _layout(root: Any) -> bytes:
     from z3c.rml import document as rml_document
+    from z3c.rml.flowable import NamedStringFlowable
 
+    # The page count (<namedString id="laatstePagina"> at the end of the story) is a zero-height
+    # flowable, yet ReportLab refuses it when the last paragraph's space-after reaches the foot of
+    # the page: a blank last page. As a frame action (ReportLab's way for flowables that take no
+    # room) it is recorded where the text ends.
+    NamedStringFlowable.frameAction = _record_name
     output = io.BytesIO()
     with _LAYOUT_LOCK:
         rml_document.Document(root, canvasClass=dutch_canvas()).process(output)
     return output.getvalue()
+
+
+def _record_name(flowable: Any, _frame: Any) -> None:
+    flowable.draw()
 
 
 def _page_count(pdf: bytes) -> int:

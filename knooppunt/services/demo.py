@@ -85,8 +85,10 @@ def build_demo(services: Services, today: date | None = None) -> int:
                 substitute_id = uow.insert(
                     "contact_person", ContactPerson(None, substitute, org_id, function, phone, "")
                 )
-            # One mandate has expired, so the warning is visible in the demo.
-            valid_until = today - timedelta(days=10) if code == "ZORG" else date(today.year + 1, 7, 31)
+            # One mandate expired the day before the held meeting: its decision there stayed provisional,
+            # and the warning is visible in the demo (and on Vandaag, within the month).
+            expired = held_meeting_date(today) - timedelta(days=1)
+            valid_until = expired if code == "ZORG" else date(today.year + 1, 7, 31)
             assert view.partner.id is not None
             uow.update(
                 "location_partner",
@@ -145,15 +147,13 @@ def _social_map(services: Services, location_id: int) -> None:
 
 
 def held_meeting_date(today: date) -> date:
-    """The demo's held meeting: a Tuesday about two weeks ago (12 to 18 days), whatever today is."""
-    day = today - timedelta(days=12)
-    return day - timedelta(days=(day.weekday() - 1) % 7)
+    """The demo's held meeting: four weeks before the upcoming one, so its agreements are due by now."""
+    return upcoming_meeting_date(today) - timedelta(days=28)
 
 
 def upcoming_meeting_date(today: date) -> date:
-    """The demo's next meeting: four weeks after the held one, also on a Tuesday."""
-    return held_meeting_date(today) + timedelta(days=28)
-
+    """The demo's next meeting is today, so a new user can chair it at once (time is real)."""
+    return today
 
 
 _CHILDREN = [

@@ -16,8 +16,8 @@ from ..storage import Store
 INVITATION, LETTER, AGREEMENT, CONSENT, MANDATE, INTAKE = (
     "uitnodiging", "brief", "afspraak", "toestemming", "mandaat", "aanmelding")
 KIND_LABELS = {INVITATION: "Uitnodigingen versturen", LETTER: "Afsprakenbrieven nog niet verstuurd",
-               AGREEMENT: "Afspraken deze week of over datum", CONSENT: "Toestemming verloopt binnen een maand",
-               MANDATE: "Mandaat verloopt binnen een maand", INTAKE: "Aanmeldingen wachten te lang"}
+               AGREEMENT: "Afspraken deze week of over datum", CONSENT: "Toestemming verloopt of is verlopen",
+               MANDATE: "Mandaat verloopt of is verlopen", INTAKE: "Aanmeldingen wachten te lang"}
 LIMIT = 200  # per kind: Vandaag is a to-do list, not an overview of everything
 DAYS_PER_MONTH = 30.44
 # The location's settings, or the defaults of domain.cycle.LocationCycle when none are saved.

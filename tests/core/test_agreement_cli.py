@@ -19,7 +19,9 @@ def test_cli_lists_overdue_agreements_and_exports_csv(tmp_path, monkeypatch, cap
 
     assert main(["afspraken", "--db", str(db_path), "--welke", "over_datum"]) == 0
     out = capsys.readouterr().out
-    assert "Geeft Zoë na de pauze een actieve taak" in out and "1 afspraak" in out
+    # The demo meets today; four of its agreements from four weeks ago fell due before it, not the fifth.
+    assert "Geeft Zoë na de pauze een actieve taak" in out and "Maakt een afspraak voor het eerste huisbezoek" in out
+    assert "Zegt het tegen de juf" not in out and "4 afspraken" in out
     target = tmp_path / "uit.csv"
     assert main(["afspraken", "--db", str(db_path), "--locatie", "Kindcentrum De Vlinderboom",
                  "--welke", "alle", "--csv", str(target)]) == 0

@@ -109,14 +109,15 @@ def test_evaluation_dates_feed_the_planning(demo_services):
 
 def test_a_finalised_discussion_s_evaluation_date_counts_until_the_child_is_discussed_again(demo_services):
     s = demo_services
-    [noor] = new_meeting_with(s, TODAY - timedelta(days=7), "Noor")
+    # Earlier than the demo's own evaluations (today, in the upcoming meeting): an overdue one.
+    [noor] = new_meeting_with(s, TODAY - timedelta(days=14), "Noor")
     with s.store.unit_of_work() as uow:
-        uow.update("discussion", noor, {"evaluation_date": TODAY + timedelta(days=10)})
+        uow.update("discussion", noor, {"evaluation_date": TODAY - timedelta(days=4)})
         uow.audit("evaluatiedatum", "discussion", noor, "test")
     finalise(s, noor)
     first = s.agreements.evaluations_due()[0]
-    assert (first.child_name, first.evaluation_date, first.open_agreements) == ("Noor El Amrani", TODAY + timedelta(days=10), 0)
-    assert s.agreements.earliest_evaluation(s.locations.locations()[0].id) == TODAY + timedelta(days=10)
+    assert (first.child_name, first.evaluation_date, first.open_agreements) == ("Noor El Amrani", TODAY - timedelta(days=4), 0)
+    assert s.agreements.earliest_evaluation(s.locations.locations()[0].id) == TODAY - timedelta(days=4)
     new_meeting_with(s, TODAY + timedelta(days=8), "Noor")
     assert "Noor El Amrani" not in [d.child_name for d in s.agreements.evaluations_due()]
 
@@ -125,12 +126,13 @@ def test_overview_buckets_owner_summary_and_sorting(demo_services):
     s = demo_services
     location_id = s.locations.locations()[0].id
     overdue = s.agreements.views(s.agreements.overview_ids(AgreementFilter(location_id, "over_datum")))
-    # The held meeting was about two weeks ago: only the 10-day agreement is late, the rest is due soon.
-    assert {v.agreement.description for v in overdue} == {"Geeft Zoë na de pauze een actieve taak"}
+    # The held meeting was four weeks ago: what fell due before today is late; Anaïs's is due today.
+    assert {v.agreement.description for v in overdue} == {
+        "Geeft Zoë na de pauze een actieve taak", "Houden twee weken een slaapdagboek bij",
+        "Besluit laten bevestigen door de eigen organisatie", "Maakt een afspraak voor het eerste huisbezoek"}
     assert all(v.state == "Over de datum" for v in overdue)
     soon = s.agreements.views(s.agreements.overview_ids(AgreementFilter(location_id, "binnenkort")))
-    assert {v.agreement.owner_name for v in soon} == {  # due within 14 days
-        "Sandra en Mark Janssen", "Fatima Bouzid (wijkteam)", "Sven Lemmens (Jeugdhulp De Brug)"}
+    assert {v.agreement.owner_name for v in soon} == {"Anaïs"}  # due within 14 days (today)
     parents = s.agreements.overview_ids(AgreementFilter(location_id, "alle", owner_kind=OwnerKind.PARENT))
     assert [v.agreement.owner_name for v in s.agreements.views(parents)] == ["Sandra en Mark Janssen"]
     by_child = s.agreements.views(s.agreements.overview_ids(AgreementFilter(location_id, "alle", sort="kind")))

@@ -89,6 +89,9 @@ def test_vandaag_on_the_demo_lists_something_of_every_kind(demo_services):
     texts = " ".join(i.text for i in items)
     assert "Łukasz Nowak wacht sinds" in texts and "Toestemming van het kind voor Noor El Amrani" in texts
     assert "Afsprakenbrief voor de ouders van Zoë Janssen" in texts
+    # The demo's mandate ended four weeks ago: the list says so, not that it ends within a month.
+    [mandate] = [i for i in items if i.kind == today_kinds.MANDATE]
+    assert "verlopen op" in mandate.text and today_kinds.KIND_LABELS[mandate.kind] == "Mandaat verloopt of is verlopen"
 
 
 def test_the_closing_letter_tells_the_parents_in_plain_dutch(demo_services, tmp_path):

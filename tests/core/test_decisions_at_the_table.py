@@ -116,8 +116,10 @@ def test_a_planned_discussion_is_refused(demo_services):
 
 def test_a_future_meeting_date_is_refused_for_starting_deciding_and_finalising(demo_services):
     s = demo_services
-    discussion = discussion_of(s, "Daan", held=False)  # the demo's upcoming meeting, weeks ahead
+    discussion = discussion_of(s, "Daan", held=False)  # the demo's upcoming meeting
     day = s.records.context(discussion).meeting_date
+    s.store.clock.now -= timedelta(days=14)  # the demo meets today: look at it two weeks before
+    assert s.store.clock.now.date() < day
     with pytest.raises(KnooppuntError, match=f"Het overleg is pas op .* {day.year}; de bespreking openen"):
         s.meeting_mode.start(discussion)
     with s.store.unit_of_work() as uow:  # even a discussion marked running (e.g. an old database)

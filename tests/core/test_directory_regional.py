@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -230,6 +230,8 @@ CHILD_DATA = [
 
 def test_the_demo_publication_has_no_child_parent_note_or_meeting_data(demo_services, tmp_path):
     regio = tmp_path / "regio.db"
+    # The demo meets today; publish a day later, so the publication date is not the meeting's date.
+    demo_services.store.clock.now += timedelta(days=1)
     _publish(demo_services, regio)
     assert published_tables(regio) == ["contact_person", "location", "location_partner", "meta", "organisation",
                                        "organisation_type"]

@@ -24,13 +24,13 @@ def test_letter_tells_parents_what_was_decided_by_whom_and_who_does_what_when(do
     for expected in [
         "Afspraken over Zoë",
         "Beste Sandra Janssen en Mark Janssen",
-        "dinsdag 10 november 2026",  # the meeting, in Dutch
+        "maandag 26 oktober 2026",  # the meeting (four weeks before TODAY), in Dutch
         "Extra consult bij de jeugdverpleegkundige over slaap",
         "Marieke Hendriks van JGZ Heuvelland heeft dit besloten",
         "Houden twee weken een slaapdagboek bij",
-        "1 december 2026",  # its due date
+        "16 november 2026",  # its due date
         "juf Mirjam (groep 3)",
-        "dinsdag 8 december 2026",  # when we look again (evaluation date)
+        "maandag 23 november 2026",  # when we look again (evaluation date: the next meeting)
         "Marieke Hendriks", "045 850 1234",  # fixed contact
         "Fatima Bouzid", "045 850 2345",
         "U mag altijd lezen wat wij over Zoë hebben opgeschreven",  # right to see and correct
@@ -108,10 +108,10 @@ def test_every_page_says_confidential_location_date_and_page_number(docs, demo_s
 def test_pdf_metadata_title_author_and_dutch_language(docs, zoe):
     rendered = render(docs, DocumentKind.LETTER, zoe)
     reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))
-    assert reader.metadata.title == "Afspraken over Zoë Janssen, 10 november 2026"
+    assert reader.metadata.title == "Afspraken over Zoë Janssen, 26 oktober 2026"
     assert reader.metadata.author == "Kindcentrum De Vlinderboom"
     assert reader.trailer["/Root"]["/Lang"] == "nl"
-    assert rendered.file_name == "afsprakenbrief-zoe-janssen-2026-11-10.pdf"
+    assert rendered.file_name == "afsprakenbrief-zoe-janssen-2026-10-26.pdf"
 
 
 def test_the_dejavu_font_is_embedded(docs, zoe):

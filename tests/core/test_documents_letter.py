@@ -44,7 +44,7 @@ def test_the_letter_speaks_to_the_parents_and_quotes_the_child_by_name(docs, zoe
 def test_internal_follow_up_is_left_out_but_the_provisional_decision_says_who_lets_them_know(docs, anais):
     text = text_of(letter(docs, anais))
     assert "Besluit laten bevestigen" not in text
-    assert "Sven Lemmens laat u uiterlijk 1 december 2026 weten of het doorgaat." in text
+    assert "Sven Lemmens laat u uiterlijk 16 november 2026 weten of het doorgaat." in text
 
 
 def test_every_decider_and_agreement_owner_is_in_the_contact_table_with_a_number(docs, anais):
@@ -75,8 +75,8 @@ def test_the_fixed_point_of_contact_heads_the_table_and_can_be_the_cases_regieho
 def test_evaluation_dates_per_agreement_and_the_next_meeting(docs, zoe):
     text = text_of(letter(docs, zoe))
     assert "We kijken samen op" in text
-    assert re.search(r"Geeft Zoë na de pauze een actieve taak \d+ \w+ 2026 8 december 2026", text)
-    assert "Rond dinsdag 8 december 2026 kijken we samen hoe het gaat met Zoë." in text
+    assert re.search(r"Geeft Zoë na de pauze een actieve taak \d+ \w+ 2026 23 november 2026", text)
+    assert "Rond maandag 23 november 2026 kijken we samen hoe het gaat met Zoë." in text
 
 
 def test_job_titles_are_explained(docs, zoe):

@@ -136,7 +136,8 @@ def test_search_filters_structural_incidental_and_mandate_problems(demo_services
     assert {h.kind.value for h in search("", kind=PartnerKind.STRUCTURAL)} == {"structureel"}
     assert len(search("", kind=PartnerKind.INCIDENTAL)) == 3
     problems = search("", mandate_problem=True)
-    assert [(h.name, h.mandate_problem) for h in problems] == [("Sven Lemmens", "Mandaat verlopen op 13-11-2026")]
+    # The demo's one expired mandate ended the day before its held meeting (26-10-2026 for TODAY).
+    assert [(h.name, h.mandate_problem) for h in problems] == [("Sven Lemmens", "Mandaat verlopen op 25-10-2026")]
 
 
 def test_search_answers_with_at_most_the_limit(services):

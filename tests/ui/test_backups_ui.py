@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from knooppunt.backup import make_backup
 from knooppunt.backup.files import final_name
@@ -164,6 +164,10 @@ def test_first_run_wizard_offers_ik_heb_een_back_up(app, qtbot, demo_services, d
 
 def test_the_demo_shows_its_passphrase_on_the_lock_screen_and_it_unlocks(app, qtbot, demo_services, hub, db_path):
     window = _window(qtbot, demo_services, hub, db_path, demo=True)
+    # The demo makes no backups: the status bar says so instead of asking for a backup folder.
+    shown = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisibleTo(window)]
+    assert not any("back-upmap" in text for text in shown)
+    assert any("demodatabase (tijdelijk, zonder back-ups)" in text for text in shown)
     window.lock()
     hint = window.lock_overlay.hint
     assert hint.isVisible() and hint.text() == f"demo: {PASSPHRASE}"

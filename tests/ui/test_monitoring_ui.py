@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from ui.dialogs.agreement_dialog import AgreementDialog
 from ui.dialogs.decision_dialog import DecisionDialog
 from ui.pages.monitoring_page import MonitoringPage
 
-from ..core.outcome_helpers import discussion_of
+from ..core.outcome_helpers import discussion_of, new_meeting_with
 
 # Notices of the headless platform itself (a completer's popup cannot raise or grab the keyboard).
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard")
@@ -79,11 +80,12 @@ def test_clicking_a_bar_opens_its_list_and_elsewhere_selects_the_figures(page, q
     page.active_dialog.close()
     qtbot.waitUntil(lambda: page.active_dialog is None)
 
-    agreements = page.charts[3]  # stacked: the partner's column holds 1 on time and 2 open
+    # Stacked: the partner's column holds 1 on time and 2 late (the demo meets today; they fell due before).
+    agreements = page.charts[3]
     area = plot(agreements.chart)
-    partner_open = agreements.to_widget(area.x + area.width / 8, area.y + area.height * 2 / area.top)
-    assert agreements.figure_at(partner_open) == "afspraken.partner.open"
-    qtbot.mouseClick(agreements, Qt.MouseButton.LeftButton, pos=partner_open.toPoint())
+    partner_late = agreements.to_widget(area.x + area.width / 8, area.y + area.height * 2 / area.top)
+    assert agreements.figure_at(partner_late) == "afspraken.partner.te_laat"
+    qtbot.mouseClick(agreements, Qt.MouseButton.LeftButton, pos=partner_late.toPoint())
     qtbot.waitUntil(lambda: page.active_dialog is not None)
     assert page.active_dialog.table.model().rowCount() == 2
     page.active_dialog.close()
@@ -95,8 +97,9 @@ def test_clicking_a_bar_opens_its_list_and_elsewhere_selects_the_figures(page, q
     assert selected.indicator.key == "afspraken" and selected.first and page.active_dialog is None
 
 
-def test_another_period_shows_its_own_figures(page):
-    page.period.setCurrentIndex(page.period.findData("p2"))  # December–March: only the planned meeting
+def test_another_period_shows_its_own_figures(page, demo_services):
+    new_meeting_with(demo_services, date(2027, 1, 12), "Noor")  # the demo's own meetings are in p1
+    page.period.setCurrentIndex(page.period.findData("p2"))  # December–March: only that planned meeting
     assert page.monitor.period.key == "p2"
     assert page.monitor.figure("kinderen.overleggen_gepland").value == 1
     assert page.monitor.figure("besluiten.totaal").value == 0
@@ -202,3 +205,11 @@ window.close(); services.close()
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.split()[0] in ("before", "shortcut", "after")]
     assert lines == ["before False", "shortcut Ctrl+5", "after True MonitoringPage"]
+
+
+def test_every_indicator_and_figure_label_fits_its_column(page):
+    """No label is cut off with '…' (the longest: 'Overleggen voorbij maar niet als gehouden vastgelegd')."""
+    model, metrics = page.table.model(), page.table.fontMetrics()
+    for column in (0, 1):
+        widest = max(metrics.horizontalAdvance(model.index(r, column).data() or "") for r in range(model.rowCount()))
+        assert widest + 12 <= page.table.columnWidth(column), column  # 12: the cell's padding

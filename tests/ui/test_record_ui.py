@@ -173,7 +173,8 @@ def test_opening_checks_the_chain_in_the_background_and_tells_calmly_when_it_fai
 
 def test_the_decision_dialog_says_when_no_decision_can_be_taken_yet(qtbot, demo_services):
     s = demo_services
-    discussion = discussion_of(s, "Daan", held=False)  # weeks ahead, still planned
+    discussion = discussion_of(s, "Daan", held=False)  # still planned
+    s.store.clock.now -= timedelta(days=14)  # the demo meets today: open the dialog two weeks before
     dialog = DecisionDialog(services=s, discussion_id=discussion)
     qtbot.addWidget(dialog)
     box = dialog.findChild(type(dialog.missing), "momentBox")

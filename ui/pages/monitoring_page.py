@@ -44,8 +44,8 @@ class FigureRow:
 
 
 FIGURE_COLUMNS = [
-    Column[FigureRow]("Indicator", lambda r: r.indicator.title if r.first else "", width=320),
-    Column[FigureRow]("Cijfer", lambda r: r.figure.label, width=330),
+    Column[FigureRow]("Indicator", lambda r: r.indicator.title if r.first else "", width=250),
+    Column[FigureRow]("Cijfer", lambda r: r.figure.label, width=400),  # the longest label fits at 1366 px
     Column[FigureRow]("Waarde", lambda r: r.value, width=150),
     Column[FigureRow]("Toelichting", lambda r: r.indicator.note if r.first else ""),
 ]
