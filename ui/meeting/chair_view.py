@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from .agenda_item_view import AgendaItemView
 from .attendance_panel import AttendancePanel
 from .budget_clock import BudgetClock
 
+CENTRE_SPLIT_KEY = "chair/centreSplit"  # where the chair left the notes/plan division
 SAVE_TIME_EVERY = 30  # seconds; the item timers survive a crash up to this much
 
 
@@ -111,11 +112,25 @@ class ChairView(QWidget):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(6, 0, 6, 0)
         centre_layout.addWidget(self.notice)
-        centre_layout.addWidget(self.item_view, 1)
         from .plan_panel import PlanPanel  # Doelen en plan (issue 18), always in sight under the notes
 
         self.plan_panel = PlanPanel(services=services, hub=hub)
-        centre_layout.addWidget(self.plan_panel)
+        # The notes get the room on a 768-pixel screen; the chair drags the plan larger when it is
+        # discussed (or to nothing), and the division is kept for the next meeting.
+        self.centre_split = QSplitter(Qt.Orientation.Vertical)
+        self.centre_split.setObjectName("chairCentreSplit")
+        self.centre_split.addWidget(self.item_view)
+        self.centre_split.addWidget(self.plan_panel)
+        self.centre_split.setStretchFactor(0, 3)
+        self.centre_split.setStretchFactor(1, 1)
+        self.centre_split.setCollapsible(0, False)
+        self.centre_split.setSizes([520, 150])
+        saved = QSettings().value(CENTRE_SPLIT_KEY)
+        if isinstance(saved, QByteArray):
+            self.centre_split.restoreState(saved)
+        self.centre_split.splitterMoved.connect(
+            lambda *_: QSettings().setValue(CENTRE_SPLIT_KEY, self.centre_split.saveState()))
+        centre_layout.addWidget(self.centre_split, 1)
         centre_layout.addLayout(nav)
 
         self.attendance = AttendancePanel(services=services, hub=hub)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -40,8 +39,7 @@ class PlanPanel(QGroupBox):
         self.goals.setWordWrap(True)
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goals.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.goals.setMinimumHeight(120)
-        self.goals.setMaximumHeight(180)
+        self.goals.setMinimumHeight(48)  # the chair's splitter decides; the list scrolls
         self.safety_button = QPushButton("&Veiligheid…")
         self.safety_button.clicked.connect(self._on_safety_button_clicked)
         self.goal_button = QPushButton("Doel &toevoegen…")
@@ -52,18 +50,16 @@ class PlanPanel(QGroupBox):
         self.regie_button.clicked.connect(self._on_regie_button_clicked)
         self.link_button = QPushButton("Afspraak &koppelen…")
         self.link_button.clicked.connect(self._on_link_button_clicked)
-        buttons = QGridLayout()  # the buttons in a column beside the goals
+        buttons = QGridLayout()  # two rows under the goals: a column beside them cost the notes their room
         for index, button in enumerate((self.safety_button, self.goal_button, self.link_button, self.evaluate_button,
                                         self.regie_button)):
-            buttons.addWidget(button, index, 0)
+            buttons.addWidget(button, index // 3, index % 3)
         buttons.setVerticalSpacing(2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.safety)
         layout.addWidget(self.regie)
-        row = QHBoxLayout()
-        row.addWidget(self.goals, 1)
-        row.addLayout(buttons)
-        layout.addLayout(row)
+        layout.addWidget(self.goals, 1)
+        layout.addLayout(buttons)
 
     def show_discussion(self, discussion_id: int, *, locked: bool) -> None:
         self.discussion_id = discussion_id
