@@ -30,7 +30,7 @@ COLUMNS = [
     ("Stand", "status", lambda v: v.state),
     ("Uitkomst", None, lambda v: v.agreement.outcome_note),
 ]
-WIDTHS = [120, 240, 270, 95, 95, 118]
+WIDTHS = [115, 240, 330, 95, 95, 110]  # "Wat" gets the room; Uitkomst is often still empty
 
 
 class AgreementOverviewModel(QAbstractTableModel):
