@@ -35,3 +35,25 @@ def no_unexpected_error_dialog(monkeypatch):
         raise AssertionError(f"Onverwachte foutmelding: {text}")
 
     monkeypatch.setattr(QMessageBox, "warning", unexpected)
+
+
+@pytest.fixture
+def meeting_window(qtbot, demo_services, clock):
+    """Zoë's discussion in a meeting three days ahead, opened in the meeting window on its day."""
+    from datetime import datetime, time, timedelta
+
+    from knooppunt.domain.meetings import Meeting
+    from ui.meeting.meeting_window import MeetingWindow
+
+    from ..conftest import TODAY
+
+    location = demo_services.locations.locations()[0]
+    meeting, _ = demo_services.planning.create_meeting(
+        Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
+    zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
+    discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
+    clock.now = datetime.combine(meeting.date, time(9))  # chaired on the day
+    window = MeetingWindow(services=demo_services, hub=SignalHub(), meeting_id=meeting.id)
+    qtbot.addWidget(window)
+    window.open_discussion(discussion.id)
+    return window

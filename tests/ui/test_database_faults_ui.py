@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import gc
 import sys
-from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from knooppunt.domain.enums import Visibility
 from knooppunt.domain.limits import NOTE_MAX
-from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import DatabaseDamaged
 from knooppunt.services.container import open_services
-from tests.conftest import PASSPHRASE, TEST_KDF_ITER, TODAY
+from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 from tests.core.database_faults import damage_table, fail_writes
 from ui import messages
 from ui.app import CrashHandler
 from ui.dialogs import crash
 from ui.hub import SignalHub
 from ui.main_window import MainWindow
-from ui.meeting.meeting_window import MeetingWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -36,19 +33,8 @@ def _collect_qt_garbage(qapp):
 
 
 @pytest.fixture
-def note_editor(qtbot, demo_services):
-    location = demo_services.locations.locations()[0]
-    meeting, _ = demo_services.planning.create_meeting(
-        Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
-    zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
-    discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
-    demo_services.store.clock.now = datetime.combine(meeting.date, time(9))  # chaired on its day
-    window = MeetingWindow(services=demo_services, hub=SignalHub(), meeting_id=meeting.id)
-    qtbot.addWidget(window)
-    window.open_discussion(discussion.id)
-    editor = window.chair.item_view.add_note(Visibility.SHARED)
-    yield editor  # the window stays referenced (and alive) while the test runs
-    del window
+def note_editor(meeting_window):
+    return meeting_window.chair.item_view.add_note(Visibility.SHARED)
 
 
 def test_a_full_disk_during_autosave_keeps_the_text_says_so_and_retries(qtbot, note_editor, demo_services):

@@ -18,20 +18,6 @@ from ui.meeting.meeting_window import MeetingWindow
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture
-def meeting_window(qtbot, demo_services, clock):
-    location = demo_services.locations.locations()[0]
-    meeting, _ = demo_services.planning.create_meeting(
-        Meeting(None, location.id, TODAY + timedelta(days=3), time(9), "Teamkamer", "Annelies Vermeulen"))
-    zoe = next(v.child for v in demo_services.children.children() if v.child.first_name == "Zoë")
-    discussion, _ = demo_services.planning.add_child(meeting.id, zoe.id)
-    clock.now = datetime.combine(meeting.date, time(9))  # chaired on the day
-    window = MeetingWindow(services=demo_services, hub=SignalHub(), meeting_id=meeting.id)
-    qtbot.addWidget(window)
-    window.open_discussion(discussion.id)
-    return window
-
-
 def test_a_failed_autosave_is_shown_at_the_note_and_retried(qtbot, meeting_window, demo_services, monkeypatch):
     chair = meeting_window.chair
     editor = chair.item_view.add_note(Visibility.SHARED)
