@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.enums import DecisionStatus, OwnerKind
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.agreement_overview import BUCKETS, AgreementFilter, OwnerSummary
 
 from ..dialogs.outcome_dialogs import ConfirmDecisionDialog
@@ -247,7 +247,7 @@ class AgreementsPage(QWidget):
         self.exporter.start(self.current_filter(), self.location.currentText())
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity == "location":
+        if change.entity == Entity.LOCATION:
             self._fill_locations()
-        if self._loaded and change.entity in {"agreement", "decision", "discussion", "child", "location"}:
+        if self._loaded and change.entity in {Entity.AGREEMENT, Entity.DECISION, Entity.DISCUSSION, Entity.CHILD, Entity.LOCATION}:
             self.apply_filter()

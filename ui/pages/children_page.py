@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.children import ChildView
 
 from .. import messages
@@ -109,5 +109,5 @@ class ChildrenPage(ListPage):
         run_modal(RetentionDialog(services=self._services, hub=self._hub, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"child", "case", "consent", "location"}:
+        if change.entity in {Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.LOCATION}:
             self.reload()

@@ -8,7 +8,7 @@ from typing import cast
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.intake import WaitingIntake
 
 from .. import messages
@@ -112,5 +112,5 @@ class IntakePage(ListPage):
             self._plan_child(row.child_id)
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"child", "case", "consent", "discussion", "meeting", "location"}:
+        if change.entity in {Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.DISCUSSION, Entity.MEETING, Entity.LOCATION}:
             self.reload()

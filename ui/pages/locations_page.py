@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.locations import PartnerView
 
 from .. import messages
@@ -409,5 +409,5 @@ class LocationsPage(QWidget):
         self._open(RegionalDirectoryDialog(regional=self._services.regional, applied=self._publish, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"location", "partner", "contact", "organisation"}:
+        if change.entity in {Entity.LOCATION, Entity.PARTNER, Entity.ORGANISATION}:
             self.reload()

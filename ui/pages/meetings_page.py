@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.meetings import MeetingView
 
 from .. import messages
@@ -141,5 +141,5 @@ class MeetingsPage(ListPage):
         run_modal(DocumentDialog(services=self._services, hub=self._hub, meeting_id=view.meeting.id, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"meeting", "discussion", "location", "child"}:
+        if change.entity in {Entity.MEETING, Entity.DISCUSSION, Entity.LOCATION, Entity.CHILD}:
             self.reload()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButt
 
 from knooppunt.domain.enums import DecisionStatus
 from knooppunt.domain.outcomes import Addendum
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 
 from ..dialogs.agreement_dialog import AgreementDialog
 from ..dialogs.decision_dialog import DecisionDialog
@@ -22,7 +22,7 @@ from ..models.outcome_columns import ADDENDUM_COLUMNS, agreement_columns, decisi
 from ..pages.list_page import RecordTableView
 
 LOCKED_STYLE = "background:#eef2f5; border:1px solid #c9d3da; border-radius:6px; padding:6px; color:#1f3b4d;"
-REFRESH_ON = {"decision", "agreement", "discussion", "addendum"}
+REFRESH_ON = {Entity.DECISION, Entity.AGREEMENT, Entity.DISCUSSION, Entity.ADDENDUM}
 
 
 class OutcomesPanel(QWidget):
