@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
@@ -15,7 +14,7 @@ from ..dialogs.child_detail_dialog import ChildDetailDialog
 from ..dialogs.child_dialog import ChildDialog
 from ..dialogs.retention_dialog import RetentionDialog
 from ..hub import SignalHub
-from ..modal import run_modal
+from ..modal import run_modal, show_modeless
 from ..models.record_table import Column
 from .list_page import ListPage
 
@@ -68,8 +67,7 @@ class ChildrenPage(ListPage):
 
     def open_child(self, child_id: int) -> ChildDetailDialog:
         dialog = ChildDetailDialog(services=self._services, hub=self._hub, child_id=child_id, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        show_modeless(dialog)
         return dialog
 
     def _on_table_activated_record(self, view: ChildView | None) -> None:

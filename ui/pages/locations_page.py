@@ -37,6 +37,7 @@ from ..dialogs.partner_dialog import PartnerDialog
 from ..dialogs.replace_person_dialog import ReplacePersonDialog
 from ..dialogs.role_dialog import RoleDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.record_table import Column
 from .directory_exchange import EXPORT_FORMATS, DirectoryExchange
 from .directory_search import DirectorySearch
@@ -254,8 +255,7 @@ class LocationsPage(QWidget):
     # Dialogs ---------------------------------------------------------------------------------
     def _open(self, dialog) -> None:
         self.dialog = dialog
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.open()
+        open_modal(dialog, self._on_dialog_finished)
 
     def _publish(self, change: Change) -> None:
         self._hub.publish(change)

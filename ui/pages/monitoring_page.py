@@ -18,6 +18,7 @@ from knooppunt.services import Change, Entity, Services
 
 from ..dialogs.figure_list_dialog import FigureListDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.record_table import Column
 from ..widgets.chart_view import ChartView
 from .list_page import RecordTableView
@@ -206,10 +207,7 @@ class MonitoringPage(QWidget):
         self._open(FigureListDialog(figure, context=context, parent=self))
 
     def _open(self, dialog: QDialog) -> None:
-        self.active_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
+        open_modal(dialog, owner=self)
 
     def _on_enter_activated(self) -> None:
         row = self.table.selected_record()

@@ -18,6 +18,7 @@ from ..dialogs.agreement_dialog import AgreementDialog
 from ..dialogs.decision_dialog import DecisionDialog
 from ..dialogs.outcome_dialogs import AddendumDialog, ConfirmDecisionDialog, OutcomeDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.outcome_columns import ADDENDUM_COLUMNS, agreement_columns, decision_columns, review_columns
 from ..pages.list_page import RecordTableView
 
@@ -145,16 +146,11 @@ class OutcomesPanel(QWidget):
     # Dialogs -------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:
         """Window-modal, so the meeting view keeps painting (timers) while the dialog is open."""
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda result, d=dialog: self._on_dialog_finished(d, result))
-        dialog.open()
+        open_modal(dialog, lambda result, d=dialog: self._on_dialog_finished(d, result), owner=self)
         self.dialog_opened.emit(dialog)
 
     def _on_dialog_finished(self, dialog, result: int) -> None:
         change: Change | None = getattr(dialog, "change", None)
-        if self.active_dialog is dialog:
-            self.active_dialog = None
-        dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and change is not None:
             self._hub.publish(change)
 
