@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +18,7 @@ from knooppunt.errors import KnooppuntError
 from knooppunt.paths import default_database_path, log_file, qt_translations_fallback, resource
 
 from . import garbage, messages, platform_check
+from .modal import run_modal
 
 if TYPE_CHECKING:
     import argparse
@@ -134,8 +135,7 @@ class CrashHandler:
             from .dialogs.crash import CrashDialog
 
             dialog = CrashDialog(details=details, log_path=self._log_path, parent=QApplication.activeWindow())
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.exec()
+            run_modal(dialog)
         finally:
             self.showing = False
 

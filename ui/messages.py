@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from knooppunt.errors import KnooppuntError
 
+from .modal import run_modal
+
 log = logging.getLogger(__name__)
 
 
@@ -20,10 +22,8 @@ def ask(parent: QWidget | None, title: str, question: str, *, confirm: str = "Ja
     yes = box.addButton(confirm, QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no if destructive else yes)
-    box.exec()
-    answer = box.clickedButton() is yes
-    box.deleteLater()
-    return answer
+    run_modal(box)
+    return box.clickedButton() is yes  # deleted only at the next event-loop turn
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

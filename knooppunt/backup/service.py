@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from ..domain.changes import Change
+from ..domain.changes import Change, Entity
 from ..errors import KnooppuntError, ValidationError, WrongPassphrase
 from ..storage import Store
 from ..storage.copying import rekey
@@ -62,7 +62,7 @@ class BackupService:
             uow.execute("INSERT INTO setting(key, value) VALUES (?, ?) "
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [FOLDER_SETTING, str(folder)])
             uow.audit("back-upmap ingesteld", "setting", None, str(folder))
-        return Change.updated("backup_settings")
+        return Change.updated(Entity.BACKUP_SETTINGS)
 
     # Making and reporting ------------------------------------------------------------------
     def backup_job(self, folder: Path | None = None) -> Callable[[], BackupFile]:
@@ -107,4 +107,4 @@ class BackupService:
         with self._store.unit_of_work() as uow:
             uow.audit("wachtwoordzin gewijzigd", "setting", None,
                       "oudere back-ups houden hun oude wachtwoordzin")
-        return Change.updated("passphrase")
+        return Change.updated(Entity.PASSPHRASE)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import dutch_date
-from ..domain.changes import Change
+from ..domain.changes import Change, Entity
 from ..domain.enums import DiscussionStatus
 from ..domain.meeting_rules import refuse_before_meeting_day
 from ..domain.meetings import Discussion, Meeting
@@ -202,7 +202,7 @@ class DocumentService:
                       f"{target.kind.value} {target.record[0]} {target.record[1]} sha256={rendered.sha256}")
         stored = self.stored(target)
         assert stored is not None
-        return stored, Change.created("document", doc_id)
+        return stored, Change.created(Entity.DOCUMENT, doc_id)
 
     def record_output(self, rendered: RenderedDocument, how: str, detail: str = "") -> None:
         """Log a print or export (``afgedrukt``, ``opgeslagen als PDF``): who, when, which document."""

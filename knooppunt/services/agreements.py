@@ -16,7 +16,7 @@ from ..errors import RecordLocked, ValidationError
 from ..storage import Store
 from ..storage.mapping import from_row
 from .agreement_overview import AgreementFilter, AgreementOverview, AgreementView
-from .changes import Change
+from .changes import Change, Entity
 from .records import discussion_context, ensure_editable
 
 OUTCOMES = (AgreementStatus.DONE, AgreementStatus.NOT_DONE, AgreementStatus.CONTINUES, AgreementStatus.CHANGED)
@@ -154,7 +154,7 @@ class AgreementService(AgreementOverview):
         with self._store.unit_of_work() as uow:
             agreement_id = uow.insert("agreement", agreement)
             uow.audit("afspraak gemaakt", "agreement", agreement_id, _who(draft))
-        return replace(agreement, id=agreement_id), Change.created("agreement", agreement_id)
+        return replace(agreement, id=agreement_id), Change.created(Entity.AGREEMENT, agreement_id)
 
     def update(self, agreement_id: int, draft: AgreementInput) -> Change:
         current = self.agreement(agreement_id)
@@ -169,7 +169,7 @@ class AgreementService(AgreementOverview):
                 "evaluation_date": draft.evaluation_date, "offer_id": draft.offer_id,
             })
             uow.audit("afspraak gewijzigd", "agreement", agreement_id, _who(draft))
-        return Change.updated("agreement", agreement_id)
+        return Change.updated(Entity.AGREEMENT, agreement_id)
 
     def record_outcome(self, agreement_id: int, discussion_id: int, status: AgreementStatus | str, note: str = "") -> Change:
         """Uitkomst in de terugblik: gedaan / niet gedaan (waarom) / loopt door / gewijzigd (hoe)."""
@@ -194,7 +194,7 @@ class AgreementService(AgreementOverview):
             uow.update("agreement", agreement_id,
                        {"status": status, "outcome_note": note, "outcome_discussion_id": discussion_id})
             uow.audit("uitkomst afspraak", "agreement", agreement_id, status.label)
-        return Change.updated("agreement", agreement_id)
+        return Change.updated(Entity.AGREEMENT, agreement_id)
 
 
     def _earlier_outcome_open(self, agreement: Agreement, discussion_id: int) -> None:

@@ -14,7 +14,7 @@ from ..domain.meetings import Discussion
 from ..errors import KnooppuntError, ValidationError
 from ..storage import Store
 from .cases import CaseEvent, CaseService
-from .changes import Change
+from .changes import Change, Entity
 from .records import discussion_context, ensure_editable
 
 SAFE, WORRIED = "veilig", "zorgen"
@@ -156,7 +156,7 @@ class CasePlanService:
                                                "discussion_id": discussion_id,
                                                "created_on": self._store.now().date()})
             uow.audit("doel toegevoegd", "case_goal", goal_id)
-        return goal_id, Change.created("goal", goal_id)
+        return goal_id, Change.created(Entity.GOAL, goal_id)
 
     def move_goal(self, goal_id: int, step: int) -> Change:
         """Higher (-1) or lower (+1) in priority."""
@@ -165,21 +165,21 @@ class CasePlanService:
         index = next(i for i, g in enumerate(goals) if g.id == goal_id)
         other = index + step
         if not 0 <= other < len(goals):
-            return Change.updated("goal", goal_id)
+            return Change.updated(Entity.GOAL, goal_id)
         goals[index], goals[other] = goals[other], goals[index]
         with self._store.unit_of_work() as uow:
             for position, g in enumerate(goals):
                 if g.id is not None:
                     uow.update("case_goal", g.id, {"position": position})
             uow.audit("volgorde doelen gewijzigd", "child_case", goal.case_id)
-        return Change.updated("goal", goal_id)
+        return Change.updated(Entity.GOAL, goal_id)
 
     def link_agreement(self, goal_id: int, agreement_id: int) -> Change:
         with self._store.unit_of_work() as uow:
             uow.execute("INSERT OR IGNORE INTO case_goal_agreement (goal_id, agreement_id) VALUES (?, ?)",
                         [goal_id, agreement_id])
             uow.audit("afspraak aan doel gekoppeld", "case_goal", goal_id, f"afspraak {agreement_id}")
-        return Change.updated("goal", goal_id)
+        return Change.updated(Entity.GOAL, goal_id)
 
     def evaluate(self, goal_id: int, discussion_id: int, result: GoalResult | str, words: str) -> Change:
         """Bereikt / deels / niet, in words, in this meeting; a second evaluation replaces the first."""
@@ -198,7 +198,7 @@ class CasePlanService:
             uow.insert("case_event", CaseEvent(None, goal.case_id, on, "doel",
                                                f"Doel ‘{goal.text}’: {result.label}. {words.strip()}"))
             uow.audit("doel geëvalueerd", "case_goal", goal_id, result.value)
-        return Change.created("goal_evaluation", eval_id)
+        return Change.created(Entity.GOAL_EVALUATION, eval_id)
 
     # Helpers -------------------------------------------------------------------------------
     def _upsert(self, case_id: int, values: Mapping[str, object], action: str, event: tuple[str, str]) -> Change:
@@ -209,7 +209,7 @@ class CasePlanService:
                         [*values.values(), case_id])
             uow.insert("case_event", CaseEvent(None, case_id, self._store.now().date(), *event))
             uow.audit(action, "child_case", case_id)
-        return Change.updated("case", case_id)
+        return Change.updated(Entity.CASE, case_id)
 
     @staticmethod
     def _safety_event(safety: str, note: str) -> str:

@@ -11,7 +11,7 @@ from ..domain.enums import CasePhase, ClosingReason
 from ..domain.limits import NAME_MAX, TEXT_MAX, check_fields, check_length
 from ..errors import KnooppuntError, ValidationError
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 
 SIGNAL_SOURCES = ("leerkracht", "intern begeleider", "ouder", "kind zelf", "kernpartner", "anders")
 
@@ -66,7 +66,7 @@ class CaseService:
             uow.insert("case_event", CaseEvent(None, case_id, case.signal_date, EventKind.OPENED,
                                                f"Signaal van {case.signal_source}"))
             uow.audit("casus geopend", "child_case", case_id)
-        return replace(case, id=case_id), Change.created("case", case_id)
+        return replace(case, id=case_id), Change.created(Entity.CASE, case_id)
 
     def update_case(self, case: Case) -> Change:
         """Change the texts of a case (hulpvraag, wat gaat goed, zorgen, regie); phase has its own steps."""
@@ -82,7 +82,7 @@ class CaseService:
                 uow.insert("case_event", CaseEvent(None, case.id, self._today(), EventKind.REGIE,
                                                    f"Regie: {old.regie_holder} → {case.regie_holder or '—'}"))
             uow.audit("casus gewijzigd", "child_case", case.id, "")
-        return Change.updated("case", case.id)
+        return Change.updated(Entity.CASE, case.id)
 
     def start_execution(self, case_id: int, on: date, note: str = "") -> Change:
         """start → uitvoering: the agreements run."""
@@ -127,7 +127,7 @@ class CaseService:
             uow.update("child_case", case.id, values)
             uow.insert("case_event", CaseEvent(None, case.id, on, kind, note))
             uow.audit(action, "child_case", case.id)
-        return Change.updated("case", case.id)
+        return Change.updated(Entity.CASE, case.id)
 
     def _today(self) -> date:
         return self._store.now().date()

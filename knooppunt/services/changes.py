@@ -1,7 +1,7 @@
-"""What a service operation changed (``Change``, defined in ``knooppunt.domain.changes``)."""
+"""What a service operation changed (``Change`` and ``Entity``, defined in ``knooppunt.domain.changes``)."""
 
 from __future__ import annotations
 
-from ..domain.changes import Change
+from ..domain.changes import Change, Entity
 
-__all__ = ["Change"]
+__all__ = ["Change", "Entity"]

@@ -11,7 +11,7 @@ from ..errors import ValidationError
 from ..storage import Store
 from ..storage.folding import fts_contains, search_text
 from ..storage.mapping import from_row
-from .changes import Change
+from .changes import Change, Entity
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class ChildService:
         with self._store.unit_of_work() as uow:
             child_id = uow.insert("child", replace(child, id=None))
             uow.audit("kind aangemaakt", "child", child_id)
-        return replace(child, id=child_id), Change.created("child", child_id)
+        return replace(child, id=child_id), Change.created(Entity.CHILD, child_id)
 
     def update_child(self, child: Child) -> Change:
         child = self._checked(child)
@@ -98,7 +98,7 @@ class ChildService:
         with self._store.unit_of_work() as uow:
             uow.update("child", child.id, {k: v for k, v in child.__dict__.items() if k != "id"})
             uow.audit("kind gewijzigd", "child", child.id)
-        return Change.updated("child", child.id)
+        return Change.updated(Entity.CHILD, child.id)
 
     def add_guardian(self, guardian: Guardian) -> tuple[Guardian, Change]:
         guardian = checked_guardian(guardian)
@@ -106,7 +106,7 @@ class ChildService:
         with self._store.unit_of_work() as uow:
             guardian_id = uow.insert("guardian", replace(guardian, id=None))
             uow.audit("ouder toegevoegd", "guardian", guardian_id, guardian.relation)
-        return replace(guardian, id=guardian_id), Change.created("guardian", guardian_id)
+        return replace(guardian, id=guardian_id), Change.created(Entity.GUARDIAN, guardian_id)
 
     def update_guardian(self, guardian: Guardian) -> Change:
         guardian = checked_guardian(guardian)
@@ -115,7 +115,7 @@ class ChildService:
             values = {k: v for k, v in guardian.__dict__.items() if k not in ("id", "child_id")}
             uow.update("guardian", guardian.id, values)
             uow.audit("ouder gewijzigd", "guardian", guardian.id, guardian.relation)
-        return Change.updated("guardian", guardian.id)
+        return Change.updated(Entity.GUARDIAN, guardian.id)
 
     def _checked(self, child: Child) -> Child:
         location = self._store.get(Location, "location", child.location_id)

@@ -12,7 +12,7 @@ from ..domain.enums import CasePhase, ClosingReason
 from ..errors import KnooppuntError, ValidationError
 from ..storage import Store
 from .cases import CaseEvent, CaseService, EventKind
-from .changes import Change
+from .changes import Change, Entity
 from .cycle_settings import CycleSettingsService
 
 
@@ -49,7 +49,7 @@ class ClosingService:
             uow.insert("case_closing", closing)
             uow.insert("case_event", CaseEvent(None, case_id, on, EventKind.CLOSED, event))
             uow.audit("casus afgesloten met ouders", "child_case", case_id)
-        return Change.updated("case", case_id)
+        return Change.updated(Entity.CASE, case_id)
 
     def _location_of(self, child_id: int) -> int:
         return int(self._store.scalar("SELECT location_id FROM child WHERE id = ?", [child_id]))

@@ -12,7 +12,7 @@ from ..domain.enums import ConsentGiver, ConsentMethod, DiscussionStatus
 from ..domain.limits import LINE_MAX, check_fields
 from ..errors import ConsentMissing, KnooppuntError, ValidationError
 from ..storage import Store, UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 from .children import ChildService
 from .records import RUNNING_KEY
 
@@ -36,7 +36,7 @@ class Withdrawal:
 
     @property
     def changes(self) -> tuple[Change, ...]:
-        extra = (Change.updated("discussion", *(r.discussion_id for r in self.removed)),) if self.removed else ()
+        extra = (Change.updated(Entity.DISCUSSION, *(r.discussion_id for r in self.removed)),) if self.removed else ()
         return (self.change, *extra)
 
 
@@ -80,7 +80,7 @@ class ConsentService:
             for organisation_id in consent.organisation_ids:
                 uow.insert("consent_organisation", {"consent_id": consent_id, "organisation_id": organisation_id})
             uow.audit("toestemming vastgelegd", "consent", consent_id, self._describe(consent))
-        return replace(consent, id=consent_id), Change.created("consent", consent_id)
+        return replace(consent, id=consent_id), Change.created(Entity.CONSENT, consent_id)
 
     def withdraw(self, consent_id: int, on: date, note: str = "") -> Withdrawal:
         """Withdraw (intrekken): the record stays; planned and running discussions from ``on`` without valid
@@ -106,7 +106,7 @@ class ConsentService:
         else:
             message = (f"De toestemming voor {child.full_name} is ingetrokken. Er stond geen bespreking gepland "
                        "die hierdoor vervalt.")
-        return Withdrawal(Change.updated("consent", consent_id), removed, message)
+        return Withdrawal(Change.updated(Entity.CONSENT, consent_id), removed, message)
 
     # Helpers -------------------------------------------------------------------------------
     def _all_consents(self, consent_id: int) -> list[Consent]:

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from ..domain.cycle import LocationCycle, Region
 from ..errors import ValidationError
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 
 
 class CycleSettingsService:
@@ -36,4 +36,4 @@ class CycleSettingsService:
             uow.execute("DELETE FROM location_cycle WHERE location_id = ?", [settings.location_id])
             uow.insert("location_cycle", row)
             uow.audit("werkafspraken gewijzigd", "location", settings.location_id)
-        return Change.updated("location", settings.location_id)
+        return Change.updated(Entity.LOCATION, settings.location_id)

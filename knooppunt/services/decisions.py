@@ -17,7 +17,7 @@ from ..domain.meetings import Participant
 from ..domain.outcomes import Agreement, Decision
 from ..errors import KnooppuntError, ValidationError
 from ..storage import Store, UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 from .consent import ConsentService
 from .decision_rules import MandateCheck, describe_mandate, refuse_outside_table, require_decision_moment, table_problem
 from .locations import LocationService
@@ -113,7 +113,7 @@ class DecisionService:
             uow.audit("besluit vastgelegd", "decision", decision_id, status.label)
             if status == DecisionStatus.PROVISIONAL:
                 self._add_confirmation(uow, ctx, decision_id, decided_by, check.organisation, draft.text)
-        return replace(decision, id=decision_id), Change.created("decision", decision_id)
+        return replace(decision, id=decision_id), Change.created(Entity.DECISION, decision_id)
 
     def update(self, decision_id: int, draft: DecisionInput) -> Change:
         """Change a decision while its discussion is not finalised (the mandate is checked again)."""
@@ -148,7 +148,7 @@ class DecisionService:
                 values["provisional_reason"] = ""  # confirmed by the organisation, or a valid mandate
             uow.update("decision", decision_id, values)
             uow.audit("besluit gewijzigd", "decision", decision_id)
-        return Change.updated("decision", decision_id)
+        return Change.updated(Entity.DECISION, decision_id)
 
     @staticmethod
     def _add_confirmation(uow: UnitOfWork, ctx: DiscussionContext, decision_id: int, decided_by: str, organisation: str, text: str) -> None:
@@ -194,7 +194,7 @@ class DecisionService:
                 [AgreementStatus.DONE, f"Bevestigd door {confirmed_by.strip()} op {on:%d-%m-%Y}", decision_id],
             )
             uow.audit("besluit bevestigd", "decision", decision_id, f"door {confirmed_by.strip()} op {on:%d-%m-%Y}")
-        return Change.updated("decision", decision_id)
+        return Change.updated(Entity.DECISION, decision_id)
 
 
 def _validated(draft: DecisionInput) -> DecisionInput:

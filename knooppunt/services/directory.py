@@ -17,7 +17,7 @@ from ..errors import KnooppuntError
 from ..exports import write_export
 from ..storage import Store, UnitOfWork
 from ..storage.folding import fold
-from .changes import Change
+from .changes import Change, Entity
 from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange, DirectoryWriter
 from .locations import LocationService
 
@@ -145,7 +145,7 @@ class DirectoryService:
             writer = self._apply(uow, location, plan.location_name, plan.data)
             uow.audit("adresboek geïmporteerd", "location", writer.location_id,
                       f"{plan.data.source}: {plan.summary}"[:500])
-        return Change.updated("partner", *sorted(writer.partner_ids))
+        return Change.updated(Entity.PARTNER, *sorted(writer.partner_ids))
 
     def plan_many(self, items: Sequence[DirectoryData],
                   people: Sequence[PartnerEntry] = ()) -> tuple[DirectoryChange, ...]:

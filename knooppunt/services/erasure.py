@@ -17,7 +17,7 @@ from ..errors import KnooppuntError, NotFound
 from ..storage import Store
 from ..storage.database import purge_freed_content
 from ..storage.store import UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 from .monitoring_tally import MonitoringTally
 
 
@@ -100,7 +100,7 @@ class ErasureService:
             for preview in previews:
                 self._erase(uow, preview, reason)
         purge_freed_content(self._store.db)
-        return Change.deleted("child", *child_ids)
+        return Change.deleted(Entity.CHILD, *child_ids)
 
     def _erase(self, uow: UnitOfWork, preview: ErasurePreview, reason: ErasureReason) -> None:
         child_id = preview.child_id

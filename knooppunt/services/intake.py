@@ -13,7 +13,7 @@ from ..domain.enums import CasePhase
 from ..errors import IntakeMissing, ValidationError
 from ..storage import Store
 from .cases import CaseEvent, CaseService, EventKind
-from .changes import Change
+from .changes import Change, Entity
 from .consent import ConsentService
 
 
@@ -62,7 +62,7 @@ class IntakeService:
                                        "parents_spoken_on": today if parents_spoken else None,
                                        "registered_on": today, "registered_by": self._store.actor})
             uow.audit("kind aangemeld", "child_case", case_id)
-        return replace(case, id=case_id), Change.created("case", case_id)
+        return replace(case, id=case_id), Change.created(Entity.CASE, case_id)
 
     def intake(self, case_id: int) -> Intake | None:
         rows = self._store.select(Intake, "case_intake", "case_id = ?", [case_id])
@@ -84,7 +84,7 @@ class IntakeService:
                 uow.execute("UPDATE case_intake SET noticed = ?, parents_words = ?, parents_spoken = ?, "
                             "parents_spoken_on = ? WHERE case_id = ?", [*values.values(), case_id])
             uow.audit("aanmelding gewijzigd", "child_case", case_id)
-        return Change.updated("case", case_id)
+        return Change.updated(Entity.CASE, case_id)
 
     def require_case(self, child_id: int) -> None:
         """``IntakeMissing`` unless the child has a running case (planning takes children from here)."""

@@ -22,7 +22,7 @@ from ..domain.limits import LINE_MAX, NAME_MAX, NOTE_MAX, TEXT_MAX, check_fields
 from ..domain.meetings import DEFAULT_AGENDA
 from ..errors import ValidationError
 from ..storage import Store, UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 from .directory_writes import DirectoryWriter, normalised_entry_fields
 
 
@@ -128,7 +128,7 @@ class LocationService:
         with self._store.unit_of_work() as uow:
             location_id = self.insert_location(uow, location, with_roles=True)
             uow.audit("locatie aangemaakt", "location", location_id, location.name)
-        return replace(location, id=location_id), Change.created("location", location_id)
+        return replace(location, id=location_id), Change.created(Entity.LOCATION, location_id)
 
     def insert_location(self, uow: UnitOfWork, location: Location, *, with_roles: bool) -> int:
         """Within a unit of work: the location, its agenda template and (optionally) the default roles."""
@@ -156,7 +156,7 @@ class LocationService:
             values = {k: v for k, v in location.__dict__.items() if k != "id"}
             uow.update("location", location.id, values)
             uow.audit("locatie gewijzigd", "location", location.id, location.name)
-        return Change.updated("location", location.id)
+        return Change.updated(Entity.LOCATION, location.id)
 
     def archive_location(self, location_id: int, *, restore: bool = False) -> Change:
         """Archived locations leave the lists but keep all their history."""
@@ -165,7 +165,7 @@ class LocationService:
             uow.update("location", location_id, {"archived_on": None if restore else self._store.now().date()})
             uow.audit("locatie teruggezet" if restore else "locatie gearchiveerd", "location", location_id,
                       location.name)
-        return Change.updated("location", location_id)
+        return Change.updated(Entity.LOCATION, location_id)
 
     # Organisation types (per municipality: wijkteam, gebiedsteam, CJG, ...) --------------------
     def add_organisation_type(self, name: str) -> Change:
@@ -173,14 +173,14 @@ class LocationService:
         with self._store.unit_of_work() as uow:
             type_id = DirectoryWriter(self._store, uow, self._store.now().date()).organisation_type(name)
             uow.audit("organisatiesoort toegevoegd", "organisation_type", type_id, name)
-        return Change.created("organisation", type_id)
+        return Change.created(Entity.ORGANISATION, type_id)
 
     def rename_organisation_type(self, type_id: int, name: str) -> Change:
         name = self._check_type_name(name, type_id)
         with self._store.unit_of_work() as uow:
             uow.update("organisation_type", type_id, {"name": name})
             uow.audit("organisatiesoort hernoemd", "organisation_type", type_id, name)
-        return Change.updated("organisation", type_id)
+        return Change.updated(Entity.ORGANISATION, type_id)
 
     def _check_type_name(self, name: str, type_id: int | None) -> str:
         name = name.strip()
@@ -202,14 +202,14 @@ class LocationService:
             writer = DirectoryWriter(self._store, uow, self._store.now().date())
             partner_id = writer.partner(location_id, PartnerEntry(role, "", PartnerKind(kind)), merge=False)
             uow.audit("rol toegevoegd", "location_partner", partner_id, role)
-        return Change.created("partner", partner_id)
+        return Change.created(Entity.PARTNER, partner_id)
 
     def remove_role(self, partner_id: int) -> Change:
         partner = self._store.get(LocationPartner, "location_partner", partner_id)
         with self._store.unit_of_work() as uow:
             DirectoryWriter(self._store, uow, self._store.now().date()).remove_partner(partner)
             uow.audit("rol verwijderd", "location_partner", partner_id, partner.role)
-        return Change.deleted("partner", partner_id)
+        return Change.deleted(Entity.PARTNER, partner_id)
 
     def fill_partner(self, partner_id: int, entry: PartnerEntry) -> Change:
         """Save a role: organisation (new ones are created), fixed contact, substitute and mandate.
@@ -227,7 +227,7 @@ class LocationService:
             writer.partner(current.location_id, entry, merge=False, partner_id=partner_id)
             uow.audit("kernpartner ingevuld", "location_partner", partner_id,
                       "; ".join(str(c) for c in writer.changes)[:500])
-        return Change.updated("partner", partner_id)
+        return Change.updated(Entity.PARTNER, partner_id)
 
     def replace_person(self, contact_id: int, successor: PersonEntry, *, reason: str = "") -> Change:
         """A person leaves: the successor takes over everywhere they were contact or substitute.
@@ -263,7 +263,7 @@ class LocationService:
             uow.update("contact_person", contact_id, {"left_on": today})
             uow.audit("contactpersoon vervangen", "contact_person", contact_id,
                       f"{leaving.name} → {successor.name} in {len(roles)} rol(len)")
-        return Change.updated("partner", *[p.id for p in roles if p.id is not None])
+        return Change.updated(Entity.PARTNER, *[p.id for p in roles if p.id is not None])
 
 
 def validated_entry(entry: PartnerEntry) -> PartnerEntry:

@@ -18,7 +18,7 @@ from ..domain.meetings import AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement
 from ..errors import KnooppuntError, RecordLocked, ValidationError
 from ..storage import Store, UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 from .children import ChildService
 from .planning import PlanningService
 from .records import (
@@ -144,7 +144,7 @@ class MeetingModeService:
                                                      "current_item_id": current})
             _remember(uow, discussion_id)
             uow.audit("bespreking geopend", "discussion", discussion_id)
-        return Change.updated("discussion", discussion_id)
+        return Change.updated(Entity.DISCUSSION, discussion_id)
 
     def go_to_item(self, discussion_id: int, item_id: int, *, seconds_spent: dict[int, int] | None = None) -> Change:
         """Move to an agenda item; content items need parents present or a justified absence."""
@@ -162,14 +162,14 @@ class MeetingModeService:
                                                      "current_item_id": item_id})
             _remember(uow, discussion_id)
             uow.audit("agendapunt gekozen", "discussion", discussion_id, item.title)
-        return Change.updated("discussion", discussion_id)
+        return Change.updated(Entity.DISCUSSION, discussion_id)
 
     def save_time(self, discussion_id: int, seconds_spent: dict[int, int]) -> Change:
         self._writable(discussion_id)
         with self._store.unit_of_work() as uow:
             write_seconds(uow, discussion_id, seconds_spent)
             uow.audit_coalesced("tijd bijgehouden", "discussion", discussion_id)
-        return Change.updated("agenda_item", *seconds_spent)
+        return Change.updated(Entity.AGENDA_ITEM, *seconds_spent)
 
     def set_item_done(self, item_id: int, done: bool = True) -> Change:
         item = self._store.get(AgendaItem, "agenda_item", item_id)
@@ -177,7 +177,7 @@ class MeetingModeService:
         with self._store.unit_of_work() as uow:
             uow.update("agenda_item", item_id, {"done": done})
             uow.audit("agendapunt afgevinkt" if done else "agendapunt heropend", "agenda_item", item_id, item.title)
-        return Change.updated("agenda_item", item_id)
+        return Change.updated(Entity.AGENDA_ITEM, item_id)
 
     def set_attendance(self, participant_id: int, attendance: Attendance, reason: str = "") -> Change:
         check_length("reason", reason, LINE_MAX, "De reden van afwezigheid")
@@ -191,7 +191,7 @@ class MeetingModeService:
                 "attendance": attendance,
                 "absence_reason": reason.strip() if attendance == Attendance.ABSENT else ""})
             uow.audit("aanwezigheid", "participant", participant_id, attendance.label)
-        return Change.updated("participant", participant_id)
+        return Change.updated(Entity.PARTICIPANT, participant_id)
 
     def record_parents_absence(self, discussion_id: int, reason: str, parents_consent: bool) -> Change:
         """Bespreken zonder ouders: waarom, en of de ouders daarmee instemmen."""
@@ -202,7 +202,7 @@ class MeetingModeService:
                                                      "parents_absent_consent": bool(parents_consent)})
             uow.audit("afwezigheid ouders vastgelegd", "discussion", discussion_id,
                       "met instemming" if parents_consent else "zonder instemming")
-        return Change.updated("discussion", discussion_id)
+        return Change.updated(Entity.DISCUSSION, discussion_id)
 
     def set_evaluation_date(self, discussion_id: int, day: date | None) -> Change:
         """Evaluatiedatum: when parents and partners look together at how it goes."""
@@ -211,7 +211,7 @@ class MeetingModeService:
         with self._store.unit_of_work() as uow:
             uow.update("discussion", discussion_id, {"evaluation_date": day})
             uow.audit("evaluatiedatum", "discussion", discussion_id, f"{day:%d-%m-%Y}" if day else "geen")
-        return Change.updated("discussion", discussion_id)
+        return Change.updated(Entity.DISCUSSION, discussion_id)
 
     # Notes (autosave) ----------------------------------------------------------------------
     def add_note(self, item_id: int, *, visibility: Visibility = Visibility.SHARED, perspective: str = "",
@@ -226,7 +226,7 @@ class MeetingModeService:
         with self._store.unit_of_work() as uow:
             note_id = uow.insert("note", note)
             uow.audit("notitie aangemaakt", "note", note_id, f"{note.visibility.label}, {item.title}")
-        return Note(note_id, item_id, text, note.visibility, perspective, note.updated_at), Change.created("note",
+        return Note(note_id, item_id, text, note.visibility, perspective, note.updated_at), Change.created(Entity.NOTE,
                                                                                                             note_id)
 
     def save_note_text(self, note_id: int, text: str) -> Change:
@@ -236,28 +236,28 @@ class MeetingModeService:
             self._note_writable(note_id)
             uow.update("note", note_id, {"text": text, "updated_at": self._store.now()})
             uow.audit_coalesced("notitie bijgewerkt", "note", note_id, f"{len(text)} tekens")
-        return Change.updated("note", note_id)
+        return Change.updated(Entity.NOTE, note_id)
 
     def set_note_visibility(self, note_id: int, visibility: Visibility) -> Change:
         with self._store.unit_of_work() as uow:
             self._note_writable(note_id)
             uow.update("note", note_id, {"visibility": Visibility(visibility)})
             uow.audit("notitie zichtbaarheid", "note", note_id, Visibility(visibility).label)
-        return Change.updated("note", note_id)
+        return Change.updated(Entity.NOTE, note_id)
 
     def set_note_perspective(self, note_id: int, perspective: str) -> Change:
         with self._store.unit_of_work() as uow:
             self._note_writable(note_id)
             uow.update("note", note_id, {"perspective": perspective})
             uow.audit("notitie perspectief", "note", note_id, perspective)
-        return Change.updated("note", note_id)
+        return Change.updated(Entity.NOTE, note_id)
 
     def delete_note(self, note_id: int) -> Change:
         with self._store.unit_of_work() as uow:
             self._note_writable(note_id)
             uow.delete("note", "id = ?", [note_id])
             uow.audit("notitie verwijderd", "note", note_id)
-        return Change.deleted("note", note_id)
+        return Change.deleted(Entity.NOTE, note_id)
 
     def _note_writable(self, note_id: int) -> None:
         status = self._store.scalar(

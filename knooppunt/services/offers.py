@@ -16,7 +16,7 @@ from ..exports import write_export
 from ..storage import Store
 from ..storage.mapping import from_row
 from ..text import fold
-from .changes import Change
+from .changes import Change, Entity
 
 if TYPE_CHECKING:  # the CSV code is imported when a file is read or written
     from ..offers.csv_io import OfferEntry
@@ -69,11 +69,11 @@ class OfferService:
             if offer_id is None:
                 offer_id = uow.insert("offer", offer)
                 uow.audit("aanbod toegevoegd", "offer", offer_id, offer.name)
-                return offer_id, Change.created("offer", offer_id)
+                return offer_id, Change.created(Entity.OFFER, offer_id)
             values = {k: v for k, v in vars(offer).items() if k not in ("id", "location_id", "archived_on")}
             uow.update("offer", offer_id, values)
             uow.audit("aanbod gewijzigd", "offer", offer_id, offer.name)
-        return offer_id, Change.updated("offer", offer_id)
+        return offer_id, Change.updated(Entity.OFFER, offer_id)
 
     def archive(self, offer_id: int, *, restore: bool = False) -> Change:
         """Take an offer off the picker; decisions that used it keep it (and stay counted)."""
@@ -81,7 +81,7 @@ class OfferService:
         with self._store.unit_of_work() as uow:
             uow.update("offer", offer_id, {"archived_on": day})
             uow.audit("aanbod teruggezet" if restore else "aanbod gearchiveerd", "offer", offer_id)
-        return Change.updated("offer", offer_id)
+        return Change.updated(Entity.OFFER, offer_id)
 
     def read_csv(self, path: Path) -> list[OfferEntry]:
         from ..offers import csv_io
@@ -108,7 +108,7 @@ class OfferService:
                     uow.update("offer", offer_id, values)
                     ids.append(offer_id)
             uow.audit("sociale kaart ingelezen", "location", location_id, f"{len(entries)} aanbod uit {source}".strip())
-        return Change.updated("offer", *ids)
+        return Change.updated(Entity.OFFER, *ids)
 
     def import_csv(self, location_id: int, path: Path) -> Change:
         return self.import_entries(location_id, self.read_csv(path), source=Path(path).name)

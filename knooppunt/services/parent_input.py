@@ -13,7 +13,7 @@ from datetime import datetime
 from ..domain.enums import AgendaKind
 from ..errors import ValidationError
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 from .records import ensure_editable
 
 # Which agenda item each question of the invitation belongs to.
@@ -70,4 +70,4 @@ class ParentInputService:
                                                 "recorded_at": now})
             uow.audit("inbreng ouders vastgelegd", "discussion", discussion_id,
                       ", ".join(QUESTIONS[k] for k, t in answers.items() if t.strip()) or "leeg")
-        return Change.updated("parent_input", discussion_id)
+        return Change.updated(Entity.PARENT_INPUT, discussion_id)

@@ -17,7 +17,7 @@ from ..domain.meetings import Discussion, Meeting, Participant
 from ..errors import ValidationError
 from ..storage import Store
 from ..storage.store import UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 from .children import ChildService
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
@@ -67,7 +67,7 @@ class PartnerScopeService:
                 "range_set": True, "age_min": span.age_min, "age_max": span.age_max,
                 "group_min": span.group_min, "group_max": span.group_max})
             uow.audit("partnerbereik gewijzigd", "location_partner", location_partner_id, span.label)
-        return Change.updated("location_partner", location_partner_id)
+        return Change.updated(Entity.LOCATION_PARTNER, location_partner_id)
 
     # Choices per child ---------------------------------------------------------------------
     def choices(self, child_id: int, *, include_withdrawn: bool = False) -> list[PartnerChoice]:
@@ -78,7 +78,7 @@ class PartnerScopeService:
         """Add (``erbij``) or remove (``niet``) a partner for this child; the reason is required."""
         with self._store.unit_of_work() as uow:
             choice_id = self._record(uow, child_id, location_partner_id, choice, reason)
-        return Change.created("partner_choice", choice_id)
+        return Change.created(Entity.PARTNER_CHOICE, choice_id)
 
     def _record(self, uow: UnitOfWork, child_id: int, location_partner_id: int, choice: str, reason: str) -> int:
         if choice not in (ADD, REMOVE):
@@ -135,7 +135,7 @@ class PartnerScopeService:
         with self._store.unit_of_work() as uow:
             self._record(uow, child_id, participant.location_partner_id, REMOVE, reason)
             uow.delete("participant", "id = ?", [participant_id])
-        return Change.deleted("participant", participant_id)
+        return Change.deleted(Entity.PARTICIPANT, participant_id)
 
     def add_to_discussion(self, discussion_id: int, location_partner_id: int, reason: str) -> Change:
         """Bring a partner to this child's table; ``ConsentMissing`` unless consent covers it."""
@@ -156,4 +156,4 @@ class PartnerScopeService:
             self._record(uow, discussion.child_id, location_partner_id, ADD, reason)
             pid = uow.insert("participant", replace(partner_participant(view, meeting.date),
                                                     discussion_id=discussion_id))
-        return Change.created("participant", pid)
+        return Change.created(Entity.PARTICIPANT, pid)

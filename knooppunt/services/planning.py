@@ -18,7 +18,7 @@ from ..domain.meetings import DEFAULT_AGENDA, AgendaTemplateItem, Discussion, Me
 from ..errors import RecordLocked, ValidationError
 from ..storage import Store, UnitOfWork
 from .agreements import AgreementService, EvaluationDue
-from .changes import Change
+from .changes import Change, Entity
 from .children import ChildService
 from .consent import ConsentService
 from .locations import LocationService, PartnerView
@@ -78,7 +78,7 @@ class PlanningService:
             meeting_id = uow.insert("meeting", replace(meeting, id=None, status=MeetingStatus.PLANNED))
             uow.audit("overleg naderhand vastgelegd" if meeting.recorded_afterwards else "overleg gepland", "meeting",
                       meeting_id, f"{meeting.date:%d-%m-%Y} {meeting.start_time:%H:%M}")
-        return replace(meeting, id=meeting_id), Change.created("meeting", meeting_id)
+        return replace(meeting, id=meeting_id), Change.created(Entity.MEETING, meeting_id)
 
     def update_meeting(self, meeting: Meeting) -> Change:
         """Date, time, place or chair of a meeting that has not been held; a new date is checked
@@ -100,7 +100,7 @@ class PlanningService:
             uow.update("meeting", meeting.id, {"date": meeting.date, "start_time": meeting.start_time,
                                                "place": meeting.place, "chair_name": meeting.chair_name})
             uow.audit("overleg gewijzigd", "meeting", meeting.id, f"{meeting.date:%d-%m-%Y}")
-        return Change.updated("meeting", meeting.id)
+        return Change.updated(Entity.MEETING, meeting.id)
 
     def _not_held(self, meeting: Meeting) -> None:
         """A held meeting, or one with a finalised discussion, is part of the record."""
@@ -181,7 +181,7 @@ class PlanningService:
                 uow.insert("agenda_item", {"discussion_id": discussion_id, "position": item.position,
                                            "kind": item.kind.value, "title": item.title, "minutes": item.minutes})
             uow.audit("kind ingepland", "discussion", discussion_id, f"overleg {meeting_id}, {start:%H:%M}")
-        return replace(discussion, id=discussion_id), Change.created("discussion", discussion_id)
+        return replace(discussion, id=discussion_id), Change.created(Entity.DISCUSSION, discussion_id)
 
     def _put_back(self, discussion: Discussion, start: time, slot_minutes: int) -> tuple[Discussion, Change]:
         """A child taken off this meeting (afgemeld) is planned again on its old slot record:
@@ -198,7 +198,7 @@ class PlanningService:
                       f"overleg {meeting.id}, {start:%H:%M}")
         assert discussion.id is not None
         return (replace(discussion, status=DiscussionStatus.PLANNED, slot_start=start, slot_minutes=slot_minutes),
-                Change.updated("discussion", discussion.id))
+                Change.updated(Entity.DISCUSSION, discussion.id))
 
     def _prepare(self, uow: UnitOfWork, meeting: Meeting, discussion: Discussion, *, people: bool, agenda: bool) -> None:
         if people:
@@ -219,7 +219,7 @@ class PlanningService:
         with self._store.unit_of_work() as uow:
             uow.update("discussion", discussion_id, {"status": DiscussionStatus.REMOVED})
             uow.audit("kind afgemeld", "discussion", discussion_id)
-        return Change.updated("discussion", discussion_id)
+        return Change.updated(Entity.DISCUSSION, discussion_id)
 
     def ensure_prepared(self, discussion_id: int) -> Change | None:
         """A slot planned elsewhere (older data, import) gets its participants and agenda now;
@@ -235,7 +235,7 @@ class PlanningService:
         with self._store.unit_of_work() as uow:
             self._prepare(uow, meeting, discussion, people=not has_people, agenda=not has_agenda)
             uow.audit("bespreking voorbereid", "discussion", discussion_id)
-        return Change.updated("discussion", discussion_id)
+        return Change.updated(Entity.DISCUSSION, discussion_id)
 
     def proposed_participants(self, meeting_id: int, child_id: int) -> list[Participant]:
         meeting = self._store.get(Meeting, "meeting", meeting_id)
@@ -277,7 +277,7 @@ class PlanningService:
         with self._store.unit_of_work() as uow:
             participant_id = uow.insert("participant", replace(_partner(view, meeting.date), discussion_id=discussion_id))
             uow.audit("partner uitgenodigd", "participant", participant_id, view.partner.role)
-        return Change.created("participant", participant_id)
+        return Change.created(Entity.PARTICIPANT, participant_id)
 
     def remove_participant(self, participant_id: int) -> Change:
         participant = self._store.get(Participant, "participant", participant_id)
@@ -286,7 +286,7 @@ class PlanningService:
         with self._store.unit_of_work() as uow:
             uow.delete("participant", "id = ?", [participant_id])
             uow.audit("deelnemer verwijderd", "participant", participant_id)
-        return Change.deleted("participant", participant_id)
+        return Change.deleted(Entity.PARTICIPANT, participant_id)
 
     # Agenda template -----------------------------------------------------------------------
     def agenda_template(self, location_id: int) -> list[AgendaTemplateItem]:
@@ -313,7 +313,7 @@ class PlanningService:
                                                     "kind": AgendaKind(kind).value, "title": title.strip(),
                                                     "minutes": minutes})
             uow.audit("agenda-sjabloon gewijzigd", "location", location_id, f"{len(items)} punten")
-        return Change.updated("location", location_id)
+        return Change.updated(Entity.LOCATION, location_id)
 
 
 

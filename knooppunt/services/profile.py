@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain.enums import Role
 from ..errors import ValidationError
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 
 
 class ProfileService:
@@ -33,4 +33,4 @@ class ProfileService:
                 )
             self._store.actor = name
             uow.audit("profiel opgeslagen", "setting", None, f"{name} ({role.label})")
-        return Change.updated("profile")
+        return Change.updated(Entity.PROFILE)

@@ -17,7 +17,7 @@ from ..domain.meetings import Discussion, Participant
 from ..domain.outcomes import Addendum
 from ..errors import RecordLocked, ValidationError
 from ..storage import Store, UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 
 ADDENDUM_TARGETS = ("bespreking", "besluit", "afspraak")
 RUNNING_KEY = "meeting_mode.discussion_id"  # setting: the discussion the chair is in (status bezig)
@@ -119,7 +119,7 @@ def finalise_discussion(store: Store, discussion_id: int, *, seconds_spent: dict
         uow.audit("bespreking vastgesteld", "discussion", discussion_id,
                   f"{counts['decisions']} besluit(en), "
                   f"{counts['agreements']} afspraak/afspraken vergrendeld")
-    return Change.updated("discussion", discussion_id)
+    return Change.updated(Entity.DISCUSSION, discussion_id)
 
 
 def write_seconds(uow: UnitOfWork, discussion_id: int, seconds_spent: dict[int, int] | None) -> None:
@@ -173,4 +173,4 @@ class RecordService:
         with self._store.unit_of_work() as uow:
             addendum_id = uow.insert("addendum", addendum)
             uow.audit("aanvulling toegevoegd", "addendum", addendum_id, f"{target} {target_id or ''}".strip())
-        return Change.created("addendum", addendum_id)
+        return Change.created(Entity.ADDENDUM, addendum_id)

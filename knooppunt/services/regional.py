@@ -13,7 +13,7 @@ from ..directory.entries import DirectoryData, PartnerEntry
 from ..errors import KnooppuntError, ValidationError
 from ..storage import Store
 from ..storage.store import UnitOfWork
-from .changes import Change
+from .changes import Change, Entity
 from .directory import DirectoryService
 from .directory_writes import CHANGED, KEPT, NEW, REMOVED, DirectoryChange
 
@@ -103,7 +103,7 @@ class RegionalService:
             self._set(uow, {URL_KEY: url, KEY_KEY: public_key})
             detail = f"{url}, vingerafdruk {signing.fingerprint(public_key)}" if url else "uitgezet"
             uow.audit("regionaal adresboek ingesteld", "setting", None, detail)
-        return Change.updated("regional_subscription")
+        return Change.updated(Entity.REGIONAL_SUBSCRIPTION)
 
     # Updating --------------------------------------------------------------------------------
     def fetch(self, *, url: str | None = None, timeout: float = DEFAULT_TIMEOUT,
@@ -140,7 +140,7 @@ class RegionalService:
                             LAST_UPDATE_KEY: self._store.now().isoformat(timespec="seconds")})
             uow.audit("regionaal adresboek bijgewerkt", "location", None,
                       f"{plan.url}, gepubliceerd {plan.published_at} door {plan.publisher}: {plan.summary}"[:500])
-        return Change.updated("partner", *sorted(ids))
+        return Change.updated(Entity.PARTNER, *sorted(ids))
 
     @staticmethod
     def _set(uow: UnitOfWork, values: dict[str, str]) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import KnooppuntError
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 
 if TYPE_CHECKING:
     from ..regional.child_guard import Sensitive
@@ -62,7 +62,7 @@ class RegionalPublisher:
                                                          "created_at": now, "created_by": self._store.actor})
             uow.audit("sleutel regionaal adresboek gemaakt", "regional_signing_key", key_id,
                       f"vingerafdruk {signing.fingerprint(public)}")
-        return public, Change.created("regional_signing_key", key_id)
+        return public, Change.created(Entity.REGIONAL_SIGNING_KEY, key_id)
 
     # Publishing ------------------------------------------------------------------------------
     def publish(self, out: Path, location_names: Sequence[str] = ()) -> PublishResult:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import KnooppuntError, NotFound, ValidationError
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 
 
 class RequestKind(StrEnum):
@@ -101,7 +101,7 @@ class RequestService:
                 "child_id": child_id, "kind": kind.value, "case_id": case_id, "requested_by": requested_by.strip(),
                 "requested_on": requested_on, "about": about.strip(), "recorded_by": self._store.actor})
             uow.audit("verzoek vastgelegd", "avg_request", request_id, kind.value)
-        return self.request(request_id), Change.created("avg_request", request_id)
+        return self.request(request_id), Change.created(Entity.AVG_REQUEST, request_id)
 
     def decide(self, request_id: int, decision: RequestDecision | str, note: str, on: date) -> Change:
         """The decision on a request, with its motivation (required when not simply granted)."""
@@ -117,7 +117,7 @@ class RequestService:
             uow.update("avg_request", request_id, {"decision": decision.value, "decision_note": note.strip(),
                                                    "decided_on": on, "decided_by": self._store.actor})
             uow.audit("verzoek beslist", "avg_request", request_id, decision.value)
-        return Change.updated("avg_request", request_id)
+        return Change.updated(Entity.AVG_REQUEST, request_id)
 
     def correct(self, request_id: int, table: str, record_id: int, field: str, new_value: str) -> Change:
         """Carry out a granted correction: new value in the record, old value kept in ``correction``."""
@@ -148,7 +148,7 @@ class RequestService:
                 "field": field, "old_value": old or "", "new_value": value,
                 "corrected_at": self._store.now().isoformat(timespec="seconds"), "corrected_by": self._store.actor})
             uow.audit("gegevens gecorrigeerd", "correction", correction_id, f"{table} {record_id}: {field}")
-        return Change.updated("child" if table == "child" else "guardian", record_id)
+        return Change.updated(Entity.CHILD if table == "child" else Entity.GUARDIAN, record_id)
 
     def corrections(self, child_id: int) -> list[dict[str, Any]]:
         return self._store.query("SELECT * FROM correction WHERE child_id = ? ORDER BY id", [child_id])

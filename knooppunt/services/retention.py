@@ -14,7 +14,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 from .erasure import ErasureReason, ErasureService
 
 _SQL = """
@@ -65,5 +65,5 @@ class RetentionService:
         """Erase every child past its term, all in one unit of work; returns who was erased."""
         due = self.due(today)
         if not due:
-            return [], Change.deleted("child")
+            return [], Change.deleted(Entity.CHILD)
         return due, self._erasure.erase_many([d.child_id for d in due], ErasureReason.RETENTION)

@@ -17,7 +17,7 @@ from ..errors import ValidationError
 from ..exports import write_export
 from ..paths import resource
 from ..storage import Store
-from .changes import Change
+from .changes import Change, Entity
 from .cycle_settings import CycleSettingsService
 from .locations import LocationService
 
@@ -67,7 +67,7 @@ class SchoolYearService:
                 uow.insert("school_holiday", {"region": region, "name": name.strip(), "first_day": first,
                                               "last_day": last})
             uow.audit("schoolvakanties gewijzigd", "school_holiday", None, region.value)
-        return Change.updated("school_holiday", 0)
+        return Change.updated(Entity.SCHOOL_HOLIDAY, 0)
 
     def plan(self, location_id: int, first: date, last: date | None = None) -> list[date]:
         """Meeting dates from ``first`` every ``frequency_weeks``, until the summer holiday (or a year).
@@ -104,7 +104,7 @@ class SchoolYearService:
                 uow.insert("meeting", Meeting(None, location_id, day, start_time, place.strip(), chair.strip()))
                 made += 1
             uow.audit("schooljaar gepland", "location", location_id, f"{made} overleggen")
-        return Change.created("meeting", 0)
+        return Change.created(Entity.MEETING, 0)
 
     def ics(self, location_id: int, dates: list[date], start_time: time, place: str, minutes: int = 90) -> bytes:
         """The whole series as one calendar file (one event per date, one series name)."""

@@ -23,7 +23,7 @@ from ..errors import KnooppuntError, TransferConsentMissing
 from ..exports import write_export
 from ..storage import Store
 from .cases import CaseService
-from .changes import Change
+from .changes import Change, Entity
 from .children import ChildService
 from .consent import ConsentService
 from .timeline import TimelineService
@@ -70,7 +70,7 @@ class TransferService:
         text = json.dumps(data, ensure_ascii=False, indent=2)
         write_export(self._store, Path(path), text.encode("utf-8"), action="overdrachtsdossier gemaakt",
                      table="child", record_id=child_id)
-        return Change.updated("child", child_id)
+        return Change.updated(Entity.CHILD, child_id)
 
     # Import --------------------------------------------------------------------------------
     def read_file(self, path: Path) -> dict[str, Any]:
@@ -115,7 +115,7 @@ class TransferService:
                 "sha256": digest,
             })
             uow.audit("overdrachtsdossier ingelezen", "transfer_history", history_id, str(source["location"]))
-        return child_id, (Change.updated if existing else Change.created)("child", child_id)
+        return child_id, (Change.updated if existing else Change.created)(Entity.CHILD, child_id)
 
 
 def parse(data: bytes, *, name: str = "het bestand") -> dict[str, Any]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 
 from knooppunt.domain.children import age_on
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.erasure import ErasureReason
 
 from .. import messages
@@ -23,8 +23,8 @@ from ..window_geometry import WindowPlacement
 from .child_dialog import ChildDialog
 from .inzage_dialog import InzageDialog
 
-RELEVANT = {"child", "guardian", "consent", "case", "discussion", "meeting", "decision", "agreement", "location",
-            "avg_request"}
+RELEVANT = {Entity.CHILD, Entity.GUARDIAN, Entity.CONSENT, Entity.CASE, Entity.DISCUSSION, Entity.MEETING,
+            Entity.DECISION, Entity.AGREEMENT, Entity.LOCATION, Entity.AVG_REQUEST}
 
 
 class ChildDetailDialog(QDialog):

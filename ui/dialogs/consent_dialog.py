@@ -31,6 +31,7 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..modal import run_modal
 from .form_support import FieldErrors, date_edit, get_date, save_buttons
 
 CHILD = "kind"
@@ -170,5 +171,5 @@ def offer_to_record_missing(parent: QWidget | None, *, services: Services, hub: 
         dialog = ConsentDialog(services=services, hub=hub, child_id=child_id, guardian_id=first.guardian_id,
                                giver=first.giver, organisation_ids=first.organisation_ids or organisation_ids,
                                day=day, parent=parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return False

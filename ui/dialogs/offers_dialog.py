@@ -12,6 +12,7 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.record_table import Column
 from ..pages.list_page import RecordTableView
 from .offer_dialog import OfferDialog
@@ -75,16 +76,12 @@ class OffersDialog(QDialog):
 
     def _edit(self, view: OfferView | None) -> None:
         dialog = OfferDialog(services=self._services, location_id=self._location_id, view=view, parent=self)
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _r, d=dialog: self._on_edit_finished(d))
-        dialog.open()
+        open_modal(dialog, lambda _result: self._on_edit_finished(dialog), owner=self)
 
     def _on_edit_finished(self, dialog: OfferDialog) -> None:
-        self.active_dialog = None
         if dialog.change is not None:
             self._hub.publish(dialog.change)
             self.reload()
-        dialog.deleteLater()
 
     def _on_archive_button_clicked(self) -> None:
         view = self.table.selected_record()

@@ -25,6 +25,7 @@ from knooppunt.services import Change
 from knooppunt.services.regional import RegionalPlan, RegionalService
 
 from ..background_task import run_in_background
+from ..modal import open_modal
 from .field_errors import FieldErrors
 from .import_preview_dialog import ImportPreviewDialog
 
@@ -143,7 +144,7 @@ class RegionalDirectoryDialog(QDialog):
             return
         self.preview = ImportPreviewDialog(plan=plan, apply=self._apply, heading=plan.heading,
                                            title="Regionaal adresboek: eerst bekijken", parent=self)
-        self.preview.open()
+        open_modal(self.preview)
 
     def _on_fetch_failed(self, exc: Exception) -> None:
         self._set_busy(False)

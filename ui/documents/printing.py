@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from ..modal import run_modal
 from .pdf_pages import page_count, page_images
 
 MAX_PRINT_DPI = 300
@@ -20,8 +21,7 @@ def choose_printer(parent: QWidget | None, title: str, pages: int) -> QPrinter |
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Afdrukken")
     dialog.setMinMax(1, pages)
-    accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
-    dialog.deleteLater()
+    accepted = run_modal(dialog) == QPrintDialog.DialogCode.Accepted
     return printer if accepted else None
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.enums import DiscussionStatus, Visibility
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.meeting_mode import ChairState
 
 from .. import messages
@@ -197,7 +197,7 @@ class ChairView(QWidget):
 
     def _on_hub_changed(self, change: Change) -> None:
         """Another screen took a child off this meeting (consent withdrawn): follow at once."""
-        if change.entity != "discussion" or not set(change.ids) & set(self.discussion_ids()):
+        if change.entity != Entity.DISCUSSION or not set(change.ids) & set(self.discussion_ids()):
             return
         if self.state is not None and self.state.discussion.id in change.ids:
             current = self._services.meeting_mode.discussion(self.state.discussion.id)

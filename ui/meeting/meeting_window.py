@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 
 from .. import messages
 from ..hub import SignalHub
@@ -102,7 +102,7 @@ class MeetingWindow(QMainWindow):
             self.parents_screen.show_discussion(discussion_id)
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"agreement", "decision", "note", "participant", "parent_input"} \
+        if change.entity in {Entity.AGREEMENT, Entity.DECISION, Entity.NOTE, Entity.PARTICIPANT, Entity.PARENT_INPUT} \
                 and self.parents_screen.isVisible():
             self.parents_screen.refresh()
 

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.enums import DecisionStatus, OwnerKind
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.agreement_overview import BUCKETS, AgreementFilter, OwnerSummary
 
 from ..dialogs.outcome_dialogs import ConfirmDecisionDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.agreement_overview_model import WIDTHS, AgreementOverviewModel
 from ..models.outcome_columns import owner_text
 from ..models.record_table import Column
@@ -73,7 +74,7 @@ class AgreementsPage(QWidget):
         self.confirm_button.setToolTip("Kies een afspraak ‘Besluit laten bevestigen’: de organisatie heeft het "
                                        "voorlopige besluit bevestigd")
         self.confirm_button.setEnabled(False)
-        self.active_dialog = None
+        self.active_dialog: QDialog | None = None
         self.buckets = QButtonGroup(self)
         bucket_row = QHBoxLayout()
         self.bucket_buttons: dict[str, QPushButton] = {}
@@ -233,13 +234,9 @@ class AgreementsPage(QWidget):
         if decision.status != DecisionStatus.PROVISIONAL:
             return
         dialog = ConfirmDecisionDialog(services=self._services, decision=decision, parent=self)
-        dialog.finished.connect(lambda result, d=dialog: self._on_confirm_dialog_finished(d, result))
-        self.active_dialog = dialog
-        dialog.open()
+        open_modal(dialog, lambda result, d=dialog: self._on_confirm_dialog_finished(d, result), owner=self)
 
     def _on_confirm_dialog_finished(self, dialog, result: int) -> None:
-        self.active_dialog = None
-        dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted:
             self._hub.publish(dialog.change)
 
@@ -247,7 +244,7 @@ class AgreementsPage(QWidget):
         self.exporter.start(self.current_filter(), self.location.currentText())
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity == "location":
+        if change.entity == Entity.LOCATION:
             self._fill_locations()
-        if self._loaded and change.entity in {"agreement", "decision", "discussion", "child", "location"}:
+        if self._loaded and change.entity in {Entity.AGREEMENT, Entity.DECISION, Entity.DISCUSSION, Entity.CHILD, Entity.LOCATION}:
             self.apply_filter()

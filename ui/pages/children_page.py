@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.children import ChildView
 
 from .. import messages
@@ -15,7 +14,7 @@ from ..dialogs.child_detail_dialog import ChildDetailDialog
 from ..dialogs.child_dialog import ChildDialog
 from ..dialogs.retention_dialog import RetentionDialog
 from ..hub import SignalHub
-from ..modal import run_modal
+from ..modal import run_modal, show_modeless
 from ..models.record_table import Column
 from .list_page import ListPage
 
@@ -68,8 +67,7 @@ class ChildrenPage(ListPage):
 
     def open_child(self, child_id: int) -> ChildDetailDialog:
         dialog = ChildDetailDialog(services=self._services, hub=self._hub, child_id=child_id, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        show_modeless(dialog)
         return dialog
 
     def _on_table_activated_record(self, view: ChildView | None) -> None:
@@ -109,5 +107,5 @@ class ChildrenPage(ListPage):
         run_modal(RetentionDialog(services=self._services, hub=self._hub, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"child", "case", "consent", "location"}:
+        if change.entity in {Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.LOCATION}:
             self.reload()

@@ -15,6 +15,7 @@ from .. import messages
 from ..background_task import run_in_background
 from ..dialogs.import_preview_dialog import ImportPreviewDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 
 EXPORT_FORMATS = {
     "csv": ("CSV voor Excel", "CSV-bestand (*.csv)", ".csv"),
@@ -97,7 +98,7 @@ class DirectoryExchange(QObject):
             messages.show_error(self._page, exc, "Importeren lukte niet")
             return
         self.preview = ImportPreviewDialog(plan=plan, apply=self._apply, parent=self._page)
-        self.preview.open()
+        open_modal(self.preview)
 
     def _apply(self, plan) -> None:
         change = self._services.directory.apply_import(plan)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.intake import WaitingIntake
 
 from .. import messages
 from ..dialogs.intake_dialog import IntakeDialog
 from ..hub import SignalHub
-from ..modal import run_modal
+from ..modal import run_modal, show_modeless
 from ..models.record_table import Column
 from .list_page import ListPage
 
@@ -103,8 +102,7 @@ class IntakePage(ListPage):
         from ..dialogs.child_detail_dialog import ChildDetailDialog
 
         dialog = ChildDetailDialog(services=self._services, hub=self._hub, child_id=row.child_id, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        show_modeless(dialog)
 
     def _on_plan_button_clicked(self) -> None:
         row = cast("WaitingIntake | None", self.table.selected_record())
@@ -112,5 +110,5 @@ class IntakePage(ListPage):
             self._plan_child(row.child_id)
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"child", "case", "consent", "discussion", "meeting", "location"}:
+        if change.entity in {Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.DISCUSSION, Entity.MEETING, Entity.LOCATION}:
             self.reload()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.locations import PartnerView
 
 from .. import messages
@@ -37,6 +37,7 @@ from ..dialogs.partner_dialog import PartnerDialog
 from ..dialogs.replace_person_dialog import ReplacePersonDialog
 from ..dialogs.role_dialog import RoleDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.record_table import Column
 from .directory_exchange import EXPORT_FORMATS, DirectoryExchange
 from .directory_search import DirectorySearch
@@ -254,8 +255,7 @@ class LocationsPage(QWidget):
     # Dialogs ---------------------------------------------------------------------------------
     def _open(self, dialog) -> None:
         self.dialog = dialog
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.open()
+        open_modal(dialog, self._on_dialog_finished)
 
     def _publish(self, change: Change) -> None:
         self._hub.publish(change)
@@ -409,5 +409,5 @@ class LocationsPage(QWidget):
         self._open(RegionalDirectoryDialog(regional=self._services.regional, applied=self._publish, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"location", "partner", "contact", "organisation"}:
+        if change.entity in {Entity.LOCATION, Entity.PARTNER, Entity.ORGANISATION}:
             self.reload()

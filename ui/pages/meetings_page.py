@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.meetings import MeetingView
 
 from .. import messages
@@ -13,7 +13,7 @@ from ..documents.document_dialog import DocumentDialog
 from ..hub import SignalHub
 from ..meeting.meeting_window import MeetingWindow
 from ..meeting.planning_dialog import PlanningDialog
-from ..modal import run_modal
+from ..modal import open_modal, run_modal
 from ..models.record_table import Column
 from .list_page import ListPage
 
@@ -91,7 +91,7 @@ class MeetingsPage(ListPage):
             return None
         self.planning_dialog = PlanningDialog(services=self._services, hub=self._hub, location_id=location_id,
                                               meeting_id=view.meeting.id if view else None, parent=self)
-        self.planning_dialog.open()
+        open_modal(self.planning_dialog)
         return self.planning_dialog
 
     def _on_new_button_clicked(self) -> None:
@@ -141,5 +141,5 @@ class MeetingsPage(ListPage):
         run_modal(DocumentDialog(services=self._services, hub=self._hub, meeting_id=view.meeting.id, parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {"meeting", "discussion", "location", "child"}:
+        if change.entity in {Entity.MEETING, Entity.DISCUSSION, Entity.LOCATION, Entity.CHILD}:
             self.reload()

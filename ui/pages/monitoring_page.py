@@ -14,18 +14,19 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knooppunt.monitoring.model import Figure, Indicator, Monitor
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 
 from ..dialogs.figure_list_dialog import FigureListDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.record_table import Column
 from ..widgets.chart_view import ChartView
 from .list_page import RecordTableView
 from .monitoring_exports import MonitoringExports
 
 CHARTS = ("kinderen", "ouders", "besluiten", "afspraken")
-WATCHED = {"meeting", "discussion", "decision", "agreement", "case", "child", "participant", "offer", "location",
-           "organisation"}
+WATCHED = {Entity.MEETING, Entity.DISCUSSION, Entity.DECISION, Entity.AGREEMENT, Entity.CASE, Entity.CHILD,
+           Entity.PARTICIPANT, Entity.OFFER, Entity.LOCATION, Entity.ORGANISATION}
 
 
 @dataclass(frozen=True)
@@ -206,10 +207,7 @@ class MonitoringPage(QWidget):
         self._open(FigureListDialog(figure, context=context, parent=self))
 
     def _open(self, dialog: QDialog) -> None:
-        self.active_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
+        open_modal(dialog, owner=self)
 
     def _on_enter_activated(self) -> None:
         row = self.table.selected_record()
@@ -237,7 +235,7 @@ class MonitoringPage(QWidget):
                                     location_name=self.location.currentText(), parent=self))
 
     def _on_hub_changed(self, change: Change) -> None:
-        if change.entity == "location":
+        if change.entity == Entity.LOCATION:
             self._fill_locations()
         if change.entity in WATCHED:
             self._stale = True

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 
 HIDDEN_KEY = "startgids/verborgen"
 
@@ -86,8 +86,8 @@ class FirstStepsPanel(QFrame):
 
     def on_changed(self, change: Change) -> None:
         parent = self.parentWidget()
-        if parent is not None and self.isVisibleTo(parent) and change.entity in {"partner", "location_partner", "child",
-                                                                        "meeting", "contact", "organisation"}:
+        watched = {Entity.PARTNER, Entity.LOCATION_PARTNER, Entity.CHILD, Entity.MEETING, Entity.ORGANISATION}
+        if parent is not None and self.isVisibleTo(parent) and change.entity in watched:
             self.refresh()
 
     def _on_hide_clicked(self) -> None:

@@ -12,17 +12,18 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButt
 
 from knooppunt.domain.enums import DecisionStatus
 from knooppunt.domain.outcomes import Addendum
-from knooppunt.services import Change, Services
+from knooppunt.services import Change, Entity, Services
 
 from ..dialogs.agreement_dialog import AgreementDialog
 from ..dialogs.decision_dialog import DecisionDialog
 from ..dialogs.outcome_dialogs import AddendumDialog, ConfirmDecisionDialog, OutcomeDialog
 from ..hub import SignalHub
+from ..modal import open_modal
 from ..models.outcome_columns import ADDENDUM_COLUMNS, agreement_columns, decision_columns, review_columns
 from ..pages.list_page import RecordTableView
 
 LOCKED_STYLE = "background:#eef2f5; border:1px solid #c9d3da; border-radius:6px; padding:6px; color:#1f3b4d;"
-REFRESH_ON = {"decision", "agreement", "discussion", "addendum"}
+REFRESH_ON = {Entity.DECISION, Entity.AGREEMENT, Entity.DISCUSSION, Entity.ADDENDUM}
 
 
 class OutcomesPanel(QWidget):
@@ -145,16 +146,11 @@ class OutcomesPanel(QWidget):
     # Dialogs -------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:
         """Window-modal, so the meeting view keeps painting (timers) while the dialog is open."""
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda result, d=dialog: self._on_dialog_finished(d, result))
-        dialog.open()
+        open_modal(dialog, lambda result, d=dialog: self._on_dialog_finished(d, result), owner=self)
         self.dialog_opened.emit(dialog)
 
     def _on_dialog_finished(self, dialog, result: int) -> None:
         change: Change | None = getattr(dialog, "change", None)
-        if self.active_dialog is dialog:
-            self.active_dialog = None
-        dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and change is not None:
             self._hub.publish(change)
 
