@@ -20,10 +20,12 @@ if TYPE_CHECKING:
 
 Span = tuple[int, str, str]  # location id, school year, period key
 
-# Where and when a child's records count: its meetings (at their location) and its cases (at the
-# child's location, by signal and closing date).
+# Where and when a child's records count: its meetings (at their location, and at the child's for
+# its case's lead time) and its cases (at the child's location, by signal and closing date).
 _DAYS_OF_CHILD = """
 SELECT m.location_id, m.date FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.child_id = ?
+UNION SELECT c.location_id, m.date FROM discussion d JOIN meeting m ON m.id = d.meeting_id
+      JOIN child c ON c.id = d.child_id WHERE d.child_id = ?
 UNION SELECT c.location_id, k.signal_date FROM child_case k JOIN child c ON c.id = k.child_id WHERE k.child_id = ?
 UNION SELECT c.location_id, k.closed_on FROM child_case k JOIN child c ON c.id = k.child_id
       WHERE k.child_id = ? AND k.closed_on IS NOT NULL
@@ -36,12 +38,16 @@ class ErasedShareKeeper:
         self._monitoring = MonitoringService(store)
 
     def spans_of(self, child_id: int) -> list[Span]:
+        """The whole school year and the period of every day the child's records count on."""
         from ..monitoring.periods import school_year_of
 
-        years: set[tuple[int, str]] = set()
-        for row in self._store.query(_DAYS_OF_CHILD, [child_id] * 3):
-            years.add((int(row["location_id"]), school_year_of(date.fromisoformat(str(row["date"])[:10]))))
-        return [(loc, year, p.key) for loc, year in sorted(years) for p in self._monitoring.periods(year)]
+        spans: set[Span] = set()
+        for row in self._store.query(_DAYS_OF_CHILD, [child_id] * 4):
+            day = date.fromisoformat(str(row["date"])[:10])
+            location_id, year = int(row["location_id"]), school_year_of(day)
+            spans.update((location_id, year, p.key) for p in self._monitoring.periods(year)
+                         if p.key == "jaar" or day in p)
+        return sorted(spans)
 
     def before(self, child_id: int) -> dict[Span, Monitor]:
         """The live indicators wherever this child counts (taken before its rows go)."""
