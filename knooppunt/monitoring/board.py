@@ -86,7 +86,8 @@ def _figure(figure: Figure, hidden: set[str], counts: dict[str, int]) -> dict[st
         out["op_basis_van"] = SMALL if small(base) else base
         out["mediaan_dagen"] = round(figure.value) if figure.value is not None and base >= 5 else None
     else:  # a percentage: its part (the entries) and the rest must both be shown counts
-        base, part = figure.base or 0, len(figure.entries)
+        base = figure.base or 0
+        part = round((figure.value or 0) * base / 100)  # not len(entries): erased children have none
         out["op_basis_van"] = SMALL if small(base) else base
         shown = base >= 5 and not small(part) and not small(base - part)
         out["percentage"] = round(figure.value) if shown and figure.value is not None else None

@@ -22,7 +22,7 @@ def share(key: str, label: str, part: Figure, whole: Figure) -> Figure:
 def median_days(key: str, label: str, pairs: Sequence[tuple[Entry, int]]) -> Figure:
     entries = tuple(e for e, _days in pairs)
     value = statistics.median(days for _e, days in pairs) if pairs else None
-    return Figure(key, label, value, "dagen", len(pairs), entries)
+    return Figure(key, label, value, "dagen", len(pairs), entries, tuple(days for _e, days in pairs))
 
 
 def day_text(day: date | None) -> str:

@@ -33,6 +33,7 @@ class Figure:
     unit: str = ""
     base: int | None = None
     entries: tuple[Entry, ...] = ()
+    samples: tuple[int, ...] = ()  # a median's day counts (anonymous; erased children's share is kept)
 
     @property
     def is_count(self) -> bool:

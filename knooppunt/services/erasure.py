@@ -3,9 +3,10 @@
 First :meth:`ErasureService.preview` shows what will go; :meth:`erase` then deletes the child,
 its parents, consents, case, discussions (with their participants, notes, decisions, addenda),
 agreements, documents and transfer files in one unit of work. Other children's records stay:
-a meeting that also discussed others keeps them. Counts for monitoring survive without names
-(``monitoring_tally``). The audit log keeps that an erasure happened, by whom and why — the
-reason is a fixed category, so no name can be typed into the log.
+a meeting that also discussed others keeps them. Counts for monitoring survive without names:
+the old yearly tally (``monitoring_tally``) and the child's share of every Monitoring indicator
+(``monitoring_erased``), so the Monitoring figures do not change. The audit log keeps that an
+erasure happened, by whom and why — the reason is a fixed category, so no name can be typed into the log.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..storage import Store
 from ..storage.database import purge_freed_content
 from ..storage.store import UnitOfWork
 from .changes import Change, Entity
+from .monitoring_erased import ErasedShareKeeper
 from .monitoring_tally import MonitoringTally
 
 
@@ -73,6 +75,7 @@ class ErasureService:
     def __init__(self, store: Store, monitoring: MonitoringTally) -> None:
         self._store = store
         self._monitoring = monitoring
+        self._shares = ErasedShareKeeper(store)
 
     def preview(self, child_id: int) -> ErasurePreview:
         row = self._store.query("SELECT first_name, last_name FROM child WHERE id = ?", [child_id])
@@ -107,11 +110,13 @@ class ErasureService:
         if self._store.scalar("SELECT count(*) FROM discussion WHERE child_id = ? AND status = 'bezig'", [child_id]):
             raise KnooppuntError("Dit kind wordt nu besproken. Stel de bespreking eerst vast; wis daarna.")
         self._monitoring.keep_counts_of(uow, child_id)
+        before = self._shares.before(child_id)
         uow.execute(f"DELETE FROM document WHERE discussion_id IN (SELECT id FROM discussion WHERE child_id = ?) "
                     f"OR (discussion_id IS NULL AND meeting_id IN ({_MEETINGS_OF_CHILD}))", [child_id, child_id])
         for table in (*_OWN_TABLES, *self._other_child_tables()):
             uow.execute(f"DELETE FROM [{table}] WHERE child_id = ?", [child_id])
         uow.execute("DELETE FROM child WHERE id = ?", [child_id])
+        self._shares.keep(uow, before)  # the Monitoring figures stay the same (monitoring_erased)
         # The reason is a category and the counts are numbers: no name reaches the audit log.
         uow.audit("kind gewist", "child", child_id, f"{reason.label}; {preview.summary()}")
 

@@ -95,6 +95,18 @@ class MonitoringService:
         return periods(school_year)
 
     def monitor(self, location_id: int, school_year: str, period_key: str = "jaar") -> Monitor:
+        """The indicators from the live records plus erased children's share (so an erasure
+        changes no figure)."""
+        from ..monitoring.erased import ErasedShare, with_erased
+
+        live = self.live_monitor(location_id, school_year, period_key)
+        rows = self._store.query(
+            "SELECT figure, label, days, count FROM monitoring_erased WHERE location_id = ? AND school_year = ? "
+            "AND period = ?", [location_id, live.period.school_year, live.period.key])
+        return with_erased(live, [ErasedShare(r["figure"], r["label"], r["days"], r["count"]) for r in rows])
+
+    def live_monitor(self, location_id: int, school_year: str, period_key: str = "jaar") -> Monitor:
+        """The indicators from the records in the database only."""
         from ..monitoring.indicators import compute
         from ..monitoring.periods import period
 

@@ -561,6 +561,7 @@ CREATE INDEX agreement_offer ON agreement(offer_id)
     )
 
 
-# The parents' letter (issue 17) and the knooppunt cycle (issue 18): modules of their own,
-# registered after the migrations above (they do not depend on each other).
-from . import schema_cycle, schema_letter  # noqa: E402,F401
+# The parents' letter (issue 17), the knooppunt cycle (issue 18) and erased children's share of the
+# Monitoring indicators (0040): modules of their own, registered after the migrations above (they do
+# not depend on each other).
+from . import schema_cycle, schema_letter, schema_monitoring  # noqa: E402,F401
