@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 from knooppunt.services.requests import CORRECTABLE, AvgRequest, RequestDecision, RequestKind
 
 from ..hub import SignalHub
+from ..operations import run_op
 from .form_support import FieldErrors, date_edit, get_date, save_buttons
 
 KIND_LABELS = {RequestKind.CORRECTION: "Correctie (iets klopt niet)",
@@ -60,14 +60,11 @@ class RequestDialog(QDialog):
     def save(self) -> bool:
         kind = RequestKind(self.kind.currentData())
         case_id = self.case.currentData() if kind == RequestKind.OBJECTION else None
-        try:
-            _, change = self._services.requests.record(
+        if run_op(lambda: self._services.requests.record(
                 self._child_id, kind, self.requested_by.currentText(), get_date(self.requested_on) or
-                self._services.now().date(), self.about.toPlainText(), case_id=case_id)
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
+                self._services.now().date(), self.about.toPlainText(), case_id=case_id),
+                hub=self._hub, parent=self, errors=self.errors, initiator=self) is None:
             return False
-        self._hub.publish(change)
         self.accept()
         return True
 
@@ -102,14 +99,11 @@ class DecideDialog(QDialog):
         self.save()
 
     def save(self) -> bool:
-        try:
-            change = self._services.requests.decide(self._request.id, self.decision.currentData(),
-                                                    self.note.toPlainText(),
-                                                    get_date(self.decided_on) or self._services.now().date())
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
+        if run_op(lambda: self._services.requests.decide(self._request.id, self.decision.currentData(),
+                                                          self.note.toPlainText(),
+                                                          get_date(self.decided_on) or self._services.now().date()),
+                  hub=self._hub, parent=self, errors=self.errors, initiator=self) is None:
             return False
-        self._hub.publish(change)
         self.accept()
         return True
 
@@ -154,11 +148,9 @@ class CorrectDialog(QDialog):
 
     def save(self) -> bool:
         table, record_id, field = self.field.currentData()
-        try:
-            change = self._services.requests.correct(self._request.id, table, record_id, field, self.value.text())
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
+        if run_op(lambda: self._services.requests.correct(self._request.id, table, record_id, field,
+                                                           self.value.text()),
+                  hub=self._hub, parent=self, errors=self.errors, initiator=self) is None:
             return False
-        self._hub.publish(change)
         self.accept()
         return True

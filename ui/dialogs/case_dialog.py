@@ -7,11 +7,11 @@ from dataclasses import replace
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.children import Case
-from knooppunt.errors import KnooppuntError
-from knooppunt.services import Services
+from knooppunt.services import Change, Services
 from knooppunt.services.cases import SIGNAL_SOURCES
 
 from ..hub import SignalHub
+from ..operations import run_op
 from .form_support import FieldErrors, date_edit, get_date, save_buttons
 
 
@@ -71,14 +71,13 @@ class CaseDialog(QDialog):
                        strengths=self.strengths.toPlainText(), concerns=self.concerns.toPlainText())
 
     def _on_buttons_accepted(self) -> None:
-        try:
+        def save() -> tuple[Case, Change]:
             if self._case.id is None:
-                self.saved, change = self._services.cases.open_case(self.case())
-            else:
-                change = self._services.cases.update_case(self.case())
-                self.saved = self.case()
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
+                return self._services.cases.open_case(self.case())
+            return self.case(), self._services.cases.update_case(self.case())
+
+        result = run_op(save, hub=self._hub, parent=self, errors=self.errors, initiator=self)
+        if result is None:
             return
-        self._hub.publish(change)
+        self.saved = result[0]
         self.accept()

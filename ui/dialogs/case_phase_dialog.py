@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from knooppunt.domain.children import Case
 from knooppunt.domain.enums import ClosingReason
-from knooppunt.errors import KnooppuntError
-from knooppunt.services import Services
+from knooppunt.services import Change, Services
 
 from ..hub import SignalHub
+from ..operations import run_op
 from .form_support import FieldErrors, date_edit, get_date, save_buttons
 
 EXECUTE, CLOSE, REOPEN = "uitvoering", "afsluiten", "heropenen"
@@ -54,16 +54,14 @@ class CasePhaseDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         cases, on, note = self._services.cases, get_date(self.on), self.note.toPlainText()
-        try:
+
+        def step() -> Change:
             if self._step == EXECUTE:
-                change = cases.start_execution(self._case.id, on, note)
-            elif self._step == CLOSE:
-                change = cases.close_case(self._case.id, on, ClosingReason(self.reason.currentData()), note,
-                                          self.regie_holder.text())
-            else:
-                change = cases.reopen_case(self._case.id, on, note)
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
-            return
-        self._hub.publish(change)
-        self.accept()
+                return cases.start_execution(self._case.id, on, note)
+            if self._step == CLOSE:
+                return cases.close_case(self._case.id, on, ClosingReason(self.reason.currentData()), note,
+                                        self.regie_holder.text())
+            return cases.reopen_case(self._case.id, on, note)
+
+        if run_op(step, hub=self._hub, parent=self, errors=self.errors, initiator=self) is not None:
+            self.accept()

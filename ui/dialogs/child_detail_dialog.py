@@ -16,6 +16,7 @@ from knooppunt.services.erasure import ErasureReason
 from .. import messages
 from ..hub import SignalHub
 from ..modal import run_modal
+from ..operations import run_op
 from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
 from ..widgets.requests_tab import RequestsTab
 from ..widgets.timeline_view import TimelineView
@@ -110,10 +111,8 @@ class ChildDetailDialog(QDialog):
         path = messages.choose_save_file(self, "Overdrachtsdossier opslaan", suggested, "Overdrachtsdossier (*.json)")
         if path is None:
             return
-        try:
-            self._hub.publish(self._services.transfer.export_file(self._child_id, path))
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Overdrachtsdossier niet gemaakt")
+        if run_op(lambda: self._services.transfer.export_file(self._child_id, path), hub=self._hub, parent=self,
+                  title="Overdrachtsdossier niet gemaakt", initiator=self) is None:
             return
         messages.inform(self, "Overdrachtsdossier gemaakt",
                         f"Het overdrachtsdossier van {child.full_name} staat in {path}. Geef het veilig door "
@@ -135,9 +134,7 @@ class ChildDetailDialog(QDialog):
                             f"{extra}\n\nBesprekingen van andere kinderen blijven staan. Dit kan niet ongedaan "
                             "worden gemaakt.", confirm="Definitief wissen", destructive=True):
             return
-        try:
-            change = self._services.erasure.erase(self._child_id, reasons[chosen])
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Niet gewist")
+        # The dossier's reload() finds the child gone and closes it.
+        if run_op(lambda: self._services.erasure.erase(self._child_id, reasons[chosen]), hub=self._hub,
+                  parent=self, title="Niet gewist", initiator=self) is None:
             return
-        self._hub.publish(change)  # reload() finds the child gone and closes this dossier

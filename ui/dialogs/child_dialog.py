@@ -8,10 +8,11 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.children import Child
-from knooppunt.errors import KnooppuntError, ValidationError
-from knooppunt.services import Services
+from knooppunt.errors import ValidationError
+from knooppunt.services import Change, Services
 
 from ..hub import SignalHub
+from ..operations import run_op
 from .form_support import FieldErrors, date_edit, get_date, save_buttons
 
 
@@ -69,14 +70,14 @@ class ChildDialog(QDialog):
             self.errors.show_error(ValidationError("date_of_birth", "Vul de geboortedatum van het kind in."))
             return
         child = self.child()
-        try:
+
+        def save() -> tuple[Child, Change]:
             if self._child is None:
-                child, change = self._services.children.create_child(child)
-            else:
-                change = self._services.children.update_child(child)
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
+                return self._services.children.create_child(child)
+            return child, self._services.children.update_child(child)
+
+        result = run_op(save, hub=self._hub, parent=self, errors=self.errors, initiator=self)
+        if result is None:
             return
-        self.saved = child
-        self._hub.publish(change)
+        self.saved = result[0]
         self.accept()

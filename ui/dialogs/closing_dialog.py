@@ -16,6 +16,7 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..operations import run_op
 from .case_phase_dialog import CLOSE, CasePhaseDialog
 from .form_support import get_date
 
@@ -87,14 +88,11 @@ class ClosingDialog(CasePhaseDialog):
 
     def _on_buttons_accepted(self) -> None:
         on = get_date(self.on) or self._services.now().date()
-        try:
-            change = self._services.cycle.closing.close(
+        if run_op(lambda: self._services.cycle.closing.close(
                 self._case.id or 0, on, ClosingReason(self.reason.currentData()), self.closing(),
-                note=self.note.toPlainText(), handed_to=self.regie_holder.text())
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
+                note=self.note.toPlainText(), handed_to=self.regie_holder.text()),
+                hub=self._hub, parent=self, errors=self.errors, initiator=self) is None:
             return
-        self._hub.publish(change)
         self.accept()
         self.offer_letter()
 

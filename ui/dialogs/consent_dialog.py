@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.children import Consent, age_on
 from knooppunt.domain.enums import ConsentGiver, ConsentMethod
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
 from ..modal import run_modal
+from ..operations import run_op
 from .form_support import FieldErrors, date_edit, get_date, save_buttons
 
 CHILD = "kind"
@@ -130,13 +130,11 @@ class ConsentDialog(QDialog):
                        self.for_transfer.isChecked(), self.checked_organisations(), self.note.toPlainText())
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            self.saved, change = self._services.consent.record(self.consent())
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
-            return
-        self._hub.publish(change)
-        self.accept()
+        result = run_op(lambda: self._services.consent.record(self.consent()), hub=self._hub, parent=self,
+                        errors=self.errors, initiator=self)
+        if result is not None:
+            self.saved = result[0]
+            self.accept()
 
 
 def _rule_text(first_name: str, age: int, day: date | None) -> str:

@@ -43,6 +43,10 @@ class FieldErrors:
             widget.setFocus()
             self._marked = widget
 
+    def show_error(self, error: KnooppuntError) -> None:
+        """The ``ShowsErrors`` face that ``ui.operations.run_op`` uses."""
+        self.show(error.message, error.field if isinstance(error, ValidationError) else None)
+
     def attempt(self, action: Callable[[], object]) -> bool:
         """Run a service call; a refusal is shown at its field. True when it went through."""
         try:

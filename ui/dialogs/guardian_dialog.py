@@ -7,10 +7,10 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.children import Guardian
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from ..hub import SignalHub
+from ..operations import run_op
 from .form_support import FieldErrors, save_buttons
 
 RELATIONS = ("moeder", "vader", "ouder", "pleegouder", "voogd", "stiefmoeder", "stiefvader", "grootouder")
@@ -72,13 +72,8 @@ class GuardianDialog(QDialog):
                        needs_interpreter=self.needs_interpreter.isChecked(), lives_apart=self.lives_apart.isChecked())
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            if self._guardian.id is None:
-                _, change = self._services.children.add_guardian(self.guardian())
-            else:
-                change = self._services.children.update_guardian(self.guardian())
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
-            return
-        self._hub.publish(change)
-        self.accept()
+        children = self._services.children
+        action = ((lambda: children.add_guardian(self.guardian())) if self._guardian.id is None
+                  else (lambda: children.update_guardian(self.guardian())))
+        if run_op(action, hub=self._hub, parent=self, errors=self.errors, initiator=self) is not None:
+            self.accept()

@@ -14,6 +14,7 @@ from .. import messages
 from ..hub import SignalHub
 from ..modal import open_modal
 from ..models.record_table import Column
+from ..operations import run_op
 from ..pages.list_page import RecordTableView
 from .offer_dialog import OfferDialog
 
@@ -94,12 +95,10 @@ class OffersDialog(QDialog):
         path = messages.choose_open_file(self, "Sociale kaart inlezen", "CSV (*.csv *.txt);;Alle bestanden (*)")
         if path is None:
             return
-        try:
-            change = self._services.offers.import_csv(self._location_id, path)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Niet ingelezen")
+        change = run_op(lambda: self._services.offers.import_csv(self._location_id, path), hub=self._hub,
+                        parent=self, title="Niet ingelezen", initiator=self)
+        if change is None:
             return
-        self._hub.publish(change)
         self.reload()
         messages.inform(self, "Sociale kaart", f"{len(change.ids)} aanbod ingelezen uit {path.name}.")
 

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 from knooppunt.services.retention import RetentionDue
 
 from .. import messages
 from ..hub import SignalHub
 from ..models.record_table import Column, RecordTableModel
+from ..operations import run_op
 
 COLUMNS = [
     Column[RetentionDue]("Kind", lambda d: d.child_name),
@@ -78,11 +78,10 @@ class RetentionDialog(QDialog):
                             "Dit kan niet ongedaan worden gemaakt. Het logboek houdt bij dat er gewist is, "
                             "door wie en waarom, zonder namen.", confirm="Definitief wissen", destructive=True):
             return
-        try:
-            erased, change = self._services.retention.erase_due()
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Niet gewist")
+        result = run_op(self._services.retention.erase_due, hub=self._hub, parent=self, title="Niet gewist",
+                        initiator=self)
+        if result is None:
             return
-        self._hub.publish(change)
+        erased = result[0]
         self.reload()
         messages.inform(self, "Gewist", f"{len(erased)} kind(eren) gewist.")

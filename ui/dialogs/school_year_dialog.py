@@ -27,6 +27,7 @@ from knooppunt.services import Services
 from .. import messages
 from ..hub import SignalHub
 from ..modal import run_modal
+from ..operations import run_op
 from .form_dialog import DateField
 
 
@@ -95,14 +96,10 @@ class SchoolYearDialog(QDialog):
         return time(value.hour(), value.minute())
 
     def _on_create_button_clicked(self) -> None:
-        try:
-            change = self._services.cycle.school_year.create(self.location_id, self.planned(), self._start(),
-                                                             self.place.text(), self.chair.text())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Schooljaar niet gepland")
-            return
-        self._hub.publish(change)
-        self.accept()
+        if run_op(lambda: self._services.cycle.school_year.create(self.location_id, self.planned(), self._start(),
+                                                                   self.place.text(), self.chair.text()),
+                  hub=self._hub, parent=self, title="Schooljaar niet gepland", initiator=self) is not None:
+            self.accept()
 
     def _on_ics_button_clicked(self) -> None:
         path = messages.choose_save_file(self, "Schooljaar als agenda opslaan",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Entity, Services
 from knooppunt.services.children import ChildView
 
@@ -16,6 +15,7 @@ from ..dialogs.retention_dialog import RetentionDialog
 from ..hub import SignalHub
 from ..modal import run_modal, show_modeless
 from ..models.record_table import Column
+from ..operations import run_op
 from .list_page import ListPage
 
 SHOWN_AT_ONCE = 200  # the list holds at most this many children; typing searches the database
@@ -95,13 +95,10 @@ class ChildrenPage(ListPage):
         location = next((loc for loc in locations if loc.name == name), None)
         if location is None:
             return
-        try:
-            child_id, change = self._services.transfer.import_file(path, location.id)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Overdrachtsdossier niet ingelezen")
-            return
-        self._hub.publish(change)
-        self.open_child(child_id)
+        result = run_op(lambda: self._services.transfer.import_file(path, location.id), hub=self._hub, parent=self,
+                        title="Overdrachtsdossier niet ingelezen", initiator=self)
+        if result is not None:
+            self.open_child(result[0])
 
     def _on_retention_button_clicked(self) -> None:
         run_modal(RetentionDialog(services=self._services, hub=self._hub, parent=self))

@@ -1,0 +1,80 @@
+"""One way to run an operation from the UI: ``ui.operations.run_op``, and a ratchet on the rest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from knooppunt.errors import KnooppuntError, ValidationError
+from knooppunt.services import Change, Entity
+from ui import messages
+from ui.dialogs.form_support import FieldErrors
+from ui.hub import SignalHub
+from ui.operations import run_op
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+BY_HAND = re.compile(r"except\b.*KnooppuntError|\.publish\(")
+# Places in ui/ that still catch KnooppuntError or publish a Change by hand (see ui/operations.py).
+# Before run_op: 117. Lower this number when you convert more; it must never grow.
+LEFT_BY_HAND = 87
+
+
+def _by_hand() -> list[str]:
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.name in {"operations.py", "hub.py"} and path.parent == UI:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if BY_HAND.search(line):
+                found.append(f"{path.relative_to(UI.parent)}:{number}")
+    return found
+
+
+def test_no_new_places_catch_knooppunt_errors_or_publish_by_hand() -> None:
+    found = _by_hand()
+    assert len(found) <= LEFT_BY_HAND, "use ui.operations.run_op instead:\n" + "\n".join(found)
+
+
+def test_a_change_is_published_with_the_view_that_made_it(qtbot) -> None:
+    hub, page, other = SignalHub(), QWidget(), QWidget()
+    qtbot.addWidget(page)
+    qtbot.addWidget(other)
+    seen: list[tuple[Change, bool, bool]] = []
+    hub.changed.connect(lambda change: seen.append((change, hub.initiated_by(page), hub.initiated_by(other))))
+    change = Change.created(Entity.CHILD, 7)
+    result = run_op(lambda: (7, change), hub=hub, parent=page, initiator=page)
+    assert result == (7, change)
+    assert seen == [(change, True, False)]
+    assert not hub.initiated_by(page)  # only while the signal runs
+
+
+def test_a_refused_field_is_marked_and_nothing_is_published(qtbot) -> None:
+    hub, form, name = SignalHub(), QWidget(), QLineEdit()
+    qtbot.addWidget(form)
+    name.setParent(form)
+    errors = FieldErrors({"name": name}, form)
+    published: list[Change] = []
+    hub.changed.connect(published.append)
+
+    def refuse() -> Change:
+        raise ValidationError("name", "Vul een naam in.")
+
+    assert run_op(refuse, hub=hub, parent=form, errors=errors) is None
+    assert errors.text() == "Vul een naam in."
+    assert name.styleSheet()
+    assert published == []
+
+
+def test_a_refusal_without_a_form_is_shown_in_one_message_box(qtbot, monkeypatch) -> None:
+    hub, page = SignalHub(), QLabel()
+    qtbot.addWidget(page)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, error, title="": shown.append((error.message, title)))
+
+    def refuse() -> Change:
+        raise KnooppuntError("Het bestand is geen overdrachtsdossier.")
+
+    assert run_op(refuse, hub=hub, parent=page, title="Niet ingelezen") is None
+    assert shown == [("Het bestand is geen overdrachtsdossier.", "Niet ingelezen")]
