@@ -21,8 +21,8 @@ from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 from knooppunt.services.meeting_mode import ChairState
 
-from .. import messages
 from ..hub import SignalHub
+from ..operations import run_op
 
 _KIND_LABEL = {ParticipantKind.PARENT: "ouder", ParticipantKind.CHILD: "kind", ParticipantKind.SCHOOL: "school",
                ParticipantKind.PARTNER: "partner"}
@@ -129,13 +129,9 @@ class AttendancePanel(QWidget):
         combo, reason, _warning = self.rows[participant_id]
         attendance = Attendance(combo.currentData())
         reason.setVisible(attendance == Attendance.ABSENT)
-        try:
-            change = self._services.meeting_mode.set_attendance(participant_id, attendance, reason.text())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
-            return
-        self._hub.publish(change)
-        self.changed.emit()
+        if run_op(lambda: self._services.meeting_mode.set_attendance(participant_id, attendance, reason.text()),
+                  hub=self._hub, parent=self, initiator=self) is not None:
+            self.changed.emit()
 
     def _on_absence_save_clicked(self) -> None:
         if self._discussion_id is None:

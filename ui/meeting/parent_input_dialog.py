@@ -9,12 +9,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from knooppunt.domain.enums import AgendaKind
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 from knooppunt.services.parent_input import QUESTIONS
 
-from .. import messages
 from ..hub import SignalHub
+from ..operations import run_op
 
 
 class ParentInputDialog(QDialog):
@@ -50,12 +49,7 @@ class ParentInputDialog(QDialog):
         form.addRow(buttons)
 
     def save(self) -> None:
-        try:
-            change = self._services.parent_input.replace(
+        if run_op(lambda: self._services.parent_input.replace(
                 self.discussion_id, {kind: edit.toPlainText() for kind, edit in self.answers.items()},
-                self.given_by.text())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
-            return
-        self._hub.publish(change)
-        self.accept()
+                self.given_by.text()), hub=self._hub, parent=self, initiator=self) is not None:
+            self.accept()

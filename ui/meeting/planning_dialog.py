@@ -37,6 +37,7 @@ from ..dialogs.consent_dialog import offer_to_record_missing
 from ..hub import SignalHub
 from ..modal import run_modal
 from ..models.collation import sort_key
+from ..operations import run_op
 from ..window_geometry import WindowPlacement
 from .agenda_template_dialog import AgendaTemplateDialog
 from .parent_input_dialog import ParentInputDialog
@@ -342,12 +343,9 @@ class PlanningDialog(QDialog):
         if discussion_id is None or not messages.ask(self, "Kind afmelden",
                                                      "Dit kind afmelden voor dit overleg?", confirm="Afmelden"):
             return
-        try:
-            self._hub.publish(self._services.planning.remove_child(discussion_id))
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
-            return
-        self._fill_slots()
+        if run_op(lambda: self._services.planning.remove_child(discussion_id), hub=self._hub, parent=self,
+                  initiator=self) is not None:
+            self._fill_slots()
 
     def _on_slots_current_item_changed(self, *_args) -> None:
         self._fill_participants()
