@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.enums import AgendaKind, Visibility
 from knooppunt.domain.meeting_rules import CHAIR_PERSPECTIVE, PERSPECTIVE_LABELS
-from knooppunt.domain.meetings import AgendaItem
+from knooppunt.domain.meetings import AgendaItem, Note
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Services
+from knooppunt.services import Change, Services
 
-from .. import messages
 from ..hub import SignalHub
+from ..operations import run_op
 from ..widgets.outcomes_panel import OutcomesPanel
 from .note_editor import NoteEditor
 
@@ -202,16 +202,17 @@ class AgendaItemView(QWidget):
     def add_note(self, visibility: Visibility) -> NoteEditor | None:
         if self.item is None:
             return None
-        try:
+        item_id = self.item.id
+
+        def add() -> tuple[Note, Change]:
             # A shared note is whoever's turn it is; an internal one the chair's own remark.
             speaker = self.current_turn() if visibility == Visibility.SHARED else CHAIR_PERSPECTIVE
-            note, change = self._services.meeting_mode.add_note(self.item.id, visibility=visibility,
-                                                                 perspective=speaker)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+            return self._services.meeting_mode.add_note(item_id, visibility=visibility, perspective=speaker)
+
+        result = run_op(add, hub=self._hub, parent=self, initiator=self)
+        if result is None:
             return None
-        self._hub.publish(change)
-        editor = self._add_editor(note)
+        editor = self._add_editor(result[0])
         editor.focus()
         self.notes_changed.emit()
         return editor
