@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import KnooppuntError
 from ..services.agreement_overview import BUCKETS, AgreementFilter
-from .common import add_db_argument, command, open_db
+from .common import add_db_argument, command, open_db, optional_location_id
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,12 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     with open_db(args) as services:
-        location_id = None
-        if args.locatie:
-            location = services.locations.location_by_name(args.locatie)
-            if location is None:
-                raise KnooppuntError(f"Er is geen locatie met de naam ‘{args.locatie}’.")
-            location_id = location.id
+        location_id = optional_location_id(services, args.locatie)
         f = AgreementFilter(location_id=location_id, bucket=args.welke)
         if args.csv:
             count = services.agreements.export_csv(f, args.csv)

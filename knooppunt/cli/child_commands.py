@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..domain.enums import CasePhase
-from ..errors import KnooppuntError
-from .common import add_db_argument, command, open_db
+from .common import add_db_argument, command, open_db, optional_location_id
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,12 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _children(args: argparse.Namespace) -> int:
     with open_db(args) as services:
-        location_id = None
-        if args.locatie:
-            location = services.locations.location_by_name(args.locatie)
-            if location is None:
-                raise KnooppuntError(f"Er is geen locatie met de naam ‘{args.locatie}’.")
-            location_id = location.id
+        location_id = optional_location_id(services, args.locatie)
         views = services.children.children(location_id=location_id, search=args.zoek)
     rows = [(str(v.child.id), v.child.full_name, v.location_name,
              CasePhase(v.case_phase).label if v.case_phase else "geen casus") for v in views]

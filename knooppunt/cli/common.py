@@ -49,3 +49,13 @@ def open_db(args: argparse.Namespace) -> Services:
     services = open_services(args.db, passphrase())
     services.store.actor = services.profile.user_name or "knooppunt-cli"
     return services
+
+
+def optional_location_id(services: Services, name: str | None) -> int | None:
+    """The id of the location named with --locatie, or None without it (all locations)."""
+    if not name:
+        return None
+    location = services.locations.location_by_name(name)
+    if location is None:
+        raise KnooppuntError(f"Er is geen locatie met de naam ‘{name}’.")
+    return location.id

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
+from .form_support import save_buttons
 
 
 class HolidaysDialog(QDialog):
@@ -46,11 +46,7 @@ class HolidaysDialog(QDialog):
         row_buttons.addWidget(add)
         row_buttons.addWidget(remove)
         row_buttons.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from knooppunt.domain.cycle import PartnerRange
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
+from .form_support import save_buttons
 
 HEADERS = ("Rol", "Leeftijd van", "t/m", "Groep van", "t/m")
 
@@ -32,11 +33,7 @@ class PartnerRangesDialog(QDialog):
             for column, value in enumerate((span.age_min, span.age_max, span.group_min, span.group_max), start=1):
                 self.table.setItem(row, column, QTableWidgetItem("" if value is None else str(value)))
         self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.table, 1)

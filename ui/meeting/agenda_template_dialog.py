@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from knooppunt.domain.meetings import DEFAULT_AGENDA
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
+from ..dialogs.form_support import save_buttons
 from ..hub import SignalHub
 
 
@@ -51,11 +51,7 @@ class AgendaTemplateDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
