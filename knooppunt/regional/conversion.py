@@ -18,7 +18,22 @@ from .publication import Publication, PublicationRefused
 _PERSON = ("name", "function", "phone", "email", "availability", "note")
 
 
+# Rows that are not what Knooppunt publishes (a table that is no list of rows, a missing column,
+# a number where a name belongs) even under a valid signature: one Dutch refusal, nothing changed.
+_MALFORMED = (KeyError, TypeError, AttributeError, ValueError)
+_NOT_READABLE = ("Het regionale adresboek heeft niet de vorm die Knooppunt publiceert en is niet te lezen. "
+                 "Vraag de coördinator het opnieuw te publiceren. Er is niets veranderd.")
+
+
 def directory_data(publication: Publication, *, source: str = "regionaal adresboek") -> list[DirectoryData]:
+    """One directory file per published location, read by the directory-file parser."""
+    try:
+        return _directory_data(publication, source)
+    except _MALFORMED:
+        raise PublicationRefused(_NOT_READABLE) from None
+
+
+def _directory_data(publication: Publication, source: str) -> list[DirectoryData]:
     tables = publication.tables
     types = {t["id"]: t["name"] for t in tables["organisation_type"]}
     organisations = {o["id"]: o for o in tables["organisation"]}
@@ -63,6 +78,13 @@ def _partner(partner: dict[str, Any], organisations: dict[Any, dict[str, Any]], 
 
 def colleagues(publication: Publication) -> list[PartnerEntry]:
     """People of the published organisations who sit at no table: added to the directory (no role)."""
+    try:
+        return _colleagues(publication)
+    except _MALFORMED:
+        raise PublicationRefused(_NOT_READABLE) from None
+
+
+def _colleagues(publication: Publication) -> list[PartnerEntry]:
     tables = publication.tables
     seated = {i for p in tables["location_partner"] for i in (p["contact_id"], p["substitute_id"])}
     organisations = {o["id"]: o for o in tables["organisation"]}
