@@ -104,8 +104,8 @@ def problems_of_copy(path: Path, passphrase: str, expected: Snapshot | None = No
             if _audit_head(conn) != expected.audit_head:
                 problems.append("Het logboek van de kopie eindigt niet waar dat van de database eindigt.")
         return problems
-    except sqlcipher3.DatabaseError as exc:
-        return [f"Het bestand is onvolledig of beschadigd ({exc})."]
+    except (sqlcipher3.DatabaseError, MemoryError) as exc:  # SQLite reports some damage as out of memory
+        return [f"Het bestand is onvolledig of beschadigd ({exc or 'onleesbare regel'})."]
     finally:
         conn.close()
 
@@ -135,8 +135,8 @@ def read_contents(path: Path, passphrase: str, *, kdf_iter: int | None = None) -
             newest_meeting=scalar("SELECT max(date) FROM meeting"),
             newest_audit=scalar("SELECT max(at) FROM audit_log"),
         )
-    except sqlcipher3.DatabaseError as exc:
-        raise _damaged(path, str(exc)) from exc
+    except (sqlcipher3.DatabaseError, MemoryError) as exc:  # SQLite reports some damage as out of memory
+        raise _damaged(path, str(exc) or "onleesbare regel") from exc
     finally:
         conn.close()
 
