@@ -14,7 +14,7 @@ from .sql_replay import captured_reads, replay
 def agreements_overview(services) -> Callable[[], object]:
     """What the Afspraken page asks when it opens: the ids of the open agreements in due-date
     order (sorted in SQL), the first batch of rows, the bucket counts and the per-owner summary."""
-    from knooppunt.services.agreement_overview import AgreementFilter
+    from knooppunt.services.outcomes.agreement_overview import AgreementFilter
     from ui.models.agreement_overview_model import BATCH
 
     agreements = services.agreements
@@ -65,7 +65,7 @@ def measure(ctx: Context) -> list[Result]:
     try:
         overview = Result("open Afspraken overview", "ms", "same SQL on the connection", REPORT)
         _compare(overview, conn, agreements_overview(services), ctx.runs)
-        from knooppunt.services.agreement_overview import AgreementFilter
+        from knooppunt.services.outcomes.agreement_overview import AgreementFilter
 
         overview.note = (f"as the page opens: {len(services.agreements.overview_ids(AgreementFilter()))} open "
                          f"of {services.store.count('agreement')} agreements, first batch of rows, counts, owners")

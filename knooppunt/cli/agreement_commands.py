@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services.agreement_overview import BUCKETS, AgreementFilter
+from ..services.outcomes.agreement_overview import BUCKETS, AgreementFilter
 from .common import add_db_argument, command, open_db, optional_location_id
 
 

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..services.audit import AuditFilter
+from ..services.privacy.audit import AuditFilter
 from .common import add_db_argument, command, open_db
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import KnooppuntError
-from ..services.erasure import ErasureReason
+from ..services.privacy.erasure import ErasureReason
 from .common import add_db_argument, command, open_db
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import KnooppuntError
 from ..regional import signing
-from ..services.regional import DEFAULT_TIMEOUT
+from ..services.directory.regional import DEFAULT_TIMEOUT
 from .common import command, open_db
 
 

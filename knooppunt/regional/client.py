@@ -23,7 +23,7 @@ from ..errors import KnooppuntError
 from .publication import DATABASE_NAME, TABLES, Publication, PublicationRefused
 
 DEFAULT_TIMEOUT = 10.0  # seconds per request, and the whole update may take at most four times that
-# (the same value as knooppunt.services.regional.DEFAULT_TIMEOUT, which does not import this module)
+# (the same value as knooppunt.services.directory.regional.DEFAULT_TIMEOUT, which does not import this module)
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 500
 _QUERY = {"_shape": "array", "_size": "max", "_nocount": "1", "_nofacet": "1", "_nosuggest": "1", "_labels": "off"}

@@ -11,34 +11,34 @@ from typing import TYPE_CHECKING
 
 from ..storage import Store, create_database, open_database
 from ..storage.database import verify_passphrase
-from .agreements import AgreementService
-from .audit import AuditService
-from .cases import CaseService
-from .children import ChildService
-from .consent import ConsentService
+from .children.children import ChildService
+from .children.consent import ConsentService
+from .children.timeline import TimelineService
+from .children.transfer import TransferService
 from .cycle import CycleServices, build_cycle
-from .decisions import DecisionService
-from .directory import DirectoryService
-from .erasure import ErasureService
-from .invitations import InvitationService
-from .locations import LocationService
-from .meeting_mode import MeetingModeService
-from .meetings import MeetingService
-from .monitoring import MonitoringService
-from .monitoring_tally import MonitoringTally
-from .offers import OfferService
-from .parent_input import ParentInputService
-from .parents_screen import ParentsScreenService
-from .plan_section import plan_section
-from .planning import PlanningService
+from .directory.locations import LocationService
+from .directory.offers import OfferService
+from .directory.partners import DirectoryService
+from .directory.regional import RegionalService
+from .directory.regional_publish import RegionalPublisher
+from .meetings.invitations import InvitationService
+from .meetings.meeting_mode import MeetingModeService
+from .meetings.meetings import MeetingService
+from .meetings.parent_input import ParentInputService
+from .meetings.parents_screen import ParentsScreenService
+from .meetings.planning import PlanningService
+from .monitoring.monitoring import MonitoringService
+from .monitoring.tally import MonitoringTally
+from .outcomes.agreements import AgreementService
+from .outcomes.cases import CaseService
+from .outcomes.decisions import DecisionService
+from .outcomes.plan_section import plan_section
+from .outcomes.records import RecordService
+from .privacy.audit import AuditService
+from .privacy.erasure import ErasureService
+from .privacy.requests import RequestService
+from .privacy.retention import RetentionService
 from .profile import ProfileService
-from .records import RecordService
-from .regional import RegionalService
-from .regional_publish import RegionalPublisher
-from .requests import RequestService
-from .retention import RetentionService
-from .timeline import TimelineService
-from .transfer import TransferService
 
 if TYPE_CHECKING:
     from ..backup.service import BackupService

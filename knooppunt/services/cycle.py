@@ -6,21 +6,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..storage import Store
-from .case_plan import CasePlanService
-from .cases import CaseService
-from .children import ChildService
-from .closing import ClosingService
-from .consent import ConsentService
-from .cycle_settings import CycleSettingsService
-from .intake import IntakeService
-from .locations import LocationService
-from .partner_scope import PartnerScopeService
-from .school_year import SchoolYearService
-from .today import TodayService
+from .children.children import ChildService
+from .children.consent import ConsentService
+from .children.intake import IntakeService
+from .children.partner_scope import PartnerScopeService
+from .directory.locations import LocationService
+from .meetings.cycle_settings import CycleSettingsService
+from .meetings.school_year import SchoolYearService
+from .meetings.today import TodayService
+from .outcomes.case_plan import CasePlanService
+from .outcomes.cases import CaseService
+from .outcomes.closing import ClosingService
 
 if TYPE_CHECKING:
     from ..documents.render import TemplateRenderer
-    from .closing_letter import ClosingLetterService
+    from .outcomes.closing_letter import ClosingLetterService
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class CycleServices:
 
 def build_cycle(store: Store, locations: LocationService, children: ChildService, consent: ConsentService,
                 cases: CaseService, renderer: TemplateRenderer) -> CycleServices:
-    from .closing_letter import ClosingLetterService
+    from .outcomes.closing_letter import ClosingLetterService
 
     settings = CycleSettingsService(store)
     return CycleServices(

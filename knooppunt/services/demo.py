@@ -27,10 +27,10 @@ from ..domain.enums import (
 from ..domain.meetings import DEFAULT_AGENDA, AgendaItem, Discussion, Meeting, Note, Participant
 from ..domain.outcomes import Agreement, Decision
 from ..storage import UnitOfWork
-from .cases import CaseEvent, EventKind
 from .container import Services
 from .demo_cycle import add_cycle_demo, add_demo_plan
-from .locations import PartnerView
+from .directory.locations import PartnerView
+from .outcomes.cases import CaseEvent, EventKind
 
 # (organisation, type code, contact, function, phone, e-mail, substitute, mandate category, mandate)
 _PARTNERS = [

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from ..domain.children import Case
 from ..domain.enums import CasePhase
 from ..storage.store import UnitOfWork
-from .cases import CaseEvent, EventKind
+from .outcomes.cases import CaseEvent, EventKind
 
 # child index in demo._CHILDREN -> (days ago, source, by, noticed, parents' words, question, parents spoken)
 _INTAKES = {

@@ -5,8 +5,8 @@ import pytest
 
 from knooppunt.domain.enums import AgreementStatus, OwnerKind
 from knooppunt.errors import RecordLocked, ValidationError
-from knooppunt.services.agreements import AgreementFilter, AgreementInput
 from knooppunt.services.demo import upcoming_meeting_date
+from knooppunt.services.outcomes.agreements import AgreementFilter, AgreementInput
 
 from ..conftest import TODAY
 from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with

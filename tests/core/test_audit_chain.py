@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from knooppunt.cli import main
-from knooppunt.services.audit import audit_chain_head
+from knooppunt.services.privacy.audit import audit_chain_head
 from knooppunt.storage import schema_record
 from knooppunt.storage.audit_chain import GENESIS, chain_hash, fingerprint, verify
 from knooppunt.storage.audit_log import append_audit

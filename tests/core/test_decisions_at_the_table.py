@@ -13,7 +13,7 @@ from knooppunt.documents.service import DocumentKind, DocumentTarget
 from knooppunt.domain.enums import Attendance, DecisionStatus, DiscussionStatus, Position
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import KnooppuntError, ValidationError
-from knooppunt.services.decisions import DecisionInput
+from knooppunt.services.outcomes.decisions import DecisionInput
 
 from ..conftest import TODAY
 from .documents_helpers import pdf_text

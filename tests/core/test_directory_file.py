@@ -97,7 +97,7 @@ def test_a_second_file_shows_new_changed_and_removed_then_applies_them(demo_serv
 def test_a_failure_half_way_leaves_the_directory_as_it_was(demo_services, laptop, tmp_path, monkeypatch):
     plan = laptop.directory.plan_import(DEMO, laptop.directory.read(export(demo_services, tmp_path)))
     before = state(laptop)
-    from knooppunt.services import directory_writes
+    from knooppunt.services.directory import writes as directory_writes
 
     calls = []
     original = directory_writes.DirectoryWriter.partner

@@ -337,7 +337,7 @@ def test_start_up_does_not_load_the_network_or_signature_modules():
     from pathlib import Path
 
     from knooppunt.regional import client
-    from knooppunt.services import regional
+    from knooppunt.services.directory import regional
 
     assert regional.DEFAULT_TIMEOUT == client.DEFAULT_TIMEOUT
     loaded = subprocess.run(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knooppunt.errors import NotFound
-from knooppunt.services.erasure import ErasureReason
+from knooppunt.services.privacy.erasure import ErasureReason
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 from .sqlcipher_pages import plaintext_of_file

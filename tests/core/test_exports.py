@@ -7,7 +7,7 @@ import pytest
 
 from knooppunt.errors import KnooppuntError
 from knooppunt.exports import ExportFailed, check_writable, write_export
-from knooppunt.services.agreement_overview import AgreementFilter, CsvExport
+from knooppunt.services.outcomes.agreement_overview import AgreementFilter, CsvExport
 from knooppunt.storage.store import UnitOfWork
 
 from ..children_helpers import give_consent

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from knooppunt.directory import csv_io, directory_file
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import transfer
+from knooppunt.services.children import transfer
 
 from .fuzz_helpers import HOSTILE, RAW_NUMBERS, batch, dumps, fuzz_settings, hostile_json, mutated
 

@@ -143,7 +143,7 @@ def test_the_audit_part_shows_prints_of_the_childs_documents_and_not_an_erased_c
 
     from knooppunt.documents import DocumentKind, DocumentTarget
     from knooppunt.domain.children import Child
-    from knooppunt.services.erasure import ErasureReason
+    from knooppunt.services.privacy.erasure import ErasureReason
 
     zoe = _child(demo_services, "Zoë")
     meeting = demo_services.store.scalar("SELECT meeting_id FROM discussion WHERE child_id = ?", [zoe])

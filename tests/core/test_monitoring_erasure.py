@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from knooppunt.services.container import Services
-from knooppunt.services.erasure import ErasureReason
+from knooppunt.services.privacy.erasure import ErasureReason
 
 from .monitoring_helpers import build_linde
 

@@ -12,7 +12,7 @@ import pytest
 from knooppunt.directory.report import ImportRefused
 from knooppunt.domain.offers import PreventionLevel
 from knooppunt.errors import ValidationError
-from knooppunt.services.offers import OfferInput
+from knooppunt.services.directory.offers import OfferInput
 
 DEMO = "Kindcentrum De Vlinderboom"
 HEADER = "Aanbod;Organisatie;Niveau;Doelgroep;Leeftijd vanaf;Leeftijd tot en met;Hoe verwijzen;Contact\r\n"

@@ -10,7 +10,7 @@ from knooppunt.directory.entries import PartnerEntry, PersonEntry
 from knooppunt.domain.directory import Location
 from knooppunt.domain.enums import LocationType, PartnerKind
 from knooppunt.errors import ValidationError
-from knooppunt.services.directory import SEARCH_LIMIT
+from knooppunt.services.directory.partners import SEARCH_LIMIT
 
 
 def new_location(services, name="OBS De Regenboog"):

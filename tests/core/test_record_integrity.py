@@ -21,9 +21,9 @@ from knooppunt.domain.enums import (
 )
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import ConsentMissing, KnooppuntError, RecordLocked, ValidationError
-from knooppunt.services.agreements import AgreementInput
-from knooppunt.services.decisions import DecisionInput
-from knooppunt.services.records import RUNNING_KEY
+from knooppunt.services.outcomes.agreements import AgreementInput
+from knooppunt.services.outcomes.decisions import DecisionInput
+from knooppunt.services.outcomes.records import RUNNING_KEY
 from tests.conftest import TODAY
 
 from .outcome_helpers import child_id, discussion_of, finalise, new_meeting_with, to_meeting_day

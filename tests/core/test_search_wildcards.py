@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knooppunt.services.agreement_overview import AgreementFilter
+from knooppunt.services.outcomes.agreement_overview import AgreementFilter
 
 
 def test_child_search_treats_percent_and_underscore_literally(demo_services):

@@ -13,7 +13,7 @@ from knooppunt.documents import DocumentKind, DocumentTarget
 from knooppunt.documents.render import text_block, text_parts
 from knooppunt.domain.limits import NOTE_MAX, TEXT_MAX
 from knooppunt.errors import ValidationError
-from knooppunt.services.agreements import AgreementInput
+from knooppunt.services.outcomes.agreements import AgreementInput
 
 
 def _upcoming(services) -> int:

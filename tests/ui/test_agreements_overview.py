@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from knooppunt.services.agreement_overview import AgreementFilter
+from knooppunt.services.outcomes.agreement_overview import AgreementFilter
 from ui import messages
 from ui.hub import SignalHub
 from ui.models.agreement_overview_model import BATCH, AgreementOverviewModel

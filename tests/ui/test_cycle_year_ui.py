@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from knooppunt.services.school_year import shipped_holidays
+from knooppunt.services.meetings.school_year import shipped_holidays
 from tests.ui.dialog_driver import QT_OFFSCREEN_NOISE
 from ui import messages
 from ui.dialogs.cycle_settings_dialog import CycleSettingsDialog

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from knooppunt.domain.enums import Position
-from knooppunt.services.agreements import AgreementInput
+from knooppunt.services.outcomes.agreements import AgreementInput
 from ui import messages
 from ui.dialogs.agreement_dialog import AgreementDialog
 from ui.dialogs.decision_dialog import DecisionDialog

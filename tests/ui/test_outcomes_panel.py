@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from knooppunt.domain.enums import OwnerKind, Position
-from knooppunt.services.agreements import AgreementInput
-from knooppunt.services.decisions import DecisionInput
+from knooppunt.services.outcomes.agreements import AgreementInput
+from knooppunt.services.outcomes.decisions import DecisionInput
 from ui.hub import SignalHub
 from ui.widgets.outcomes_panel import OutcomesPanel
 

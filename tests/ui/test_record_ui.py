@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 from knooppunt.documents.service import DocumentKind, DocumentTarget
 from knooppunt.domain.enums import AgendaKind, Attendance, Visibility
 from knooppunt.domain.meetings import Meeting
-from knooppunt.services.audit import AuditFilter
+from knooppunt.services.privacy.audit import AuditFilter
 from tests.conftest import TODAY
 from ui import messages
 from ui.dialogs.decision_dialog import DecisionDialog

@@ -11,7 +11,7 @@ from knooppunt.domain.enums import OwnerKind
 from knooppunt.domain.offers import OfferView
 from knooppunt.domain.outcomes import Agreement
 from knooppunt.services import Change, Services
-from knooppunt.services.agreements import AgreementInput
+from knooppunt.services.outcomes.agreements import AgreementInput
 
 from ..widgets.offer_picker import OfferPicker
 from .form_dialog import DateField, FormDialog

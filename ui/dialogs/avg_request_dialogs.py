@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from knooppunt.services import Services
-from knooppunt.services.requests import CORRECTABLE, AvgRequest, RequestDecision, RequestKind
+from knooppunt.services.privacy.requests import CORRECTABLE, AvgRequest, RequestDecision, RequestKind
 
 from ..hub import SignalHub
 from ..operations import run_op

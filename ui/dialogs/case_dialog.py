@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from knooppunt.domain.children import Case
 from knooppunt.services import Change, Services
-from knooppunt.services.cases import SIGNAL_SOURCES
+from knooppunt.services.outcomes.cases import SIGNAL_SOURCES
 
 from ..hub import SignalHub
 from ..operations import run_op

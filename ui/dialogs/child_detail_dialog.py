@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 from knooppunt.domain.children import age_on
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Entity, Services
-from knooppunt.services.erasure import ErasureReason
+from knooppunt.services.privacy.erasure import ErasureReason
 
 from .. import messages
 from ..hub import SignalHub

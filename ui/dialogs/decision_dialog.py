@@ -14,7 +14,7 @@ from knooppunt.domain.enums import Position
 from knooppunt.domain.offers import OfferView
 from knooppunt.domain.outcomes import Decision
 from knooppunt.services import Change, Services
-from knooppunt.services.decisions import DecisionInput, MandateCheck
+from knooppunt.services.outcomes.decisions import DecisionInput, MandateCheck
 
 from ..widgets.offer_picker import OfferPicker
 from .form_dialog import FormDialog

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from knooppunt.errors import KnooppuntError
-from knooppunt.services.directory import ImportPlan
-from knooppunt.services.directory_writes import DirectoryChange
-from knooppunt.services.regional import RegionalPlan
+from knooppunt.services.directory.partners import ImportPlan
+from knooppunt.services.directory.regional import RegionalPlan
+from knooppunt.services.directory.writes import DirectoryChange
 
 from ..models.record_table import Column
 from ..pages.list_page import RecordTableView

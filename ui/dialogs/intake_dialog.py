@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from knooppunt.domain.children import Case
 from knooppunt.services import Change, Services
-from knooppunt.services.cases import SIGNAL_SOURCES
+from knooppunt.services.outcomes.cases import SIGNAL_SOURCES
 
 from .form_dialog import DateField, FormDialog
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
-from knooppunt.services.audit import AuditFilter, AuditRow, record_label
+from knooppunt.services.privacy.audit import AuditFilter, AuditRow, record_label
 
 from .. import messages
 from ..models.record_table import Column, RecordTableModel

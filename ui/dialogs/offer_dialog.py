@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QW
 
 from knooppunt.domain.offers import OfferView, PreventionLevel
 from knooppunt.services import Change, Services
-from knooppunt.services.offers import OfferInput
+from knooppunt.services.directory.offers import OfferInput
 
 from .form_dialog import FormDialog
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.services.locations import LocationService
+from knooppunt.services.directory.locations import LocationService
 
 from .field_errors import FieldErrors
 

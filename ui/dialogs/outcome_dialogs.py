@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 from knooppunt.domain.enums import AgreementStatus
 from knooppunt.domain.outcomes import Agreement, Decision
 from knooppunt.services import Change, Services
-from knooppunt.services.agreements import OUTCOMES
+from knooppunt.services.outcomes.agreements import OUTCOMES
 
 from .form_dialog import DateField, FormDialog
 

@@ -23,7 +23,7 @@ from knooppunt.directory.entries import PartnerEntry, PersonEntry
 from knooppunt.directory.validation import format_date, parse_date
 from knooppunt.domain.enums import PartnerKind
 from knooppunt.errors import ValidationError
-from knooppunt.services.locations import LocationService, PartnerView
+from knooppunt.services.directory.locations import LocationService, PartnerView
 
 from ..models.collation import sort_key
 from .field_errors import FieldErrors

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from knooppunt.errors import KnooppuntError
 from knooppunt.regional import signing
 from knooppunt.services import Change
-from knooppunt.services.regional import RegionalPlan, RegionalService
+from knooppunt.services.directory.regional import RegionalPlan, RegionalService
 
 from ..background_task import run_in_background
 from ..modal import open_modal

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.directory.entries import PersonEntry
-from knooppunt.services.locations import LocationService
+from knooppunt.services.directory.locations import LocationService
 
 from .field_errors import FieldErrors
 from .partner_dialog import PersonFields

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.services import Services
-from knooppunt.services.retention import RetentionDue
+from knooppunt.services.privacy.retention import RetentionDue
 
 from .. import messages
 from ..hub import SignalHub

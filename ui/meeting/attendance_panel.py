@@ -19,7 +19,7 @@ from knooppunt.domain.enums import Attendance, ParticipantKind
 from knooppunt.domain.meeting_rules import parents_present
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
-from knooppunt.services.meeting_mode import ChairState
+from knooppunt.services.meetings.meeting_mode import ChairState
 
 from ..hub import SignalHub
 from ..operations import run_op

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from knooppunt.domain.enums import DiscussionStatus, Visibility
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Entity, Services
-from knooppunt.services.meeting_mode import ChairState
+from knooppunt.services.meetings.meeting_mode import ChairState
 
 from .. import messages
 from ..hub import SignalHub

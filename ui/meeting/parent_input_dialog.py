@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from knooppunt.domain.enums import AgendaKind
 from knooppunt.services import Services
-from knooppunt.services.parent_input import QUESTIONS
+from knooppunt.services.meetings.parent_input import QUESTIONS
 
 from ..hub import SignalHub
 from ..operations import run_op

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from knooppunt.services import Services
-from knooppunt.services.parents_screen import ParentsScreenContent
+from knooppunt.services.meetings.parents_screen import ParentsScreenContent
 
 
 class ParentsScreen(QWidget):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import ConsentMissing, IntakeMissing, KnooppuntError, ValidationError
 from knooppunt.services import Services
-from knooppunt.services.planning import slot_end
+from knooppunt.services.meetings.planning import slot_end
 
 from .. import messages
 from ..dialogs.consent_dialog import offer_to_record_missing

@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from knooppunt.services.agreement_overview import AgreementFilter, AgreementView
+from knooppunt.services.outcomes.agreement_overview import AgreementFilter, AgreementView
 
 from .outcome_columns import owner_text
 from .record_table import WARNING_COLOUR, display

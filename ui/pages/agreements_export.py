@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from knooppunt.errors import KnooppuntError
-from knooppunt.services.agreement_overview import AgreementFilter, CsvExport
+from knooppunt.services.outcomes.agreement_overview import AgreementFilter, CsvExport
 
 from .. import messages
 

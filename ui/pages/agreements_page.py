@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.enums import DecisionStatus, OwnerKind
 from knooppunt.services import Change, Entity, Services
-from knooppunt.services.agreement_overview import BUCKETS, AgreementFilter, OwnerSummary
+from knooppunt.services.outcomes.agreement_overview import BUCKETS, AgreementFilter, OwnerSummary
 
 from ..dialogs.outcome_dialogs import ConfirmDecisionDialog
 from ..hub import SignalHub

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
 from knooppunt.services import Change, Entity, Services
-from knooppunt.services.children import ChildView
+from knooppunt.services.children.children import ChildView
 
 from .. import messages
 from ..dialogs.child_detail_dialog import ChildDetailDialog

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.enums import PartnerKind
-from knooppunt.services.directory import SEARCH_LIMIT, DirectoryService, SearchHit
+from knooppunt.services.directory.partners import SEARCH_LIMIT, DirectoryService, SearchHit
 
 from ..models.record_table import Column
 from .list_page import RecordTableView

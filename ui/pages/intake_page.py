@@ -8,7 +8,7 @@ from typing import cast
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.services import Change, Entity, Services
-from knooppunt.services.intake import WaitingIntake
+from knooppunt.services.children.intake import WaitingIntake
 
 from .. import messages
 from ..dialogs.intake_dialog import IntakeDialog

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Entity, Services
-from knooppunt.services.locations import PartnerView
+from knooppunt.services.directory.locations import PartnerView
 
 from .. import messages
 from ..dialogs.location_dialog import LocationDialog

@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from knooppunt.services import Change, Entity, Services
-from knooppunt.services.meetings import MeetingView
+from knooppunt.services.meetings.meetings import MeetingView
 
 from .. import messages
 from ..documents.document_dialog import DocumentDialog

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.services import Change, Services
-from knooppunt.services.today import KIND_LABELS, TodayItem
+from knooppunt.services.meetings.today import KIND_LABELS, TodayItem
 
 from .. import messages
 from ..hub import SignalHub

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knooppunt.services import Services
-from knooppunt.services.requests import AvgRequest, RequestDecision, RequestKind
+from knooppunt.services.privacy.requests import AvgRequest, RequestDecision, RequestKind
 
 from .. import messages
 from ..dialogs.avg_request_dialogs import DECISION_LABELS, KIND_LABELS, CorrectDialog, DecideDialog, RequestDialog

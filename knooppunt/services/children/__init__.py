@@ -1,0 +1,1 @@
+"""Children (kinderen): parents, consent, aanmelding, partners per child, timeline and transfer."""

@@ -1,0 +1,69 @@
+"""Counts for monitoring (how many children, discussions, decisions, agreements per location and
+year) that survive an erasure: an erased child's share is added to ``monitoring_tally``, a table
+of numbers without names or record ids, before its records go."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...storage import Store
+from ...storage.store import UnitOfWork
+
+Key = tuple[int, int, str]  # location id, year, measure
+
+# measure -> SQL giving (location_id, year, count), optionally for one child (``{child}``).
+_MEASURES: dict[str, str] = {
+    "kinderen besproken": (
+        "SELECT m.location_id, CAST(strftime('%Y', m.date) AS INTEGER), count(DISTINCT d.child_id) "
+        "FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.status != 'afgemeld' {child} GROUP BY 1, 2"),
+    "besprekingen": (
+        "SELECT m.location_id, CAST(strftime('%Y', m.date) AS INTEGER), count(*) "
+        "FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.status != 'afgemeld' {child} GROUP BY 1, 2"),
+    "besluiten": (
+        "SELECT m.location_id, CAST(strftime('%Y', m.date) AS INTEGER), count(*) FROM decision b "
+        "JOIN discussion d ON d.id = b.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE 1 {child} GROUP BY 1, 2"),
+    "afspraken": (
+        "SELECT m.location_id, CAST(strftime('%Y', m.date) AS INTEGER), count(*) FROM agreement a "
+        "JOIN discussion d ON d.id = a.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE 1 {child} "
+        "GROUP BY 1, 2"),
+    "afspraken gedaan": (
+        "SELECT m.location_id, CAST(strftime('%Y', m.date) AS INTEGER), count(*) FROM agreement a "
+        "JOIN discussion d ON d.id = a.discussion_id JOIN meeting m ON m.id = d.meeting_id "
+        "WHERE a.status = 'gedaan' {child} GROUP BY 1, 2"),
+    "casussen geopend": (
+        "SELECT c.location_id, CAST(strftime('%Y', k.signal_date) AS INTEGER), count(*) FROM child_case k "
+        "JOIN child c ON c.id = k.child_id WHERE 1 {child} GROUP BY 1, 2"),
+}
+_CHILD_COLUMN = {"casussen geopend": "k.child_id"}
+
+
+def _counts(store: Store, child_id: int | None) -> Counter[Key]:
+    totals: Counter[Key] = Counter()
+    for measure, sql in _MEASURES.items():
+        column = _CHILD_COLUMN.get(measure, "d.child_id")
+        child = f"AND {column} = ?" if child_id is not None else ""
+        params = [child_id] if child_id is not None else []
+        for location_id, year, count in store.db.execute(sql.format(child=child), params).fetchall():
+            totals[(int(location_id), int(year), measure)] += int(count)
+    return totals
+
+
+class MonitoringTally:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def counts(self, location_id: int | None = None) -> dict[Key, int]:
+        """Every measure per location and year: the live records plus what erased children left."""
+        totals = _counts(self._store, None)
+        for loc, year, measure, count in self._store.db.execute(
+                "SELECT location_id, year, measure, count FROM monitoring_tally").fetchall():
+            totals[(int(loc), int(year), str(measure))] += int(count)
+        return {k: v for k, v in sorted(totals.items()) if location_id is None or k[0] == location_id}
+
+    def keep_counts_of(self, uow: UnitOfWork, child_id: int) -> None:
+        """Within an erasure: add this child's share to the anonymous tally before its rows go."""
+        for (location_id, year, measure), count in _counts(self._store, child_id).items():
+            uow.execute(
+                "INSERT INTO monitoring_tally (location_id, year, measure, count) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (location_id, year, measure) DO UPDATE SET count = count + excluded.count",
+                [location_id, year, measure, count])

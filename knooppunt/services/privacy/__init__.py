@@ -1,0 +1,1 @@
+"""The AVG: the logboek, erasure, retention terms and parents' requests."""
