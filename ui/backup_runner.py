@@ -14,6 +14,7 @@ from knooppunt.errors import KnooppuntError
 
 from . import messages
 from .background_task import run_in_background
+from .operations import on_refusal, run_op
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +78,10 @@ class BackupRunner(QObject):
             if on_demand:
                 messages.inform(self._window, "Back-up", "Er wordt al een back-up gemaakt.")
             return False
-        try:
-            job = self._backups.backup_job()
-        except KnooppuntError as exc:
-            if on_demand:
-                messages.show_error(self._window, exc, "Geen back-up gemaakt")
+        # Asked for: a refusal in a box. The automatic backup tries again later without a word.
+        job = run_op(self._backups.backup_job, hub=None, parent=self._window, title="Geen back-up gemaakt",
+                     errors=None if on_demand else on_refusal(lambda _exc: None))
+        if job is None:
             return False
         self._running, self._on_demand = True, on_demand
         self.label.setText("Back-up maken…")

@@ -10,6 +10,9 @@ the services) until the parent goes, unless something deletes it. So:
 - ``run_modal(dialog)``: ``exec()`` where the caller needs the result before it goes on.
 - ``show_modeless(dialog)``: a window that stays open beside the main window (a child's file).
 
+``open_modal`` and ``run_modal`` given ``hub=`` publish the dialog's ``change`` (a Change or a
+result holding Changes) when it was accepted, through ``ui.operations.publish``, with ``initiator``.
+
 All three delete the dialog with ``deleteLater()``: it is gone at the next event-loop turn, so it
 may still be read right after ``run_modal`` returns or inside ``on_finished``. The one dialog that
 lives on on purpose is the handbook (``MainWindow.open_handbook``), kept to reopen at once.
@@ -18,10 +21,15 @@ lives on on purpose is the handbook (``MainWindow.open_handbook``), kept to reop
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+
+from . import operations
+
+if TYPE_CHECKING:
+    from .hub import SignalHub
 
 D = TypeVar("D", bound=QDialog)
 
@@ -32,16 +40,23 @@ class DialogOwner(Protocol):
     active_dialog: QDialog | None
 
 
-def run_modal(dialog: QDialog) -> int:
-    """``dialog.exec()``, then ``deleteLater()``: the dialog is gone at the next event-loop turn."""
+def _publish_accepted(dialog: QDialog, result: int, hub: SignalHub | None, initiator: object | None) -> None:
+    if hub is not None and result == QDialog.DialogCode.Accepted:
+        operations.publish(hub, getattr(dialog, "change", None), initiator)
+
+
+def run_modal(dialog: QDialog, *, hub: SignalHub | None = None, initiator: object | None = None) -> int:
+    """``dialog.exec()`` (publishing its ``change`` on ``hub`` when accepted), then ``deleteLater()``."""
     try:
-        return dialog.exec()
+        result = dialog.exec()
+        _publish_accepted(dialog, result, hub, initiator)
+        return result
     finally:
         dialog.deleteLater()
 
 
-def open_modal(dialog: D, on_finished: Callable[[int], None] | None = None, *,
-               owner: DialogOwner | None = None) -> D:
+def open_modal(dialog: D, on_finished: Callable[[int], None] | None = None, *, owner: DialogOwner | None = None,
+               hub: SignalHub | None = None, initiator: object | None = None) -> D:
     """Window-modal ``open()``; when it closes: clear ``owner.active_dialog``, ``on_finished(result)``,
     then ``deleteLater()`` (also when ``on_finished`` raises)."""
     if owner is not None:
@@ -51,6 +66,7 @@ def open_modal(dialog: D, on_finished: Callable[[int], None] | None = None, *,
         if owner is not None and owner.active_dialog is dialog:
             owner.active_dialog = None
         try:
+            _publish_accepted(dialog, result, hub, initiator)
             if on_finished is not None:
                 on_finished(result)
         finally:

@@ -1,17 +1,25 @@
 """One way to run an operation from the UI (after Anki's ``CollectionOp``).
 
-``run_op`` runs a service call, shows a refusal (``KnooppuntError``) at its field on a form or
-else in one message box, and publishes the returned ``Change`` on the hub with its initiator, so
-a page that wrote can skip its own reload (``hub.initiated_by(self)``). It returns the call's
-result, or None when it was refused. The action returns a ``Change`` or a tuple ending in one.
+``run_op`` runs a service call, shows a refusal (``KnooppuntError``) at its field on a form, in a
+line of the window (``in_line``: a dialog's error label, the meeting window's notice line) or else
+in one message box, and publishes the returned ``Change`` on the hub with its initiator, so a page
+that wrote knows it did (``hub.initiated_by(self)``). It returns the call's result, or None when it
+was refused; ``try_op`` says True/False for calls that return nothing. The action returns a
+``Change``, a tuple ending in one, or something with ``.changes``; a read returns none of these and
+publishes nothing. ``run_op_in_background`` (``ui/background_op.py``) prepares off the GUI thread
+with a progress indicator, then finishes here. ``publish`` is the one call of ``hub.publish``:
+``open_modal``/``run_modal`` use it for a dialog that hands its ``change`` to the opener.
 
-Places left that still catch ``KnooppuntError`` or publish by hand, for a reason or for lack of
-time (``tests/ui/test_operations.py`` counts them and fails if the number grows):
-- reads that may be refused (opening, previewing, searching): nothing to publish;
-- the meeting window (``ui/meeting/``): autosave and step-by-step flows that react to a refusal;
-- dialogs that hand their ``change`` to the opener, which publishes it (``dialog.change``);
-- background work in ``ui/background_task.py`` / ``backup_runner.py``: errors come back by signal;
-- the not yet converted write sites in ``ui/dialogs/`` and ``ui/pages/`` (mechanical follow-up).
+Places left that still catch ``KnooppuntError`` by hand, each for a reason
+(``tests/ui/test_operations.py`` counts them and fails if the number grows):
+- ``ui/app.py``: start-up, before there is a window or a hub; the refusal ends the program;
+- ``ui/startup.py`` (restoring a backup, twice): the database is closed and reopened around it,
+  there are no services or hub to run an operation with;
+- ``ui/backup_runner.py`` (twice): the automatic backup says a refusal in the status line, not in a
+  box, and only when the user asked; at closing it is only logged (the window is gone);
+- ``ui/documents/render_task.py``: a worker thread, where a refusal becomes the ``failed`` signal;
+- ``ui/pages/agreements_export.py``: a step of a cancellable export on a timer, which must also
+  cancel the half-written file.
 """
 
 from __future__ import annotations
@@ -19,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-from knooppunt.errors import KnooppuntError
+from knooppunt.errors import KnooppuntError, ValidationError
 
 from . import messages
 
@@ -39,26 +47,102 @@ class ShowsErrors(Protocol):
     def show_error(self, error: KnooppuntError) -> None: ...
 
 
-def change_in(result: object) -> Change | None:
-    """The Change a service call returned: the result itself or the last item of a tuple."""
-    if isinstance(result, tuple):
-        result = result[-1] if result else None
+class _Said:
+    def __init__(self, say: Callable[[str, str | None], object]) -> None:
+        self._say = say
+
+    def show_error(self, error: KnooppuntError) -> None:
+        self._say(error.message, error.field if isinstance(error, ValidationError) else None)
+
+
+def at_field(show: Callable[[str, str | None], object]) -> ShowsErrors:
+    """A form whose ``show(message, field)`` marks the field (``FormDialog.show_error``)."""
+    return _Said(show)
+
+
+def in_line(say: Callable[[str], object] | QLabel) -> ShowsErrors:
+    """A line that says why: a QLabel (shown) or a callable such as the meeting window's notice."""
+    if isinstance(say, QLabel):
+        label = say
+        return _Said(lambda message, _field: (label.setText(message), label.show()))
+    told = say
+    return _Said(lambda message, _field: told(message))
+
+
+class _Reacts:
+    def __init__(self, react: Callable[[KnooppuntError], object]) -> None:
+        self._react = react
+
+    def show_error(self, error: KnooppuntError) -> None:
+        self._react(error)
+
+
+def on_refusal(react: Callable[[KnooppuntError], object]) -> ShowsErrors:
+    """A view that shows the refusal its own way, by its kind (e.g. "kept, tried again shortly")."""
+    return _Reacts(react)
+
+
+def changes_in(result: object) -> list[Change]:
+    """The Changes a service call returned: the result, the last item of a tuple, or ``.changes``."""
     from knooppunt.services import Change  # after unlock, like the hub
 
-    return result if isinstance(result, Change) else None
+    if isinstance(result, tuple):
+        result = result[-1] if result else None
+    if isinstance(result, Change):
+        return [result]
+    return [c for c in getattr(result, "changes", ()) if isinstance(c, Change)]
 
 
-def run_op(action: Callable[[], T], *, hub: SignalHub, parent: QWidget | None,
-           errors: ShowsErrors | None = None, title: str = "Dat lukte niet",
-           initiator: object | None = None) -> T | None:
-    """Run ``action``; a refusal is shown (at ``errors`` or in a box titled ``title``) and gives None."""
+def change_in(result: object) -> Change | None:
+    found = changes_in(result)
+    return found[-1] if found else None
+
+
+def publish(hub: SignalHub | None, result: object, initiator: object | None = None) -> None:
+    """Tell every view what ``result`` changed; ``initiator`` is known while the signal runs."""
+    if hub is None:
+        return
+    for change in changes_in(result):
+        hub.publish(change, initiator)
+
+
+def show_refusal(error: KnooppuntError, *, parent: QWidget | None, errors: ShowsErrors | None = None,
+                 title: str = "Dat lukte niet") -> None:
+    """The one place a refusal is shown: at ``errors`` when given, else in one message box."""
+    if errors is not None:
+        errors.show_error(error)
+    else:
+        messages.show_error(parent, error, title)
+
+
+def outcome_of(action: Callable[[], T], hub: SignalHub | None, parent: QWidget | None,
+               errors: ShowsErrors | None = None, title: str = "Dat lukte niet", initiator: object | None = None,
+               passes: tuple[type[KnooppuntError], ...] = ()) -> tuple[bool, T | None]:
+    """What ``run_op`` and ``try_op`` share: (went through, result)."""
     try:
         result = action()
+    except passes:
+        raise
     except KnooppuntError as exc:
-        if errors is not None:
-            errors.show_error(exc)
-        else:
-            messages.show_error(parent, exc, title)
-        return None
-    hub.publish(change_in(result), initiator)
-    return result
+        show_refusal(exc, parent=parent, errors=errors, title=title)
+        return False, None
+    publish(hub, result, initiator)
+    return True, result
+
+
+def run_op(action: Callable[[], T], *, hub: SignalHub | None, parent: QWidget | None,
+           errors: ShowsErrors | None = None, title: str = "Dat lukte niet",
+           initiator: object | None = None, passes: tuple[type[KnooppuntError], ...] = ()) -> T | None:
+    """Run ``action``; a refusal is shown (at ``errors`` or in a box titled ``title``) and gives None.
+
+    ``passes``: refusals the caller reacts to itself (e.g. offer to record consent, then retry).
+    ``hub=None``: publish nothing (a dialog that hands its change to the opener).
+    """
+    return outcome_of(action, hub, parent, errors, title, initiator, passes)[1]
+
+
+def try_op(action: Callable[[], object], *, hub: SignalHub | None, parent: QWidget | None,
+           errors: ShowsErrors | None = None, title: str = "Dat lukte niet", initiator: object | None = None,
+           passes: tuple[type[KnooppuntError], ...] = ()) -> bool:
+    """``run_op`` for calls that may return nothing: True when it went through, False when refused."""
+    return outcome_of(action, hub, parent, errors, title, initiator, passes)[0]

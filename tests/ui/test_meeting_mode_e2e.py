@@ -59,6 +59,7 @@ def _key(qtbot, widget, key, modifiers=Qt.KeyboardModifier.ControlModifier):
 
 
 def test_plan_two_children_run_first_childs_agenda_and_close(qtbot, window, demo_services, monkeypatch):
+    window.show_page(2)  # the meetings area, as the user reaches it (a hidden page waits)
     page = window.pages[2]
     meeting_id = _plan_two_children(qtbot, page, demo_services)
     row = next(r for r in range(page.table.proxy.rowCount()) if page.table.record_at(r).meeting.id == meeting_id)
@@ -138,6 +139,7 @@ def test_plan_two_children_run_first_childs_agenda_and_close(qtbot, window, demo
 
 
 def test_without_parents_the_chair_cannot_move_on_until_reason_and_consent(qtbot, window, demo_services):
+    window.show_page(2)  # the meetings area, as the user reaches it (a hidden page waits)
     page = window.pages[2]
     meeting_id = _plan_two_children(qtbot, page, demo_services)
     chair = page.run(meeting_id).chair
@@ -157,6 +159,7 @@ def test_without_parents_the_chair_cannot_move_on_until_reason_and_consent(qtbot
 
 
 def test_timer_gives_a_quiet_signal_when_over_budget(qtbot, window, demo_services):
+    window.show_page(2)  # the meetings area, as the user reaches it (a hidden page waits)
     page = window.pages[2]
     chair = page.run(_plan_two_children(qtbot, page, demo_services)).chair
     budget = chair.state.current_item.minutes * 60

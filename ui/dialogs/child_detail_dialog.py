@@ -9,14 +9,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from knooppunt.domain.children import age_on
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Entity, Services
 from knooppunt.services.privacy.erasure import ErasureReason
 
 from .. import messages
 from ..hub import SignalHub
 from ..modal import run_modal
-from ..operations import run_op
+from ..operations import in_line, run_op
 from ..widgets.child_tabs import CaseTab, ConsentsTab, GuardiansTab
 from ..widgets.requests_tab import RequestsTab
 from ..widgets.timeline_view import TimelineView
@@ -81,9 +80,10 @@ class ChildDetailDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        try:
-            child = self._services.children.child(self._child_id)
-        except KnooppuntError:
+        # Erased (here or in another window): the dossier closes without a word.
+        child = run_op(lambda: self._services.children.child(self._child_id), hub=None, parent=self,
+                       errors=in_line(lambda _message: None))
+        if child is None:
             self.reject()
             return
         location = self._services.locations.location(child.location_id)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPlainTextEdit, QSpinBox, 
 from knooppunt.domain.children import Case
 from knooppunt.domain.cycle import Closing, Judgement
 from knooppunt.domain.enums import ClosingReason
-from knooppunt.errors import KnooppuntError, ValidationError
+from knooppunt.errors import ValidationError
 from knooppunt.services import Services
 
 from .. import messages
@@ -106,7 +106,5 @@ class ClosingDialog(CasePhaseDialog):
                                          Path.home() / f"afsluitbrief-{child.first_name.lower()}.pdf", "PDF (*.pdf)")
         if path is None:
             return
-        try:
-            self._services.cycle.closing_letter.save(self._case.id or 0, path)
-        except KnooppuntError as exc:
-            messages.show_error(self.parentWidget(), exc, "Afsluitbrief niet opgeslagen")
+        run_op(lambda: self._services.cycle.closing_letter.save(self._case.id or 0, path), hub=self._hub,
+               parent=self.parentWidget(), title="Afsluitbrief niet opgeslagen")

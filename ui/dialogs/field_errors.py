@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from knooppunt.errors import KnooppuntError, ValidationError
 
+from ..operations import try_op
 from .field_edits import on_edited
 
 
@@ -49,15 +50,7 @@ class FieldErrors:
 
     def attempt(self, action: Callable[[], object]) -> bool:
         """Run a service call; a refusal is shown at its field. True when it went through."""
-        try:
-            action()
-        except ValidationError as exc:
-            self.show(exc.message, exc.field)
-            return False
-        except KnooppuntError as exc:
-            self.show(exc.message)
-            return False
-        return True
+        return try_op(action, hub=None, parent=self.label, errors=self)
 
     def clear(self) -> None:
         self.label.hide()

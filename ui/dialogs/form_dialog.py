@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError, ValidationError
 from knooppunt.services import Change
 
+from ..operations import at_field, outcome_of
 from .field_edits import first_text_field, on_edited
 
 NO_DATE = QDate(2000, 1, 1)
@@ -119,15 +119,11 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            self.change = self.save()
-        except ValidationError as exc:
-            self.show_error(exc.message, exc.field)
-            return
-        except KnooppuntError as exc:
-            self.show_error(exc.message)
-            return
-        self.accept()
+        # The opener publishes ``change`` (``open_modal``/``run_modal`` with ``hub=``).
+        went_through, change = outcome_of(self.save, None, self, at_field(self.show_error))
+        if went_through:
+            self.change = change
+            self.accept()
 
 
 def _error_label() -> QLabel:

@@ -19,7 +19,7 @@ from knooppunt.domain.cycle import Region
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
-from .. import messages
+from ..operations import try_op
 from .form_support import save_buttons
 
 
@@ -68,9 +68,6 @@ class HolidaysDialog(QDialog):
         return out
 
     def save(self) -> None:
-        try:
-            self._services.cycle.school_year.save_holidays(self.region, self.rows())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Vakanties niet opgeslagen")
-            return
-        self.accept()
+        if try_op(lambda: self._services.cycle.school_year.save_holidays(self.region, self.rows()), hub=None,
+                  parent=self, title="Vakanties niet opgeslagen"):
+            self.accept()

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services.directory.partners import ImportPlan
 from knooppunt.services.directory.regional import RegionalPlan
 from knooppunt.services.directory.writes import DirectoryChange
 
 from ..models.record_table import Column
+from ..operations import in_line, outcome_of
 from ..pages.list_page import RecordTableView
 
 _ACTION_ORDER = {"nieuw": 0, "gewijzigd": 1, "verwijderd": 2, "blijft": 3}
@@ -37,6 +37,7 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self._plan = plan
         self._apply = apply
+        self.change: object | None = None
         if heading is None and isinstance(plan, ImportPlan):
             where = (f"locatie ‘{plan.location_name}’" if plan.location_id
                      else f"nieuwe locatie ‘{plan.location_name}’ (wordt aangemaakt)")
@@ -71,10 +72,7 @@ class ImportPreviewDialog(QDialog):
         self.resize(820, 480)
 
     def _on_apply_button_clicked(self) -> None:
-        try:
-            self._apply(self._plan)
-        except KnooppuntError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return
-        self.accept()
+        # The opener publishes ``change`` (``open_modal(..., hub=)``).
+        went_through, self.change = outcome_of(lambda: self._apply(self._plan), None, self, in_line(self.error))
+        if went_through:
+            self.accept()

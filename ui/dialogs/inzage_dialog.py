@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
+from ..operations import in_line, run_op
 
 HEADERS = ["Achterhouden", "Overleg", "Agendapunt", "Interne notitie", "Reden (verplicht bij achterhouden)"]
 
@@ -100,10 +100,9 @@ class InzageDialog(QDialog):
         folder = messages.choose_folder(self, "Map voor de inzage")
         if folder is None:
             return False
-        try:
-            files = self._services.inzage.export(self._child_id, folder, withheld)
-        except KnooppuntError as exc:
-            self._show(exc.message)
+        files = run_op(lambda: self._services.inzage.export(self._child_id, folder, withheld), hub=None,
+                       parent=self, errors=in_line(self._show))
+        if files is None:
             return False
         self.files = (files.pdf, files.json)
         self.accept()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.directory import Location
 from knooppunt.domain.enums import LocationType
-from knooppunt.errors import KnooppuntError, ValidationError
+
+from ..operations import at_field, outcome_of
 
 
 class LocationForm(QWidget):
@@ -128,12 +129,8 @@ class LocationDialog(QDialog):
         self.resize(560, 520)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            self._save(self.form.location())
-        except ValidationError as exc:
-            self.form.show_error(exc.message, exc.field)
-            return
-        except KnooppuntError as exc:
-            self.form.show_error(exc.message)
-            return
-        self.accept()
+        # ``save`` returns what changed; the opener publishes it (``open_modal(..., hub=)``).
+        went_through, self.change = outcome_of(lambda: self._save(self.form.location()), None, self,
+                                               at_field(self.form.show_error))
+        if went_through:
+            self.accept()

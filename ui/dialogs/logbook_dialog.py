@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 from knooppunt.services.privacy.audit import AuditFilter, AuditRow, record_label
 
 from .. import messages
 from ..models.record_table import Column, RecordTableModel
+from ..operations import run_op
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -127,10 +127,8 @@ class LogbookDialog(QDialog):
                                          "CSV-bestanden (*.csv)")
         if path is None:
             return
-        try:
-            count = self._services.audit.export_csv(self.current_filter(), path)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        count = run_op(lambda: self._services.audit.export_csv(self.current_filter(), path), hub=None, parent=self)
+        if count is None:
             return
         self.refresh()
         messages.inform(self, "Logboek geëxporteerd", f"{count} regel(s) opgeslagen in {path}.")

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knooppunt.domain.offers import OfferView
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
@@ -77,19 +76,20 @@ class OffersDialog(QDialog):
 
     def _edit(self, view: OfferView | None) -> None:
         dialog = OfferDialog(services=self._services, location_id=self._location_id, view=view, parent=self)
-        open_modal(dialog, lambda _result: self._on_edit_finished(dialog), owner=self)
+        open_modal(dialog, lambda result: self._on_edit_finished(result), owner=self, hub=self._hub, initiator=self)
 
-    def _on_edit_finished(self, dialog: OfferDialog) -> None:
-        if dialog.change is not None:
-            self._hub.publish(dialog.change)
+    def _on_edit_finished(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
             self.reload()
 
     def _on_archive_button_clicked(self) -> None:
         view = self.table.selected_record()
         if view is None or view.offer.id is None:
             return
-        self._hub.publish(self._services.offers.archive(view.offer.id))
-        self.reload()
+        offer_id = view.offer.id
+        if run_op(lambda: self._services.offers.archive(offer_id), hub=self._hub, parent=self,
+                  initiator=self) is not None:
+            self.reload()
 
     def _on_import_button_clicked(self) -> None:
         path = messages.choose_open_file(self, "Sociale kaart inlezen", "CSV (*.csv *.txt);;Alle bestanden (*)")
@@ -108,9 +108,7 @@ class OffersDialog(QDialog):
                                          "CSV (*.csv)")
         if path is None:
             return
-        try:
-            count = self._services.offers.export_csv(self._location_id, path)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        count = run_op(lambda: self._services.offers.export_csv(self._location_id, path), hub=None, parent=self)
+        if count is None:
             return
         messages.inform(self, "Sociale kaart", f"{count} aanbod opgeslagen in {path}.")

@@ -8,7 +8,7 @@ from knooppunt.domain.cycle import PartnerRange
 from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
-from .. import messages
+from ..operations import try_op
 from .form_support import save_buttons
 
 HEADERS = ("Rol", "Leeftijd van", "t/m", "Groep van", "t/m")
@@ -50,13 +50,12 @@ class PartnerRangesDialog(QDialog):
         return int(text)
 
     def save(self) -> None:
-        try:
-            for row, view in enumerate(self.views):
-                span = PartnerRange(*(self._value(row, c) for c in range(1, 5)))
-                pid = view.partner.id or 0
-                if span != self.ranges[pid]:
-                    self._services.cycle.partner_scope.set_range(pid, span)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Niet opgeslagen")
-            return
-        self.accept()
+        if try_op(self._save_rows, hub=None, parent=self, title="Niet opgeslagen"):
+            self.accept()
+
+    def _save_rows(self) -> None:
+        for row, view in enumerate(self.views):
+            span = PartnerRange(*(self._value(row, c) for c in range(1, 5)))
+            pid = view.partner.id or 0
+            if span != self.ranges[pid]:
+                self._services.cycle.partner_scope.set_range(pid, span)

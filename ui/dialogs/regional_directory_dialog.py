@@ -6,8 +6,6 @@ thread; the preview is the same as for a directory file, and applying is all or 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.regional import signing
 from knooppunt.services import Change
 from knooppunt.services.directory.regional import RegionalPlan, RegionalService
 
-from ..background_task import run_in_background
+from ..background_op import run_op_in_background
+from ..hub import SignalHub
 from ..modal import open_modal
+from ..operations import in_line, run_op
 from .field_errors import FieldErrors
 from .import_preview_dialog import ImportPreviewDialog
 
@@ -35,14 +34,14 @@ WHEN_IT_CONNECTS = ("Knooppunt maakt alleen verbinding met deze server als u op 
 
 
 class RegionalDirectoryDialog(QDialog):
-    """``applied`` gets the change after an update was applied (the page tells the hub)."""
+    """An applied update is published on ``hub`` with this dialog's opener (``initiator``) as its maker."""
 
-    def __init__(self, *, regional: RegionalService, applied: Callable[[Change], None],
+    def __init__(self, *, regional: RegionalService, hub: SignalHub, initiator: object | None = None,
                  cafile: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Regionaal adresboek")
         self._regional = regional
-        self._applied = applied
+        self._hub, self._initiator = hub, initiator
         self._cafile = cafile
         self.preview: ImportPreviewDialog | None = None
         self._busy = False
@@ -93,11 +92,13 @@ class RegionalDirectoryDialog(QDialog):
         self.resize(720, 380)
 
     def _on_key_text_changed(self, text: str) -> None:
-        try:
-            self.fingerprint.setText(f"<b>{signing.fingerprint(text)}</b> — vergelijk dit telefonisch met de "
-                                     "coördinator" if text.strip() else "—")
-        except KnooppuntError:
-            self.fingerprint.setText("geen geldige sleutel")
+        if not text.strip():
+            self.fingerprint.setText("—")
+            return
+        fingerprint = run_op(lambda: signing.fingerprint(text), hub=None, parent=self,
+                             errors=in_line(lambda _message: self.fingerprint.setText("geen geldige sleutel")))
+        if fingerprint is not None:
+            self.fingerprint.setText(f"<b>{fingerprint}</b> — vergelijk dit telefonisch met de coördinator")
 
     def _save(self) -> bool:
         current = self._regional.subscription()
@@ -121,8 +122,10 @@ class RegionalDirectoryDialog(QDialog):
         self._set_busy(True)
         self.status.setText(f"Bezig met ophalen van {url} …")
         regional = self._regional
-        run_in_background(lambda: regional.fetch(url=url, cafile=cafile),
-                          on_success=self._on_fetched, on_failure=self._on_fetch_failed, owner=self)
+        self.progress = run_op_in_background(
+            lambda: regional.fetch(url=url, cafile=cafile), regional.plan, hub=None, parent=self,
+            progress=f"Het regionale adresboek wordt opgehaald van {url} en gecontroleerd…",
+            on_done=self._on_planned, on_refused=self._on_refused, errors=self.errors)
 
     def _set_busy(self, busy: bool) -> None:
         # The fetch reports back to this dialog: it stays open until then (at most 4 × the timeout).
@@ -134,30 +137,21 @@ class RegionalDirectoryDialog(QDialog):
         if not self._busy:
             super().reject()
 
-    def _on_fetched(self, publication: object) -> None:
-        self._set_busy(False)
-        self.status.setText("")
-        try:
-            plan = self._regional.plan(publication)  # type: ignore[arg-type]
-        except KnooppuntError as exc:
-            self.errors.show(exc.message)
-            return
+    def _on_planned(self, plan: RegionalPlan) -> None:
+        self._on_refused()
         self.preview = ImportPreviewDialog(plan=plan, apply=self._apply, heading=plan.heading,
                                            title="Regionaal adresboek: eerst bekijken", parent=self)
-        open_modal(self.preview)
+        open_modal(self.preview, hub=self._hub, initiator=self._initiator)
 
-    def _on_fetch_failed(self, exc: Exception) -> None:
+    def _on_refused(self) -> None:
         self._set_busy(False)
         self.status.setText("")
-        if not isinstance(exc, KnooppuntError):
-            raise exc
-        self.errors.show(exc.message)
 
-    def _apply(self, plan: RegionalPlan) -> None:
+    def _apply(self, plan: RegionalPlan) -> Change:
         change = self._regional.apply(plan)
-        self._applied(change)
         self.last_update.setText(_last_update_text(self._regional.subscription().last_update))
         self.status.setText(f"Bijgewerkt: {plan.summary}")
+        return change
 
 
 def _last_update_text(when: str) -> str:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from knooppunt.backup import BackupFile, Preview
 from knooppunt.dates import dutch_date
-from knooppunt.errors import KnooppuntError
 
 from .. import messages
+from ..operations import in_line, run_op
 
 PathRole = Qt.ItemDataRole.UserRole
 
@@ -133,18 +133,19 @@ class RestorePanel(QWidget):
         self.error.clear()
         self.previewed.emit(None)
 
+    def _refused(self, message: str) -> None:
+        self.summary.clear()
+        self.error.setText(message)
+        self.previewed.emit(None)
+
     def show_preview(self) -> None:
         path = self.chosen()
         if path is None:
             self.error.setText("Kies eerst een back-up.")
             return
-        try:
-            self.result = self._preview(path, self.passphrase.text())
-        except KnooppuntError as exc:
-            self.result = None
-            self.summary.clear()
-            self.error.setText(exc.message)
-            self.previewed.emit(None)
+        self.result = run_op(lambda: self._preview(path, self.passphrase.text()), hub=None, parent=self,
+                             errors=in_line(self._refused))
+        if self.result is None:
             return
         self.error.clear()
         self.summary.setText(describe(self.result))

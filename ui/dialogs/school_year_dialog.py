@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.dates import dutch_date
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
@@ -106,11 +105,9 @@ class SchoolYearDialog(QDialog):
                                          Path.home() / "knooppunt-schooljaar.ics", "Agenda (*.ics)")
         if path is None:
             return
-        try:
-            self._services.cycle.school_year.save_ics(self.location_id, self.planned(), self._start(),
-                                                      self.place.text(), path)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Agenda niet opgeslagen")
+        run_op(lambda: self._services.cycle.school_year.save_ics(self.location_id, self.planned(), self._start(),
+                                                                 self.place.text(), path),
+               hub=None, parent=self, title="Agenda niet opgeslagen")
 
     def _on_settings_button_clicked(self) -> None:
         from .cycle_settings_dialog import CycleSettingsDialog

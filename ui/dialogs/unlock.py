@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
-from knooppunt.errors import KnooppuntError
+from ..operations import in_line, outcome_of
 
 
 class UnlockDialog(QDialog):
@@ -52,14 +52,15 @@ class UnlockDialog(QDialog):
         where.setFixedWidth(460)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            self.result_value = self._unlock(self.passphrase.text())
-        except KnooppuntError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            self.passphrase.setFocus()
-            return
-        finally:
-            # The passphrase stays in the field no longer than the attempt needs it.
-            self.passphrase.clear()
-        self.accept()
+        # The passphrase stays in the field no longer than the attempt needs it.
+        passphrase = self.passphrase.text()
+        self.passphrase.clear()
+        went_through, value = outcome_of(lambda: self._unlock(passphrase), None, self, in_line(self._refused))
+        if went_through:
+            self.result_value = value
+            self.accept()
+
+    def _refused(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.setFocus()

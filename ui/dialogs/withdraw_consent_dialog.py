@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from knooppunt.domain.children import Consent
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..operations import run_op
 from .form_support import FieldErrors, date_edit, get_date, save_buttons
 
 
@@ -39,13 +39,10 @@ class WithdrawConsentDialog(QDialog):
         self.resize(480, 260)
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            withdrawal = self._services.consent.withdraw(self._consent.id, get_date(self.withdrawn_on),
-                                                         self.note.toPlainText())
-        except KnooppuntError as exc:
-            self.errors.show_error(exc)
+        withdrawal = run_op(lambda: self._services.consent.withdraw(self._consent.id, get_date(self.withdrawn_on),
+                                                                    self.note.toPlainText()),
+                            hub=self._hub, parent=self, errors=self.errors, initiator=self)  # all its .changes
+        if withdrawal is None:
             return
-        for change in withdrawal.changes:
-            self._hub.publish(change)
         self.accept()
         messages.inform(self.parentWidget(), "Bericht voor de voorzitter", withdrawal.message)

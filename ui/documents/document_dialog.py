@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from knooppunt.documents import DocumentKind, DocumentTarget, RenderedDocument, RenderJob
 from knooppunt.documents.model import INTERNAL_REPORT_LABEL
 from knooppunt.documents.render import dutch_date
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..operations import run_op, try_op
 from ..window_geometry import WindowPlacement
 from . import printing
 from .output_notice import OutputNotice
@@ -153,10 +153,8 @@ class DocumentDialog(QDialog):
     def _on_kind_box_changed(self, *_args) -> None:
         self.signature_box.setEnabled(self._kind() is DocumentKind.LETTER)
         self.warning_label.setVisible(self.child_box.currentData() is None)  # the overlegverslag
-        try:
-            job = self._services.documents.prepare(self.target(), signature_line=self._signature())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        job = run_op(lambda: self._services.documents.prepare(self.target(), signature_line=self._signature()), hub=None, parent=self)
+        if job is None:
             return
         self._start(job, finalising=False)
 
@@ -180,13 +178,12 @@ class DocumentDialog(QDialog):
         if self._task is None or self.sender() is not self._task.signals:
             return  # an older render, overtaken by a newer choice
         if self._finalising:
-            try:
-                rendered, change = self._services.documents.save_finalised(rendered)
-            except KnooppuntError as exc:
+            finalised = run_op(lambda: self._services.documents.save_finalised(rendered), hub=self._hub,
+                               parent=self, initiator=self)
+            if finalised is None:
                 self._set_busy(False)
-                messages.show_error(self, exc)
                 return
-            self._hub.publish(change)
+            rendered = finalised[0]
         self.rendered = rendered
         self._show_pages(pages)
         self._set_busy(False)
@@ -258,18 +255,14 @@ class DocumentDialog(QDialog):
                             f"{target.kind.label} vaststellen? Daarna kan het niet meer veranderen; "
                             "afdrukken geeft altijd precies dit document.", confirm="Vaststellen"):
             return
-        try:
-            job = self._services.documents.prepare_finalise(target, signature_line=self._signature())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        job = run_op(lambda: self._services.documents.prepare_finalise(target, signature_line=self._signature()), hub=None, parent=self)
+        if job is None:
             return
         self._start(job, finalising=True)
 
     def _on_supplement_button_clicked(self) -> None:
-        try:
-            job = self._services.documents.prepare_supplement(self.target(), signature_line=self._signature())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        job = run_op(lambda: self._services.documents.prepare_supplement(self.target(), signature_line=self._signature()), hub=None, parent=self)
+        if job is None:
             return
         self._start(job, finalising=False)
 
@@ -298,9 +291,7 @@ class DocumentDialog(QDialog):
                                          "PDF-bestanden (*.pdf)")
         if path is None:
             return
-        try:
-            self._services.documents.save_pdf(rendered, path)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        if not try_op(lambda: self._services.documents.save_pdf(rendered, path), hub=self._hub, parent=self,
+                      initiator=self):
             return
         self.notice.saved(path)

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 from knooppunt.domain.enums import AgendaKind, Visibility
 from knooppunt.domain.meeting_rules import CHAIR_PERSPECTIVE, PERSPECTIVE_LABELS
 from knooppunt.domain.meetings import AgendaItem, Note
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Services
 
 from ..hub import SignalHub
-from ..operations import run_op
+from ..operations import in_line, run_op
 from ..widgets.outcomes_panel import OutcomesPanel
 from .note_editor import NoteEditor
 
@@ -263,13 +262,12 @@ class AgendaItemView(QWidget):
         """Saved as soon as it is set, like every other field of the chair's view."""
         if self.item is None:
             return
-        try:
-            change = self._services.meeting_mode.set_evaluation_date(self.item.discussion_id, self.evaluation_day())
-        except KnooppuntError as exc:
-            self._evaluation_message(exc.message, error=True)
+        discussion_id = self.item.discussion_id
+        if run_op(lambda: self._services.meeting_mode.set_evaluation_date(discussion_id, self.evaluation_day()),
+                  hub=self._hub, parent=self, initiator=self,
+                  errors=in_line(lambda message: self._evaluation_message(message, error=True))) is None:
             return
         self._evaluation_message("Opgeslagen" if self.evaluation_day() else "Nog geen evaluatiedatum", error=False)
-        self._hub.publish(change)
         self.notes_changed.emit()
 
     def _on_add_shared_clicked(self) -> None:

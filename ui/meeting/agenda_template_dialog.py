@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.enums import AgendaKind
 from knooppunt.domain.meetings import DEFAULT_AGENDA
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from ..dialogs.form_support import save_buttons
 from ..hub import SignalHub
+from ..operations import in_line, run_op
 
 
 class AgendaTemplateDialog(QDialog):
@@ -109,10 +109,6 @@ class AgendaTemplateDialog(QDialog):
         self._set_items([(kind, kind.label, minutes) for kind, minutes in DEFAULT_AGENDA])
 
     def save(self) -> None:
-        try:
-            change = self._services.planning.save_agenda_template(self.location_id, self.items())
-        except KnooppuntError as exc:
-            self.error.setText(exc.message)
-            return
-        self._hub.publish(change)
-        self.accept()
+        if run_op(lambda: self._services.planning.save_agenda_template(self.location_id, self.items()),
+                  hub=self._hub, parent=self, errors=in_line(self.error.setText), initiator=self) is not None:
+            self.accept()

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.enums import Attendance, ParticipantKind
 from knooppunt.domain.meeting_rules import parents_present
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 from knooppunt.services.meetings.meeting_mode import ChairState
 
 from ..hub import SignalHub
-from ..operations import run_op
+from ..operations import in_line, run_op
 
 _KIND_LABEL = {ParticipantKind.PARENT: "ouder", ParticipantKind.CHILD: "kind", ParticipantKind.SCHOOL: "school",
                ParticipantKind.PARTNER: "partner"}
@@ -136,11 +135,8 @@ class AttendancePanel(QWidget):
     def _on_absence_save_clicked(self) -> None:
         if self._discussion_id is None:
             return
-        try:
-            change = self._services.meeting_mode.record_parents_absence(
-                self._discussion_id, self.absence_reason.text(), self.absence_consent.isChecked())
-        except KnooppuntError as exc:
-            self.absence_error.setText(exc.message)
-            return
-        self._hub.publish(change)
-        self.changed.emit()
+        discussion_id = self._discussion_id
+        if run_op(lambda: self._services.meeting_mode.record_parents_absence(
+                discussion_id, self.absence_reason.text(), self.absence_consent.isChecked()),
+                hub=self._hub, parent=self, errors=in_line(self.absence_error.setText), initiator=self) is not None:
+            self.changed.emit()

@@ -34,6 +34,7 @@ from knooppunt.services.meetings.meeting_mode import ChairState
 
 from .. import messages
 from ..hub import SignalHub
+from ..operations import in_line, try_op
 from .agenda_item_view import AgendaItemView
 from .attendance_panel import AttendancePanel
 from .budget_clock import BudgetClock
@@ -222,12 +223,9 @@ class ChairView(QWidget):
             self._show_notice(UNSAVED_NOTICE)
             return False
         discussion = self._services.meeting_mode.discussion(discussion_id)
-        if discussion.status != DiscussionStatus.FINALISED:
-            try:
-                self._hub.publish(self._services.meeting_mode.start(discussion_id))
-            except KnooppuntError as exc:
-                messages.show_error(self, exc)
-                return False
+        if discussion.status != DiscussionStatus.FINALISED and not try_op(
+                lambda: self._services.meeting_mode.start(discussion_id), hub=self._hub, parent=self, initiator=self):
+            return False
         self._load(discussion_id)
         self._fill_children()
         self._clock.start()
@@ -300,13 +298,11 @@ class ChairView(QWidget):
             self._show_notice(UNSAVED_NOTICE)  # stay: the typed text must not be thrown away
             return False
         spent = {current: self._seconds.get(current, 0)} if current else None
-        try:
-            change = self._services.meeting_mode.go_to_item(self.state.discussion.id, item_id, seconds_spent=spent)
-        except KnooppuntError as exc:
-            self._show_notice(exc.message)
+        discussion_id = self.state.discussion.id
+        if not try_op(lambda: self._services.meeting_mode.go_to_item(discussion_id, item_id, seconds_spent=spent),
+                      hub=self._hub, parent=self, initiator=self, errors=in_line(self._show_notice)):
             self._fill_agenda()
             return False
-        self._hub.publish(change)
         self._show_notice("")
         self.state = self._services.meeting_mode.state(self.state.discussion.id)
         self._fill_agenda()
@@ -361,12 +357,9 @@ class ChairView(QWidget):
                             "kunnen ze alleen nog met een aanvulling worden gewijzigd.", confirm="Afronden"):
             return False
         discussion_id = self.state.discussion.id
-        try:
-            change = self._services.meeting_mode.close(discussion_id, seconds_spent=dict(self._seconds))
-        except KnooppuntError as exc:
-            self._show_notice(exc.message)
+        if not try_op(lambda: self._services.meeting_mode.close(discussion_id, seconds_spent=dict(self._seconds)),
+                      hub=self._hub, parent=self, initiator=self, errors=in_line(self._show_notice)):
             return False
-        self._hub.publish(change)
         self.state = None
         self._load(discussion_id)
         self._fill_children()

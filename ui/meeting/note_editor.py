@@ -27,6 +27,7 @@ from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..operations import on_refusal, publish, run_op, try_op
 
 AUTOSAVE_MS = 600
 KEPT = "de tekst blijft hier staan en Knooppunt probeert het steeds opnieuw. "
@@ -117,17 +118,9 @@ class NoteEditor(QFrame):
         if not self._dirty:
             return True
         text = self.editor.toPlainText()
-        try:
-            self._services.meeting_mode.save_note_text(self.note.id, text)
-        except KnooppuntError as exc:
-            # A full disk or a busy database passes: keep the text and try again shortly. Too long
-            # or locked does not pass by waiting; the next keystroke tries again.
-            passing = isinstance(exc, DiskFull | DatabaseUnavailable)
-            self.status.setText(("Niet opgeslagen; " + KEPT if passing else "Niet opgeslagen: ") + exc.message)
-            self.status.setObjectName("fieldError")
-            self.status.style().polish(self.status)
-            if passing:
-                self._timer.start()
+        # Autosave: nothing to publish (the text is this editor's own); a refusal is said in its status line.
+        if not try_op(lambda: self._services.meeting_mode.save_note_text(self.note.id, text), hub=None,
+                      parent=self, errors=on_refusal(self._on_not_saved)):
             return False
         self._dirty = text != self.editor.toPlainText()
         self.note = Note(self.note.id, self.note.agenda_item_id, text, self.note.visibility, self.note.perspective)
@@ -136,19 +129,28 @@ class NoteEditor(QFrame):
         self.saved.emit(self.note.id)
         return True
 
+    def _on_not_saved(self, exc: KnooppuntError) -> None:
+        # A full disk or a busy database passes: keep the text and try again shortly. Too long
+        # or locked does not pass by waiting; the next keystroke tries again.
+        passing = isinstance(exc, DiskFull | DatabaseUnavailable)
+        self.status.setText(("Niet opgeslagen; " + KEPT if passing else "Niet opgeslagen: ") + exc.message)
+        self.status.setObjectName("fieldError")
+        self.status.style().polish(self.status)
+        if passing:
+            self._timer.start()
+
     def toggle_visibility(self) -> None:
         self.flush()
         new = Visibility.SHARED if self.is_internal else Visibility.INTERNAL
-        try:
-            change = self._services.meeting_mode.set_note_visibility(self.note.id, new)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        change = run_op(lambda: self._services.meeting_mode.set_note_visibility(self.note.id, new), hub=None,
+                        parent=self)
+        if change is None:
             return
         self.note = Note(self.note.id, self.note.agenda_item_id, self.note.text, new, self.note.perspective)
         if new == Visibility.INTERNAL and not self._speaker_chosen and self.note.perspective != CHAIR_PERSPECTIVE:
             self._set_speaker(CHAIR_PERSPECTIVE)  # made internal: the chair's remark, not the speaker's words
         self._show_visibility()
-        self._hub.publish(change)
+        publish(self._hub, change, self)  # after the editor shows its new state
         self.saved.emit(self.note.id)
 
     def _show_visibility(self) -> None:
@@ -183,13 +185,10 @@ class NoteEditor(QFrame):
         self._save_speaker(self.perspective.currentData() or "")
 
     def _save_speaker(self, key: str) -> None:
-        try:
-            change = self._services.meeting_mode.set_note_perspective(self.note.id, key)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        if run_op(lambda: self._services.meeting_mode.set_note_perspective(self.note.id, key), hub=self._hub,
+                  parent=self, initiator=self) is None:
             return
         self.note = Note(self.note.id, self.note.agenda_item_id, self.note.text, self.note.visibility, key)
-        self._hub.publish(change)
         self.saved.emit(self.note.id)
 
     def _on_toggle_clicked(self) -> None:
@@ -201,11 +200,8 @@ class NoteEditor(QFrame):
                                                     confirm="Verwijderen"):
             return
         self._timer.stop()
-        try:
-            change = self._services.meeting_mode.delete_note(self.note.id)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        if run_op(lambda: self._services.meeting_mode.delete_note(self.note.id), hub=self._hub, parent=self,
+                  initiator=self) is None:
             return
         self._dirty = False
-        self._hub.publish(change)
         self.removed.emit(self.note.id)

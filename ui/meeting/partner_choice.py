@@ -20,10 +20,7 @@ def offer_intake(parent: QWidget, services: Services, hub: SignalHub, exc: Intak
     from ..dialogs.intake_dialog import IntakeDialog
 
     dialog = IntakeDialog(services=services, child_id=exc.child_id, parent=parent)
-    if run_modal(dialog) and dialog.change is not None:
-        hub.publish(dialog.change)
-        return True
-    return False
+    return bool(run_modal(dialog, hub=hub)) and dialog.change is not None
 
 
 def remove_participant(parent: QWidget, services: Services, participant_id: int, label: str) -> Change | None:

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from knooppunt.domain.cycle import GoalResult
-from knooppunt.errors import KnooppuntError
-from knooppunt.services import Change, Services
+from knooppunt.services import Services
 
 from .. import messages
 from ..hub import SignalHub
+from ..operations import try_op
 
 _RESULTS = {"Bereikt": GoalResult.REACHED, "Deels bereikt": GoalResult.PARTLY, "Niet bereikt": GoalResult.NOT}
 
@@ -129,14 +129,8 @@ class PlanPanel(QGroupBox):
         self._run(lambda: self._services.cycle.plans.link_agreement(goal_id, agreement_id))
 
     def _run(self, action) -> None:  # type: ignore[no-untyped-def]
-        try:
-            change: Change | None = action()
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
-            return
-        if change is not None:
-            self._hub.publish(change)
-        self.refresh()
+        if try_op(action, hub=self._hub, parent=self, initiator=self):
+            self.refresh()
 
     def _on_safety_button_clicked(self) -> None:
         if self.case_id is None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import ConsentMissing, IntakeMissing, KnooppuntError, ValidationError
-from knooppunt.services import Services
+from knooppunt.services import Change, Services
 from knooppunt.services.meetings.planning import slot_end
 
 from .. import messages
@@ -37,7 +37,7 @@ from ..dialogs.consent_dialog import offer_to_record_missing
 from ..hub import SignalHub
 from ..modal import run_modal
 from ..models.collation import sort_key
-from ..operations import run_op
+from ..operations import on_refusal, run_op, show_refusal, try_op
 from ..window_geometry import WindowPlacement
 from .agenda_template_dialog import AgendaTemplateDialog
 from .parent_input_dialog import ParentInputDialog
@@ -289,32 +289,38 @@ class PlanningDialog(QDialog):
         meeting = Meeting(self.meeting_id, self.location_id, date(qd.year(), qd.month(), qd.day()),
                           time(qt.hour(), qt.minute()), self.place.text(), self.chair.text(),
                           recorded_afterwards=self.afterwards.isChecked())
-        try:
-            if self.meeting_id is None:
-                meeting, change = self._services.planning.create_meeting(meeting)
-                self.meeting_id = meeting.id
-            else:
-                change = self._services.planning.update_meeting(meeting)
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            {"date": self.date, "place": self.place, "chair_name": self.chair}.get(exc.field, self.date).setFocus()
-            return False
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        if not try_op(lambda: self._save_meeting(meeting), hub=self._hub, parent=self, initiator=self,
+                      errors=on_refusal(self._on_save_refused)):
             return False
         self.error.hide()
-        self._hub.publish(change)
         self._fill_slots()
         return True
+
+    def _save_meeting(self, meeting: Meeting) -> Change:
+        if self.meeting_id is not None:
+            return self._services.planning.update_meeting(meeting)
+        saved, change = self._services.planning.create_meeting(meeting)
+        self.meeting_id = saved.id
+        return change
+
+    def _on_save_refused(self, exc: KnooppuntError) -> None:
+        if not isinstance(exc, ValidationError):
+            show_refusal(exc, parent=self)
+            return
+        self.error.setText(exc.message)
+        self.error.show()
+        {"date": self.date, "place": self.place, "chair_name": self.chair}.get(exc.field, self.date).setFocus()
 
     def add_child(self) -> bool:
         child_id = self.child_combo.currentData()
         if self.meeting_id is None or child_id is None:
             return False
+        meeting_id = self.meeting_id
         try:
-            discussion, change = self._services.planning.add_child(self.meeting_id, child_id,
-                                                                   slot_minutes=self.slot_minutes.value())
+            added = run_op(lambda: self._services.planning.add_child(meeting_id, child_id,
+                                                                     slot_minutes=self.slot_minutes.value()),
+                           hub=self._hub, parent=self, title="Kind niet ingepland", initiator=self,
+                           passes=(ConsentMissing, IntakeMissing))
         except ConsentMissing as exc:
             if not self._offer_consent(exc):
                 return False
@@ -323,11 +329,9 @@ class PlanningDialog(QDialog):
             if not offer_intake(self, self._services, self._hub, exc):
                 return False
             return self.add_child()  # aangemeld now: plan the child after all
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Kind niet ingepland")
+        if added is None:
             return False
-        self._hub.publish(change)
-        self._fill_slots(select=discussion.id)
+        self._fill_slots(select=added[0].id)
         return True
 
     def _offer_consent(self, exc: ConsentMissing) -> bool:
@@ -355,34 +359,28 @@ class PlanningDialog(QDialog):
         partner_id = self.incidental_combo.currentData()
         if discussion_id is None or partner_id is None:
             return
+        reason = messages.ask_text(self, "Partner uitnodigen", "Waarom komt deze partner erbij? (één regel)")
+        if reason is None:
+            return
         try:
-            reason = messages.ask_text(self, "Partner uitnodigen", "Waarom komt deze partner erbij? (één regel)")
-            if reason is None:
-                return
-            change = self._services.cycle.partner_scope.add_to_discussion(discussion_id, partner_id, reason)
+            change = run_op(lambda: self._services.cycle.partner_scope.add_to_discussion(discussion_id, partner_id,
+                                                                                          reason),
+                            hub=self._hub, parent=self, title="Partner niet uitgenodigd", initiator=self,
+                            passes=(ConsentMissing,))
         except ConsentMissing as exc:
             if self._offer_consent(exc):
                 self._on_invite_button_clicked()
             return
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Partner niet uitgenodigd")
-            return
-        self._hub.publish(change)
-        self._fill_participants()
+        if change is not None:
+            self._fill_participants()
 
     def _on_remove_participant_button_clicked(self) -> None:
         row = self.participants.currentItem()
         if row is None:
             return
-        try:
-            change = remove_participant(self, self._services, row.data(Qt.ItemDataRole.UserRole), row.text())
-            if change is None:
-                return
-            self._hub.publish(change)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
-            return
-        self._fill_participants()
+        if run_op(lambda: remove_participant(self, self._services, row.data(Qt.ItemDataRole.UserRole), row.text()),
+                  hub=self._hub, parent=self, initiator=self) is not None:
+            self._fill_participants()
 
     def _on_ics_button_clicked(self) -> None:
         discussion_id = self.selected_discussion_id()
@@ -395,10 +393,8 @@ class PlanningDialog(QDialog):
         path = messages.choose_save_file(self, "Agenda-uitnodiging opslaan", suggested, "Agenda-bestand (*.ics)")
         if path is None:
             return
-        try:
-            self._services.invitations.save_ics(discussion_id, path, for_parents=self._for_parents())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        run_op(lambda: self._services.invitations.save_ics(discussion_id, path, for_parents=self._for_parents()),
+               hub=self._hub, parent=self, initiator=self)
 
     def _on_copy_button_clicked(self) -> None:
         discussion_id = self.selected_discussion_id()

@@ -12,6 +12,7 @@ from knooppunt.errors import KnooppuntError
 from knooppunt.services.outcomes.agreement_overview import AgreementFilter, CsvExport
 
 from .. import messages
+from ..operations import run_op
 
 
 class CsvExportRunner(QObject):
@@ -39,10 +40,8 @@ class CsvExportRunner(QObject):
                                          "CSV-bestand (*.csv)")
         if path is None:
             return
-        try:
-            self._export = CsvExport(self._overview, f, path)
-        except KnooppuntError as exc:
-            messages.show_error(self._parent, exc)
+        self._export = run_op(lambda: CsvExport(self._overview, f, path), hub=None, parent=self._parent)
+        if self._export is None:
             return
         self._progress = QProgressDialog("Afspraken exporteren…", "Afbreken", 0, max(self._export.total, 1),
                                          self._parent)

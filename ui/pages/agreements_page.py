@@ -33,6 +33,7 @@ from ..modal import open_modal
 from ..models.agreement_overview_model import WIDTHS, AgreementOverviewModel
 from ..models.outcome_columns import owner_text
 from ..models.record_table import Column
+from ..page_refresh import PageRefresh
 from ..widgets.column_widths import remember_column_widths
 from .agreements_export import CsvExportRunner
 from .list_page import RecordTableView
@@ -154,6 +155,8 @@ class AgreementsPage(QWidget):
         self.model.modelReset.connect(self._update_confirm_button)
         self.exporter = CsvExportRunner(services.agreements, self)
         hub.changed.connect(self._on_hub_changed)
+        self.refresher = PageRefresh(self, hub=hub, reload=self._on_refresh, entities={
+            Entity.AGREEMENT, Entity.DECISION, Entity.DISCUSSION, Entity.CHILD, Entity.LOCATION})
         self._fill_locations()
         self._loaded = False  # the first query waits until the page is shown (fast start-up)
 
@@ -234,17 +237,16 @@ class AgreementsPage(QWidget):
         if decision.status != DecisionStatus.PROVISIONAL:
             return
         dialog = ConfirmDecisionDialog(services=self._services, decision=decision, parent=self)
-        open_modal(dialog, lambda result, d=dialog: self._on_confirm_dialog_finished(d, result), owner=self)
-
-    def _on_confirm_dialog_finished(self, dialog, result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            self._hub.publish(dialog.change)
+        open_modal(dialog, owner=self, hub=self._hub, initiator=self)
 
     def _on_export_button_clicked(self) -> None:
         self.exporter.start(self.current_filter(), self.location.currentText())
 
+    def _on_refresh(self) -> None:
+        if self._loaded:  # not yet loaded: the first showing loads it
+            self.apply_filter()
+
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity == Entity.LOCATION:
             self._fill_locations()
-        if self._loaded and change.entity in {Entity.AGREEMENT, Entity.DECISION, Entity.DISCUSSION, Entity.CHILD, Entity.LOCATION}:
-            self.apply_filter()
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from knooppunt.domain.enums import CasePhase
-from knooppunt.services import Change, Entity, Services
+from knooppunt.services import Entity, Services
 from knooppunt.services.children.children import ChildView
 
 from .. import messages
@@ -16,6 +16,7 @@ from ..hub import SignalHub
 from ..modal import run_modal, show_modeless
 from ..models.record_table import Column
 from ..operations import run_op
+from ..page_refresh import PageRefresh
 from .list_page import ListPage
 
 SHOWN_AT_ONCE = 200  # the list holds at most this many children; typing searches the database
@@ -59,7 +60,8 @@ class ChildrenPage(ListPage):
         for button in (self.new_button, self.open_button, self.import_button, self.retention_button):
             self.toolbar.addWidget(button)
         self.table.activated.connect(lambda index: self._on_table_activated_record(self.table.record_at(index.row())))
-        hub.changed.connect(self._on_hub_changed)
+        self.refresher = PageRefresh(self, hub=hub, reload=self.reload,
+                                     entities={Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.LOCATION})
         self.reload()
 
     def reload(self) -> None:
@@ -102,7 +104,3 @@ class ChildrenPage(ListPage):
 
     def _on_retention_button_clicked(self) -> None:
         run_modal(RetentionDialog(services=self._services, hub=self._hub, parent=self))
-
-    def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.LOCATION}:
-            self.reload()

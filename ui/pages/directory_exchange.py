@@ -9,13 +9,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from knooppunt.errors import KnooppuntError
-from knooppunt.services import Services
+from knooppunt.services import Change, Services
+from knooppunt.services.directory.partners import ImportPlan
 
 from .. import messages
-from ..background_task import run_in_background
+from ..background_op import run_op_in_background
 from ..dialogs.import_preview_dialog import ImportPreviewDialog
 from ..hub import SignalHub
 from ..modal import open_modal
+from ..operations import try_op
 
 EXPORT_FORMATS = {
     "csv": ("CSV voor Excel", "CSV-bestand (*.csv)", ".csv"),
@@ -48,30 +50,20 @@ class DirectoryExchange(QObject):
         if path is None:
             return
         if fmt != "pdf":
-            try:
-                self._services.directory.export(location_id, path, fmt)
-            except KnooppuntError as exc:
-                messages.show_error(self._page, exc)
-                return
-            self.finished.emit(f"Opgeslagen: {path}")
+            if try_op(lambda: self._services.directory.export(location_id, path, fmt), hub=self._hub,
+                      parent=self._page, initiator=self._page):
+                self.finished.emit(f"Opgeslagen: {path}")
             return
         # The PDF is rendered off the GUI thread; reading and the audit entry stay on it.
         views = self._services.locations.partners(location_id)
         today, actor = self._services.now().date(), self._services.actor
         self.busy.emit("Contactlijst wordt gemaakt…")
-        run_in_background(
+        run_op_in_background(
             lambda: _contact_list_pdf(location, views, today=today, made_by=actor),
-            on_success=lambda pdf: self._on_pdf_rendered(location_id, path, pdf),
-            on_failure=self._on_task_failed, owner=self)
-
-    def _on_pdf_rendered(self, location_id: int, path: Path, pdf: bytes) -> None:
-        try:
-            self._services.directory.save_rendered(location_id, path, pdf, "pdf")
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc)
-            self.finished.emit("")
-            return
-        self.finished.emit(f"Contactlijst opgeslagen: {path}")
+            lambda pdf: self._services.directory.save_rendered(location_id, path, pdf, "pdf"),
+            hub=self._hub, parent=self._page, initiator=self._page, progress="De contactlijst wordt gemaakt…",
+            on_done=lambda _result: self.finished.emit(f"Contactlijst opgeslagen: {path}"),
+            on_refused=lambda: self.finished.emit(""))
 
     # Import ----------------------------------------------------------------------------------
     def start_import(self, location_name: str | None) -> None:
@@ -82,35 +74,27 @@ class DirectoryExchange(QObject):
         if path is None:
             return
         self.busy.emit(f"{path.name} wordt gelezen en gecontroleerd…")
-        run_in_background(lambda: self._services.directory.read(path),
-                          on_success=lambda data: self._on_file_read(location_name, data),
-                          on_failure=self._on_task_failed, owner=self)
+        directory = self._services.directory
+        run_op_in_background(lambda: directory.read(path), lambda data: self._plan(location_name, data),
+                             hub=None, parent=self._page, title="Niet ingelezen",
+                             progress=f"{path.name} wordt gelezen en gecontroleerd…",
+                             on_done=self._on_planned, on_refused=lambda: self.finished.emit(""))
 
-    def _on_file_read(self, location_name: str | None, data) -> None:
-        self.finished.emit("")
+    def _plan(self, location_name: str | None, data) -> ImportPlan:
         target = data.location.name if data.location is not None else location_name
         if not target:
-            messages.show_error(self._page, "Kies eerst links de locatie waarin u wilt importeren.")
-            return
-        try:
-            plan = self._services.directory.plan_import(target, data)
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc, "Importeren lukte niet")
-            return
-        self.preview = ImportPreviewDialog(plan=plan, apply=self._apply, parent=self._page)
-        open_modal(self.preview)
+            raise KnooppuntError("Kies eerst links de locatie waarin u wilt importeren.")
+        return self._services.directory.plan_import(target, data)
 
-    def _apply(self, plan) -> None:
-        change = self._services.directory.apply_import(plan)
-        self._hub.publish(change)
-        self.finished.emit(f"Geïmporteerd: {plan.summary}")
-
-    def _on_task_failed(self, exc: Exception) -> None:
+    def _on_planned(self, plan: ImportPlan) -> None:
         self.finished.emit("")
-        if isinstance(exc, KnooppuntError):
-            messages.show_error(self._page, exc, "Niet ingelezen")
-        else:
-            raise exc
+        self.preview = ImportPreviewDialog(plan=plan, apply=self._apply, parent=self._page)
+        open_modal(self.preview, hub=self._hub, initiator=self._page)
+
+    def _apply(self, plan: ImportPlan) -> Change:
+        change = self._services.directory.apply_import(plan)
+        self.finished.emit(f"Geïmporteerd: {plan.summary}")
+        return change
 
 
 def _contact_list_pdf(*args, **kwargs) -> bytes:

@@ -7,7 +7,7 @@ from typing import cast
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from knooppunt.services import Change, Entity, Services
+from knooppunt.services import Entity, Services
 from knooppunt.services.children.intake import WaitingIntake
 
 from .. import messages
@@ -15,6 +15,7 @@ from ..dialogs.intake_dialog import IntakeDialog
 from ..hub import SignalHub
 from ..modal import run_modal, show_modeless
 from ..models.record_table import Column
+from ..page_refresh import PageRefresh
 from .list_page import ListPage
 
 
@@ -57,7 +58,8 @@ class IntakePage(ListPage):
         for button in (self.new_button, self.edit_button, self.file_button, self.plan_button):
             self.toolbar.addWidget(button)
         self.table.activated_record.connect(self._edit)
-        hub.changed.connect(self._on_hub_changed)
+        self.refresher = PageRefresh(self, hub=hub, reload=self.reload, entities={
+            Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.DISCUSSION, Entity.MEETING, Entity.LOCATION})
         self.reload()
 
     def reload(self) -> None:
@@ -67,8 +69,7 @@ class IntakePage(ListPage):
     def register(self, child_id: int) -> int | None:
         """Open the aanmelding form for this child; the new case's id, or None when cancelled."""
         dialog = IntakeDialog(services=self._services, child_id=child_id, parent=self)
-        if run_modal(dialog) and dialog.change is not None:
-            self._hub.publish(dialog.change)
+        if run_modal(dialog, hub=self._hub, initiator=self) and dialog.change is not None:
             return dialog.saved_case_id
         return None
 
@@ -76,8 +77,7 @@ class IntakePage(ListPage):
         if row is None:
             return
         dialog = IntakeDialog(services=self._services, child_id=row.child_id, case_id=row.case_id, parent=self)
-        if run_modal(dialog) and dialog.change is not None:
-            self._hub.publish(dialog.change)
+        run_modal(dialog, hub=self._hub, initiator=self)
 
     def _on_new_button_clicked(self) -> None:
         waiting = {r.child_id for r in self._services.cycle.intake.waiting()}
@@ -108,7 +108,3 @@ class IntakePage(ListPage):
         row = cast("WaitingIntake | None", self.table.selected_record())
         if row is not None and self._plan_child is not None:
             self._plan_child(row.child_id)
-
-    def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {Entity.CHILD, Entity.CASE, Entity.CONSENT, Entity.DISCUSSION, Entity.MEETING, Entity.LOCATION}:
-            self.reload()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Change, Entity, Services
 from knooppunt.services.directory.locations import PartnerView
 
@@ -39,6 +38,8 @@ from ..dialogs.role_dialog import RoleDialog
 from ..hub import SignalHub
 from ..modal import open_modal
 from ..models.record_table import Column
+from ..operations import publish, run_op, try_op
+from ..page_refresh import PageRefresh
 from .directory_exchange import EXPORT_FORMATS, DirectoryExchange
 from .directory_search import DirectorySearch
 from .list_page import RecordTableView
@@ -100,7 +101,9 @@ class LocationsPage(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self._content, 1)
         layout.addWidget(self.status)
-        hub.changed.connect(self._on_hub_changed)
+        self._select_next: int | None = None  # a location just made: selected by the reload its Change brings
+        self.refresher = PageRefresh(self, hub=hub, reload=self._on_refresh,
+                                     entities={Entity.LOCATION, Entity.PARTNER, Entity.ORGANISATION})
         self.reload()
 
     def _build_directory(self) -> QWidget:
@@ -254,17 +257,19 @@ class LocationsPage(QWidget):
 
     # Dialogs ---------------------------------------------------------------------------------
     def _open(self, dialog) -> None:
+        """A dialog that hands its ``change`` back has it published here when accepted."""
         self.dialog = dialog
-        open_modal(dialog, self._on_dialog_finished)
+        open_modal(dialog, self._on_dialog_finished, hub=self._hub, initiator=self)
 
     def _publish(self, change: Change) -> None:
-        self._hub.publish(change)
+        """For the dialogs that save more than once while open (roles, organisation types)."""
+        publish(self._hub, change, self)
 
     def _on_new_button_clicked(self) -> None:
         def save(location):
             saved, change = self._services.locations.create_location(location)
-            self._publish(change)
-            self.reload(select_id=saved.id)
+            self._select_next = saved.id
+            return change
 
         self._open(LocationDialog(save=save, parent=self))
 
@@ -273,7 +278,7 @@ class LocationsPage(QWidget):
         if location_id is None:
             return
         location = self._services.locations.location(location_id)
-        self._open(LocationDialog(save=lambda loc: self._publish(self._services.locations.update_location(loc)),
+        self._open(LocationDialog(save=self._services.locations.update_location,
                                   location=location, parent=self))
 
     def _on_archive_button_clicked(self) -> None:
@@ -353,10 +358,8 @@ class LocationsPage(QWidget):
                                          "PDF-document (*.pdf);;CSV voor Excel (*.csv)")
         if path is None:
             return
-        try:
-            self._services.register.save(location_id, path)
-        except KnooppuntError as exc:
-            messages.show_error(self, exc, "Verwerkingsregister niet opgeslagen")
+        if not try_op(lambda: self._services.register.save(location_id, path), hub=self._hub, parent=self,
+                      title="Verwerkingsregister niet opgeslagen", initiator=self):
             return
         messages.inform(self, "Verwerkingsregister opgeslagen", f"Het verwerkingsregister staat in {path}.")
 
@@ -365,10 +368,7 @@ class LocationsPage(QWidget):
             self.exchange.export(self.selected_location_id(), fmt)
 
     def _run(self, action: Callable[[], Change]) -> None:
-        try:
-            self._publish(action())
-        except KnooppuntError as exc:
-            messages.show_error(self, exc)
+        run_op(action, hub=self._hub, parent=self, initiator=self)
 
     # Slots -----------------------------------------------------------------------------------
     def _on_dialog_finished(self, _result: int) -> None:
@@ -406,8 +406,9 @@ class LocationsPage(QWidget):
         # Imported on first use: it brings the signature library, which start-up does not need.
         from ..dialogs.regional_directory_dialog import RegionalDirectoryDialog
 
-        self._open(RegionalDirectoryDialog(regional=self._services.regional, applied=self._publish, parent=self))
+        self._open(RegionalDirectoryDialog(regional=self._services.regional, hub=self._hub, initiator=self,
+                                           parent=self))
 
-    def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {Entity.LOCATION, Entity.PARTNER, Entity.ORGANISATION}:
-            self.reload()
+    def _on_refresh(self) -> None:
+        select_id, self._select_next = self._select_next, None
+        self.reload(select_id=select_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from knooppunt.services import Change, Entity, Services
+from knooppunt.services import Entity, Services
 from knooppunt.services.meetings.meetings import MeetingView
 
 from .. import messages
@@ -15,6 +15,7 @@ from ..meeting.meeting_window import MeetingWindow
 from ..meeting.planning_dialog import PlanningDialog
 from ..modal import open_modal, run_modal
 from ..models.record_table import Column
+from ..page_refresh import PageRefresh
 from .list_page import ListPage
 
 SHOWN_AT_ONCE = 200  # newest first; typing searches the database for older ones
@@ -71,7 +72,8 @@ class MeetingsPage(ListPage):
         self.documents_button.setToolTip("Verslag, afsprakenbrief voor ouders: bekijken, vaststellen, afdrukken")
         self.documents_button.clicked.connect(self._on_documents_button_clicked)
         self.toolbar.addWidget(self.documents_button)
-        hub.changed.connect(self._on_hub_changed)
+        self.refresher = PageRefresh(self, hub=hub, reload=self.reload,
+                                     entities={Entity.MEETING, Entity.DISCUSSION, Entity.LOCATION, Entity.CHILD})
         self.reload()
 
     def reload(self) -> None:
@@ -139,7 +141,3 @@ class MeetingsPage(ListPage):
             messages.inform(self, "Verslag en brief", "Kies eerst een overleg in de lijst.")
             return
         run_modal(DocumentDialog(services=self._services, hub=self._hub, meeting_id=view.meeting.id, parent=self))
-
-    def _on_hub_changed(self, change: Change) -> None:
-        if change.entity in {Entity.MEETING, Entity.DISCUSSION, Entity.LOCATION, Entity.CHILD}:
-            self.reload()

@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.services import Services
 
 from .. import messages
-from ..background_task import run_in_background
+from ..background_op import run_op_in_background
+from ..hub import SignalHub
+from ..operations import run_op
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,9 @@ def _slug(text: str) -> str:
 class MonitoringExports(QObject):
     finished = Signal(str)  # a status line ("" after a failure)
 
-    def __init__(self, *, services: Services, page: QWidget) -> None:
+    def __init__(self, *, services: Services, hub: SignalHub, page: QWidget) -> None:
         super().__init__(page)
-        self._services = services
+        self._services, self._hub = services, hub
         self._page = page
         self.rendering = False
 
@@ -40,32 +41,20 @@ class MonitoringExports(QObject):
                                          Path.home() / f"monitoring-{_slug(name)}-{school_year}.pdf", "PDF (*.pdf)")
         if path is None:
             return
-        try:
-            job = self._services.monitoring.report_job(location_id, school_year)
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc)
+        job = run_op(lambda: self._services.monitoring.report_job(location_id, school_year), hub=None,
+                     parent=self._page)
+        if job is None:
             return
         self.rendering = True
-        run_in_background(job, on_success=lambda pdf: self._on_rendered(location_id, school_year, path, pdf),
-                          on_failure=self._on_failed, owner=self)
+        run_op_in_background(job, lambda pdf: self._services.monitoring.save_report(location_id, school_year, path, pdf),
+                             hub=self._hub, parent=self._page, initiator=self._page,
+                             progress=f"Het jaarrapport {school_year} wordt gemaakt…",
+                             on_done=lambda _result: self._on_done(f"Jaarrapport opgeslagen: {path}"),
+                             on_refused=lambda: self._on_done(""))
 
-    def _on_rendered(self, location_id: int, school_year: str, path: Path, pdf: bytes) -> None:
+    def _on_done(self, status: str) -> None:
         self.rendering = False
-        try:
-            self._services.monitoring.save_report(location_id, school_year, path, pdf)
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc)
-            self.finished.emit("")
-            return
-        self.finished.emit(f"Jaarrapport opgeslagen: {path}")
-
-    def _on_failed(self, exc: Exception) -> None:
-        self.rendering = False
-        self.finished.emit("")
-        if not isinstance(exc, KnooppuntError):
-            log.error("Monitoring report failed", exc_info=exc)
-            raise exc
-        messages.show_error(self._page, exc)
+        self.finished.emit(status)
 
     def board(self, school_year: str | None) -> None:
         if school_year is None:
@@ -74,10 +63,9 @@ class MonitoringExports(QObject):
                                          Path.home() / f"monitoring-bestuur-{school_year}.json", "JSON (*.json)")
         if path is None:
             return
-        try:
-            count = self._services.monitoring.export_board(school_year, path)
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc)
+        count = run_op(lambda: self._services.monitoring.export_board(school_year, path), hub=None,
+                       parent=self._page)
+        if count is None:
             return
         messages.inform(self._page, "Cijfers voor het bestuur",
                         f"De cijfers van {count} {'locatie' if count == 1 else 'locaties'} over schooljaar "

@@ -20,6 +20,7 @@ from ..dialogs.figure_list_dialog import FigureListDialog
 from ..hub import SignalHub
 from ..modal import open_modal
 from ..models.record_table import Column
+from ..page_refresh import PageRefresh
 from ..widgets.chart_view import ChartView
 from .list_page import RecordTableView
 from .monitoring_exports import MonitoringExports
@@ -107,7 +108,7 @@ class MonitoringPage(QWidget):
         layout.addLayout(chart_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        self.exports = MonitoringExports(services=services, page=self)
+        self.exports = MonitoringExports(services=services, hub=hub, page=self)
         self.location.currentIndexChanged.connect(lambda _i: self._on_location_changed())
         self.year.currentIndexChanged.connect(lambda _i: self._on_year_changed())
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
@@ -119,7 +120,8 @@ class MonitoringPage(QWidget):
         self.board_button.clicked.connect(lambda: self.exports.board(self.year.currentData()))
         self.offers_button.clicked.connect(self._on_offers_button_clicked)
         hub.changed.connect(self._on_hub_changed)
-        self._stale = True
+        self.refresher = PageRefresh(self, hub=hub, reload=self.reload, entities=WATCHED)
+        self._stale = True  # the first showing loads it
         self._fill_locations()
 
     # Selection -----------------------------------------------------------------------------
@@ -237,7 +239,4 @@ class MonitoringPage(QWidget):
     def _on_hub_changed(self, change: Change) -> None:
         if change.entity == Entity.LOCATION:
             self._fill_locations()
-        if change.entity in WATCHED:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+

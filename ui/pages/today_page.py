@@ -7,13 +7,14 @@ from datetime import date
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from knooppunt.services import Change, Services
+from knooppunt.services import Services
 from knooppunt.services.meetings.today import KIND_LABELS, TodayItem
 
 from .. import messages
 from ..hub import SignalHub
 from ..modal import run_modal
 from ..models.record_table import Column
+from ..page_refresh import PageRefresh
 from .list_page import ListPage
 
 # Where a double click on an item leads: the main window's page index (see main_window.PAGES).
@@ -49,7 +50,7 @@ class TodayPage(ListPage):
         for button in (self.refresh_button, self.settings_button, self.year_button):
             self.toolbar.addWidget(button)
         self.table.activated_record.connect(self._on_table_activated_record)
-        hub.changed.connect(self._on_hub_changed)
+        self.refresher = PageRefresh(self, hub=hub, reload=self.reload)  # every Change can alter today's list
         self.reload()
 
     def reload(self) -> None:
@@ -73,9 +74,9 @@ class TodayPage(ListPage):
         from ..dialogs.cycle_settings_dialog import CycleSettingsDialog
 
         location_id = self._location()
-        if location_id is not None and run_modal(CycleSettingsDialog(services=self._services,
-                                                                     location_id=location_id, parent=self)):
-            self.reload()
+        if location_id is not None:  # the Change it publishes reloads this page
+            run_modal(CycleSettingsDialog(services=self._services, location_id=location_id, parent=self),
+                      hub=self._hub, initiator=self)
 
     def _on_year_button_clicked(self) -> None:
         from ..dialogs.school_year_dialog import SchoolYearDialog
@@ -87,9 +88,6 @@ class TodayPage(ListPage):
     def _on_table_activated_record(self, item: TodayItem | None) -> None:
         if item is not None and self._go_to is not None:
             self._go_to(item.kind)
-
-    def _on_hub_changed(self, _change: Change) -> None:
-        self.reload()
 
 
 def _when(item: TodayItem, today: date) -> str:

@@ -146,13 +146,8 @@ class OutcomesPanel(QWidget):
     # Dialogs -------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:
         """Window-modal, so the meeting view keeps painting (timers) while the dialog is open."""
-        open_modal(dialog, lambda result, d=dialog: self._on_dialog_finished(d, result), owner=self)
+        open_modal(dialog, owner=self, hub=self._hub, initiator=self)
         self.dialog_opened.emit(dialog)
-
-    def _on_dialog_finished(self, dialog, result: int) -> None:
-        change: Change | None = getattr(dialog, "change", None)
-        if result == QDialog.DialogCode.Accepted and change is not None:
-            self._hub.publish(change)
 
     def _on_decision_button_clicked(self) -> None:
         if not self.locked:
