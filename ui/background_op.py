@@ -32,7 +32,7 @@ def progress_box(text: str, parent: QWidget | None) -> QProgressDialog:
     """A window-modal busy indicator without a cancel button: the work cannot be stopped halfway."""
     box = QProgressDialog(text, "", 0, 0, parent)
     box.setWindowTitle("Even geduld")
-    box.setCancelButton(None)  # type: ignore[arg-type]  # Qt's documented way to have none
+    box.setCancelButton(None)  # Qt's documented way to have none
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setMinimumDuration(0)
     box.setAutoClose(False)

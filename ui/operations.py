@@ -10,16 +10,17 @@ publishes nothing. ``run_op_in_background`` (``ui/background_op.py``) prepares o
 with a progress indicator, then finishes here. ``publish`` is the one call of ``hub.publish``:
 ``open_modal``/``run_modal`` use it for a dialog that hands its ``change`` to the opener.
 
-Places left that still catch ``KnooppuntError`` by hand, each for a reason
-(``tests/ui/test_operations.py`` counts them and fails if the number grows):
+Places left in ``ui/`` that still catch ``KnooppuntError`` by hand, each for a reason; nothing
+outside this module calls ``hub.publish`` (``tests/ui/test_operations.py`` counts both: six):
 - ``ui/app.py``: start-up, before there is a window or a hub; the refusal ends the program;
 - ``ui/startup.py`` (restoring a backup, twice): the database is closed and reopened around it,
-  there are no services or hub to run an operation with;
-- ``ui/backup_runner.py`` (twice): the automatic backup says a refusal in the status line, not in a
-  box, and only when the user asked; at closing it is only logged (the window is gone);
+  so there are no services or hub to run an operation with;
+- ``ui/backup_runner.py`` (the backup at closing): the window is gone; the refusal is only logged;
 - ``ui/documents/render_task.py``: a worker thread, where a refusal becomes the ``failed`` signal;
-- ``ui/pages/agreements_export.py``: a step of a cancellable export on a timer, which must also
-  cancel the half-written file.
+- ``ui/pages/agreements_export.py`` (a step of the export): a cancellable export on a timer, which
+  must also remove the half-written file.
+Flows that react to one kind of refusal (offer to record consent or an aanmelding, then retry)
+let it pass with ``passes=`` and catch that subclass only.
 """
 
 from __future__ import annotations
@@ -64,7 +65,12 @@ def in_line(say: Callable[[str], object] | QLabel) -> ShowsErrors:
     """A line that says why: a QLabel (shown) or a callable such as the meeting window's notice."""
     if isinstance(say, QLabel):
         label = say
-        return _Said(lambda message, _field: (label.setText(message), label.show()))
+
+        def shown(message: str, _field: str | None) -> None:
+            label.setText(message)
+            label.show()
+
+        return _Said(shown)
     told = say
     return _Said(lambda message, _field: told(message))
 
