@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog
 from . import messages
 from .dialogs.unlock import UnlockDialog
 from .hub import SignalHub
+from .operations import run_op
 
 # The services, the storage layer and the main window are imported after the unlock dialog is on
 # the screen (and warmed while the passphrase is typed): the dialog appears as fast as a bare window.
@@ -160,20 +161,15 @@ def user_session(path: Path) -> Session | None:
                 if restored is None:
                     continue
                 return restored
-            try:
-                services = first_run(
-                    path,
-                    passphrase=answers.passphrase,
-                    user_name=answers.user_name,
-                    role=answers.role,
-                    location=answers.location,
-                )
-            except Exception as exc:
-                from knooppunt.errors import KnooppuntError
-
-                if not isinstance(exc, KnooppuntError):
-                    raise
-                messages.show_error(wizard, exc)
+            # A refusal (e.g. the folder cannot be written) is said, and the wizard asks again.
+            services = run_op(lambda answers=answers: first_run(
+                path,
+                passphrase=answers.passphrase,
+                user_name=answers.user_name,
+                role=answers.role,
+                location=answers.location,
+            ), hub=None, parent=wizard)
+            if services is None:
                 continue
             wizard.forget_passphrase()
             return Session(services, path)

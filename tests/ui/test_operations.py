@@ -17,16 +17,19 @@ from ui.hub import SignalHub
 from ui.operations import in_line, run_op
 
 UI = Path(__file__).resolve().parents[2] / "ui"
-BY_HAND = re.compile(r"except\b.*KnooppuntError|hub\.publish\(")  # operations.publish is the helper
+# Catching it (``except ... KnooppuntError`` or ``isinstance(exc, KnooppuntError)``) or publishing on the hub;
+# ``operations.publish`` is the helper's own, and ``messages.show_error`` is its message box.
+BY_HAND = re.compile(r"except\b.*KnooppuntError|isinstance\(\w+, KnooppuntError\)|hub\.publish\(")
+HELPER = {"operations.py", "background_op.py", "hub.py", "messages.py"}
 # Places in ui/ that still catch KnooppuntError or publish a Change by hand (see ui/operations.py).
-# Before run_op: 117; the six left are listed with their reasons in ui/operations.py. It must never grow.
-LEFT_BY_HAND = 6
+# Before run_op: 117; the eight left are listed with their reasons in ui/operations.py. It must never grow.
+LEFT_BY_HAND = 8
 
 
 def _by_hand() -> list[str]:
     found = []
     for path in sorted(UI.rglob("*.py")):
-        if path.name in {"operations.py", "hub.py"} and path.parent == UI:
+        if path.name in HELPER and path.parent == UI:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if BY_HAND.search(line):

@@ -96,9 +96,10 @@ class AttendancePanel(QWidget):
                 widget.deleteLater()
         self.rows = {}
         for row, p in enumerate(state.participants):
-            name = QLabel(f"{p.name}\n{p.organisation or _KIND_LABEL[p.kind]}"
-                          + (f" · {p.role}" if p.role and p.kind == ParticipantKind.PARTNER else ""))
-            name.setToolTip(name.text())
+            text = (f"{p.name}\n{p.organisation or _KIND_LABEL[p.kind]}"
+                    + (f" · {p.role}" if p.role and p.kind == ParticipantKind.PARTNER else ""))
+            name = QLabel(keep_separators_attached(text))
+            name.setToolTip(text)
             name.setWordWrap(True)
             combo = QComboBox()
             for value, label in Attendance.choices():
@@ -140,3 +141,10 @@ class AttendancePanel(QWidget):
                 discussion_id, self.absence_reason.text(), self.absence_consent.isChecked()),
                 hub=self._hub, parent=self, errors=in_line(self.absence_error.setText), initiator=self) is not None:
             self.changed.emit()
+
+
+def keep_separators_attached(text: str) -> str:
+    """A narrow column wraps at word boundaries; a no-break space keeps ' / ' and ' · ' with the
+    word before them, so no line holds a lone slash or dot (e.g. "Gemeentelijke toegang /
+    schoolmaatschappelijk werk" at 1366 × 768)."""
+    return text.replace(" / ", "\u00a0/ ").replace(" · ", "\u00a0· ")
