@@ -14,8 +14,11 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ..errors import KnooppuntError, NotFound
+from . import audit_chain
 from .audit_log import append_audit, fold_bursts
-from .database import database_file
+from .copying import rekey
+from .database import check_database, database_file, purge_freed_content, verify_passphrase
+from .dialect import Dialect, SqliteDialect
 from .mapping import from_row, to_db, to_row
 from .sqlite_errors import mapped
 
@@ -37,6 +40,21 @@ class UnitOfWork:
         pk = self._db.table(table).insert(row).last_pk
         assert pk is not None  # every table has an integer id
         return int(pk)
+
+    def insert_ignore(self, table: str, values: dict[str, Any]) -> None:
+        """Insert a row unless it would break a unique constraint (a link that is already there)."""
+        _not_the_log(table)
+        columns = ", ".join(f'"{k}"' for k in values)
+        self._db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" for _ in values)}) '
+                         "ON CONFLICT DO NOTHING", [to_db(v) for v in values.values()])
+
+    # Reads inside the unit of work (its own transaction sees its own writes).
+    def column(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return [row[0] for row in self._db.execute(sql, [to_db(p) for p in params]).fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._db.execute(sql, [to_db(p) for p in params]).fetchone()
+        return None if row is None else row[0]
 
     def update(self, table: str, record_id: int, values: dict[str, Any]) -> None:
         _not_the_log(table)
@@ -96,12 +114,27 @@ def _not_the_log(table: str) -> None:
 
 
 class Store:
-    """Access to one open database. ``actor`` is who works on this laptop; ``clock`` gives now."""
+    """Access to one open database. ``actor`` is who works on this laptop; ``clock`` gives now.
 
-    def __init__(self, db: Database, *, actor: str = "", clock: Callable[[], datetime] = datetime.now) -> None:
+    ``sql`` holds the dialect's fragments for the services' SQL (storage/dialect.py); ``db``
+    (sqlite-utils) is for the storage package only.
+    """
+
+    sql: Dialect = SqliteDialect()
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = datetime.now) -> None:
         self.db = db
-        self.actor = actor
+        self._actor: Callable[[], str] = lambda: ""
         self.clock = clock  # services ask the store for the time; tests give a test clock
+
+    def identify(self, actor: Callable[[], str]) -> None:
+        """Who writes the audit rows. Asked at each audited write, so a renamed profile (or a
+        rolled-back rename) is followed at once. Called by the composition root only."""
+        self._actor = actor
+
+    @property
+    def actor(self) -> str:
+        return self._actor()
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)
@@ -200,12 +233,55 @@ class Store:
             with self.db.atomic():
                 fold_bursts(self.db, self.now())
 
+    # The database as a whole ------------------------------------------------------------------
+    def tables(self) -> list[str]:
+        """The names of the tables (without SQLite's and the search indexes' own)."""
+        return [t for t in self.db.table_names() if not t.startswith("sqlite_") and not _fts_part(t)]
+
+    def columns(self, table: str) -> list[str]:
+        return list(self.db[table].columns_dict)
+
+    def audit_head(self) -> audit_chain.ChainHead:
+        """The head of the audit chain (last row and its hash), e.g. printed on a document."""
+        with self._mapped():
+            return audit_chain.head(self.db)
+
+    def verify_audit(self) -> audit_chain.ChainProblem | None:
+        with self._mapped():
+            return audit_chain.verify(self.db)
+
+    def audit_walk(self) -> audit_chain.ChainWalk:
+        """The chain check in steps, for a background check that does not freeze the screen."""
+        return audit_chain.ChainWalk(self.db)
+
+    def purge_freed_content(self) -> bool:
+        """After an erasure: no copy of deleted rows stays behind in the file (see database.py)."""
+        return purge_freed_content(self.db)
+
+    def check(self) -> list[str]:
+        """Integrity, encryption, references, audit chain and schema; Dutch problems (empty: well)."""
+        return check_database(self.db)
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """Does ``passphrase`` open this database (unlocking a locked screen)?"""
+        return verify_passphrase(self.db, passphrase)
+
+    def change_passphrase(self, new: str) -> None:
+        """Re-encrypt the open database with ``new`` in one step."""
+        rekey(self.db.conn, new)
+
     def close(self) -> None:
         # Closing must always close: a damaged file can answer a read with any error (SQLite even
         # reports some damage as out of memory); the unfolded burst stays and is folded next time.
         with contextlib.suppress(sqlcipher3.Error, KnooppuntError, MemoryError):
             self.fold_audit_bursts()
         self.db.close()
+
+
+def _fts_part(table: str) -> bool:
+    # FTS5 keeps each index in shadow tables named after it (child_search_data, …).
+    return table.endswith(("_search", "_search_data", "_search_idx", "_search_content", "_search_docsize",
+                           "_search_config"))
 
 
 def _integrity_message(detail: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from knooppunt.composition import open_services
 from knooppunt.domain.children import Child
-from knooppunt.services.container import open_services
 from knooppunt.services.outcomes.agreement_overview import AgreementFilter
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 

@@ -113,14 +113,14 @@ def test_when_the_json_cannot_be_put_in_place_the_pdf_is_not_left_either(demo_se
 def test_inzage_cli_lists_internal_notes_and_writes_pdf_and_json(demo_services, db_path, tmp_path, monkeypatch,
                                                                  capsys):
     from knooppunt.cli import main
-    from knooppunt.services.container import open_services
+    from knooppunt.composition import open_services
     from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
     zoe = _child(demo_services, "Zoë")
     demo_services.close()
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
-                        lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER))
+                        lambda p, phrase, **kw: open_services(p, phrase, kdf_iter=TEST_KDF_ITER, **kw))
     assert main(["inzage", "--db", str(db_path), "--kind", str(zoe), "--uit", str(tmp_path),
                  "--interne-notities"]) == 0
     listed = capsys.readouterr().out

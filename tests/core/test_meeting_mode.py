@@ -97,7 +97,7 @@ def test_notes_are_saved_and_the_meeting_reopens_where_it_was(planned, db_path, 
     note, _ = mode.add_note(concerns.id, visibility=Visibility.INTERNAL, perspective="partner")
     mode.save_note_text(note.id, "Interne zorg")
     services.close()
-    from knooppunt.services.container import open_services
+    from knooppunt.composition import open_services
     from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
     again = open_services(db_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, clock=clock)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from knooppunt.services.container import Services
+from knooppunt.composition import Services
 from knooppunt.services.privacy.erasure import ErasureReason
 
 from .monitoring_helpers import build_linde
