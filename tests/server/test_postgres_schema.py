@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from sqlite_utils import Database
 
-from knooppunt.storage.postgres.schema import SERVER_TABLES, TYPES
+from knooppunt.storage.postgres.schema import SERVER_COLUMNS, SERVER_TABLES, TYPES
 from knooppunt.storage.postgres.shape import Table, sqlite_tables
 from knooppunt.storage.schema import MIGRATIONS
 from knooppunt.text import fold
@@ -24,7 +24,7 @@ def _pg_shape(conn: psycopg.Connection) -> dict[str, dict[str, object]]:
     for table, column, type_, nullable in conn.execute(
             "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
             "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"):
-        if table in shape:
+        if table in shape and column not in SERVER_COLUMNS.get(table, ()):
             shape[table]["columns"].append((column, type_, nullable == "NO"))  # type: ignore[attr-defined]
     for table, kind, columns, ref_table, ref_columns, on_delete in conn.execute("""
             SELECT c.conrelid::regclass::text, c.contype,
@@ -116,18 +116,21 @@ def test_a_childs_search_name_is_kept_folded_and_found_with_the_trigram_index(pg
     assert stored == ("anais ozturk",)
 
 
-def test_the_audit_log_is_append_only_and_chained_on_the_server(pg_database):
-    row = "'2026-11-23T09:30:00', 'Test', 'toegevoegd', 'child', 1, '', %s, %s"
-    insert = f"INSERT INTO audit_log (at, actor, action, table_name, record_id, detail, prev_hash, hash) VALUES ({row})"
+def test_the_audit_log_is_append_only_and_chained_per_location_on_the_server(pg_database):
+    row = "'2026-11-23T09:30:00', 'Test', 'toegevoegd', 'child', 1, '', %s, %s, %s"
+    insert = ("INSERT INTO audit_log (at, actor, action, table_name, record_id, detail, prev_hash, hash, "
+              f"location_id) VALUES ({row})")
     with pg_database.connect(autocommit=True) as conn:
-        conn.execute(insert, ("0" * 64, "a" * 64))
+        conn.execute(insert, ("0" * 64, "a" * 64, 1))
         with pytest.raises(psycopg.errors.RaiseException, match="aansluiten op de vorige"):
-            conn.execute(insert, ("0" * 64, "b" * 64))
+            conn.execute(insert, ("0" * 64, "b" * 64, 1))
+        conn.execute(insert, ("0" * 64, "c" * 64, 2))  # another location starts its own chain
+        conn.execute(insert, ("0" * 64, "d" * 64, None))  # and so does the shared directory
         with pytest.raises(psycopg.errors.RaiseException, match="niet gewijzigd"):
             conn.execute("UPDATE audit_log SET actor = 'Iemand anders'")
         with pytest.raises(psycopg.errors.RaiseException, match="niet gewist"):
             conn.execute("DELETE FROM audit_log")
         with pytest.raises(psycopg.errors.RaiseException, match="niet gewist"):
             conn.execute("TRUNCATE audit_log")
-        conn.execute(insert, ("a" * 64, "b" * 64))
-        assert conn.execute("SELECT count(*) FROM audit_log").fetchone() == (2,)
+        conn.execute(insert, ("a" * 64, "b" * 64, 1))
+        assert conn.execute("SELECT count(*), min(db_role) FROM audit_log").fetchone() == (4, "postgres")

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 import psycopg
 import pytest
 
-from knooppunt.storage.postgres.schema import install
+from knooppunt.storage.postgres.access import initialise
+from knooppunt.storage.postgres.access_sql import OWNER, database_statements
+from knooppunt.storage.postgres.connection import ServerAddress
 from tests.support.pg import PgServer, find_bindir
 
 TEMPLATE = "knooppunt_template"
@@ -34,8 +36,16 @@ class PgDatabase:
     def dsn(self, user: str = "postgres", password: str | None = None, sslmode: str = "verify-full") -> str:
         return self.server.dsn(self.name, user, password, sslmode)
 
+    def address(self, user: str = "postgres") -> ServerAddress:
+        return server_address(self.server, self.name, user)
+
     def connect(self, user: str = "postgres", password: str | None = None, **kwargs: object) -> psycopg.Connection:
         return psycopg.connect(self.dsn(user, password), **kwargs)  # type: ignore[arg-type]
+
+
+def server_address(server: PgServer, database: str, user: str = "postgres") -> ServerAddress:
+    """How the program's own code (knooppunt.storage.postgres) reaches the test server."""
+    return ServerAddress(host=server.host, user=user, port=server.port, database=database, ca_file=server.ca_file)
 
 
 @pytest.fixture(scope="session")
@@ -47,10 +57,8 @@ def pg_server() -> Iterator[PgServer]:
         pytest.skip(f"{NO_SERVER} The PostgreSQL tests are skipped.")
     server = PgServer.start(bindir)
     try:
-        with psycopg.connect(server.dsn(), autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {TEMPLATE}")
-        with psycopg.connect(server.dsn(TEMPLATE)) as conn:
-            install(conn)
+        # The template is made as `knooppunt-cli server inrichten` makes a board's database.
+        initialise(server_address(server, TEMPLATE), server.password)
         yield server
     finally:
         server.stop()
@@ -61,7 +69,9 @@ def fresh_database(server: PgServer) -> Iterator[PgDatabase]:
     """A new database with the whole schema and no rows but the migrations', dropped afterwards."""
     name = f"knooppunt_test_{next(_numbers)}"
     with psycopg.connect(server.dsn(), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} OWNER {OWNER}")
+        for statement in database_statements(name):
+            conn.execute(statement.encode())
     try:
         yield PgDatabase(server, name)
     finally:

@@ -10,16 +10,18 @@ services validate before they write; see docs/server.md.
 
 from __future__ import annotations
 
+from typing import Any
+
 from psycopg import Connection, Cursor
 from sqlite_utils import Database
 
-from .schema_extras import EXTRAS, SERVER_TABLES
+from .schema_extras import EXTRAS, SERVER_COLUMNS, SERVER_TABLES
 from .shape import Index, Table, migrated_sqlite, sqlite_tables
 
 # SQLite declared type -> PostgreSQL type. INTEGER is 64-bit in SQLite, so bigint.
 TYPES = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
 
-__all__ = ["SERVER_TABLES", "TYPES", "install", "postgres_statements", "quote"]
+__all__ = ["SERVER_COLUMNS", "SERVER_TABLES", "TYPES", "install", "postgres_statements", "quote"]
 
 
 def quote(name: str) -> str:
@@ -35,7 +37,7 @@ def postgres_statements(tables: list[Table] | None = None) -> list[str]:
             + EXTRAS)
 
 
-def install(conn: Connection[object]) -> None:
+def install(conn: Connection[Any]) -> None:
     """Create the whole schema in the (empty) database of ``conn``, in one transaction, with the
     rows the migrations put in (the organisation types) and the migrations' names."""
     db = migrated_sqlite()
@@ -49,7 +51,7 @@ def install(conn: Connection[object]) -> None:
         cursor.executemany("INSERT INTO kp_migration (name) VALUES (%s)", [(n,) for n in names])
 
 
-def _copy_rows(cursor: Cursor[object], db: Database, table: Table) -> None:
+def _copy_rows(cursor: Cursor[Any], db: Database, table: Table) -> None:
     names = [c.name for c in table.columns]
     rows = db.execute(f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(table.name)}").fetchall()
     if not rows:
