@@ -22,7 +22,7 @@ def initialise(address: ServerAddress, password: str) -> None:
     policies and the grants. Run as a superuser. A failure leaves no half-made database behind."""
     database = check_name(address.database, "databasenaam")
     with connect(address, password, database=MAINTENANCE_DATABASE, autocommit=True) as conn:
-        if conn.execute("SELECT FROM pg_database WHERE datname = %s", (database,)).fetchone():
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,)).fetchone():
             raise KnooppuntError(f"De database {database} bestaat al op de server; er is niets veranderd.")
         for statement in role_statements():
             conn.execute(statement.encode())
@@ -55,7 +55,7 @@ def add_user(address: ServerAddress, password: str, name: str, new_password: str
     if not locations and not admin:
         raise KnooppuntError("Geef met --locatie aan bij welke locatie(s) deze gebruiker hoort.")
     with connect(address, password) as conn, conn.transaction():
-        if conn.execute("SELECT FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
             raise KnooppuntError(f"De gebruiker {name} bestaat al op de server; er is niets veranderd.")
         ids = [_location_id(conn, location) for location in locations]
         verifier = conn.pgconn.encrypt_password(new_password.encode(), name.encode(), b"scram-sha-256")

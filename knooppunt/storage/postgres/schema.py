@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from psycopg import Connection, Cursor
+from psycopg import Connection, sql
 from sqlite_utils import Database
 
 from .schema_extras import EXTRAS, SERVER_COLUMNS, SERVER_TABLES
@@ -21,7 +21,7 @@ from .shape import Index, Table, migrated_sqlite, sqlite_tables
 # SQLite declared type -> PostgreSQL type. INTEGER is 64-bit in SQLite, so bigint.
 TYPES = {"INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"}
 
-__all__ = ["SERVER_COLUMNS", "SERVER_TABLES", "TYPES", "install", "postgres_statements", "quote"]
+__all__ = ["SERVER_COLUMNS", "SERVER_TABLES", "TYPES", "install", "install_statements", "postgres_statements", "quote"]
 
 
 def quote(name: str) -> str:
@@ -37,32 +37,42 @@ def postgres_statements(tables: list[Table] | None = None) -> list[str]:
             + EXTRAS)
 
 
-def install(conn: Connection[Any]) -> None:
-    """Create the whole schema in the (empty) database of ``conn``, in one transaction, with the
-    rows the migrations put in (the organisation types) and the migrations' names."""
+def install_statements() -> list[str]:
+    """The schema and the rows the migrations put in (the organisation types, and the migrations'
+    own names), as plain SQL: what ``install`` runs and packaging/server/03-schema.sql holds."""
     db = migrated_sqlite()
     tables = sqlite_tables(db)
+    statements = postgres_statements(tables)
+    for table in tables:
+        statements += _copied_rows(db, table)
+    names = [str(r[0]) for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    statements += [f"INSERT INTO kp_migration (name) VALUES ({_literal(name)})" for name in names]
+    return statements
+
+
+def install(conn: Connection[Any]) -> None:
+    """Create the whole schema in the (empty) database of ``conn``, in one transaction."""
     with conn.transaction(), conn.cursor() as cursor:
-        for statement in postgres_statements(tables):
+        for statement in install_statements():
             cursor.execute(statement.encode())
-        for table in tables:
-            _copy_rows(cursor, db, table)
-        names = [str(r[0]) for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-        cursor.executemany("INSERT INTO kp_migration (name) VALUES (%s)", [(n,) for n in names])
 
 
-def _copy_rows(cursor: Cursor[Any], db: Database, table: Table) -> None:
+def _literal(value: object) -> str:
+    return sql.Literal(value).as_string(None)
+
+
+def _copied_rows(db: Database, table: Table) -> list[str]:
     names = [c.name for c in table.columns]
-    rows = db.execute(f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(table.name)}").fetchall()
+    rows = db.execute(f"SELECT {', '.join(quote(n) for n in names)} FROM {quote(table.name)} ORDER BY 1").fetchall()
     if not rows:
-        return
-    placeholders = ", ".join(["%s"] * len(names))
-    cursor.executemany(f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-                       f"VALUES ({placeholders})".encode(), rows)
+        return []
+    values = ",\n    ".join("(" + ", ".join(_literal(v) for v in row) + ")" for row in rows)
+    statements = [f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) VALUES\n    {values}"]
     identity = _identity(table)
     if identity is not None:  # the next new row continues after the copied ids
-        cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{identity}'), "
-                       f"max({quote(identity)})) FROM {quote(table.name)}".encode())
+        statements.append(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{identity}'), "
+                          f"max({quote(identity)})) FROM {quote(table.name)}")
+    return statements
 
 
 def _identity(table: Table) -> str | None:
