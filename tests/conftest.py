@@ -18,6 +18,9 @@ from knooppunt.composition import Services, open_services
 from knooppunt.services.demo import build_demo
 from ui.garbage import collect_if_due
 
+# The real PostgreSQL server (pg_server, pg_database): tests/support/pg_fixtures.py.
+pytest_plugins = ("tests.support.pg_fixtures",)
+
 # Tests derive keys with fewer PBKDF2 rounds so the suite stays fast; the app uses SQLCipher's default.
 TEST_KDF_ITER = 4000
 PASSPHRASE = "correct paard batterij niet"

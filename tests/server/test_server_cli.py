@@ -1,0 +1,116 @@
+"""``knooppunt-cli server inrichten|gebruiker-toevoegen|controleren`` against the real test server,
+with the passwords in a keyring (in memory here; the operating system's in real use)."""
+
+from __future__ import annotations
+
+import itertools
+
+import keyring
+import psycopg
+import pytest
+import trustme
+from keyring.backends.fail import Keyring as NoKeyring
+
+from knooppunt.cli import main
+from knooppunt.storage.postgres.connection import ServerAddress
+from knooppunt.storage.postgres.credentials import SERVICE
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def board(pg_server, memory_keyring):
+    """The arguments that reach a new, not yet made database as the superuser, whose password
+    is in the keyring; the database is dropped afterwards."""
+    name = f"knooppunt_cli_{next(_numbers)}"
+    address = ServerAddress(pg_server.host, "postgres", pg_server.port, name, pg_server.ca_file)
+    memory_keyring.set_password(SERVICE, address.describe(), pg_server.password)
+    yield ["--host", pg_server.host, "--poort", str(pg_server.port), "--database", name, "--ca",
+           str(pg_server.ca_file)], name
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _add_location(pg_server, database: str, name: str) -> None:
+    with psycopg.connect(pg_server.dsn(database)) as conn:
+        conn.execute("INSERT INTO location (name, type) VALUES (%s, 'PO')", (name,))
+
+
+def test_init_add_user_and_check_set_up_a_server_a_user_can_use(pg_server, board, capsys):
+    connection, database = board
+    assert main(["server", "inrichten", *connection]) == 0
+    _add_location(pg_server, database, "De Linde")
+    assert main(["server", "gebruiker-toevoegen", f"jan_{database}", "--locatie", "De Linde", *connection]) == 0
+    out = capsys.readouterr().out
+    password = out.split("veilig door): ")[1].strip()
+    assert main(["server", "controleren", *connection]) == 0
+    report = capsys.readouterr().out
+    assert "in orde   TLS: een verbinding zonder TLS wordt geweigerd" in report
+    assert "TLS: deze verbinding is versleuteld (TLSv1.3)" in report
+    assert "Rijbeveiliging (RLS) aan op alle" in report
+    assert f"gebruiker jan_{database}: De Linde" in report
+    assert "PROBLEEM" not in report and "Alles in orde." in report
+    # The new user connects with the password it was given, and sees its location's (empty) record.
+    with psycopg.connect(pg_server.dsn(database, f"jan_{database}", password)) as conn:
+        assert conn.execute("SELECT count(*) FROM child").fetchone() == (0,)
+
+
+def test_check_names_a_table_whose_row_level_security_was_switched_off(pg_server, board, capsys):
+    connection, database = board
+    assert main(["server", "init", *connection]) == 0
+    with psycopg.connect(pg_server.dsn(database)) as conn:
+        conn.execute("ALTER TABLE note DISABLE ROW LEVEL SECURITY")
+    assert main(["server", "check", *connection]) == 1
+    report = capsys.readouterr().out
+    assert "PROBLEEM  Rijbeveiliging (RLS) ontbreekt op: note" in report
+
+
+def test_init_refuses_an_existing_database_and_add_user_an_unknown_location(pg_server, board, capsys):
+    connection, database = board
+    assert main(["server", "inrichten", *connection]) == 0
+    assert main(["server", "inrichten", *connection]) == 2
+    assert f"De database {database} bestaat al op de server" in capsys.readouterr().err
+    assert main(["server", "gebruiker-toevoegen", "piet", "--locatie", "Nergens", *connection]) == 2
+    assert "Er is geen locatie met de naam ‘Nergens’" in capsys.readouterr().err
+    _add_location(pg_server, database, "De Es")
+    assert main(["server", "gebruiker-toevoegen", f"es_{database}", "--locatie", "De Es", *connection]) == 0
+    assert main(["server", "gebruiker-toevoegen", f"es_{database}", "--locatie", "De Es", *connection]) == 2
+    assert f"De gebruiker es_{database} bestaat al" in capsys.readouterr().err
+    with psycopg.connect(pg_server.dsn()) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_roles WHERE rolname = 'piet'").fetchone() == (0,)
+
+
+def test_without_keyring_or_terminal_it_asks_nothing_and_says_why(board, capsys):
+    connection, _database = board
+    keyring.set_keyring(NoKeyring())
+    assert main(["server", "controleren", *connection]) == 2
+    assert "Geen wachtwoord voor postgres@127.0.0.1" in capsys.readouterr().err
+
+
+def test_a_password_typed_at_the_terminal_is_kept_in_the_keyring_on_request(pg_server, board, memory_keyring,
+                                                                             monkeypatch, capsys):
+    connection, database = board
+    memory_keyring.passwords.clear()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: pg_server.password)
+    assert main(["server", "inrichten", *connection, "--bewaar-wachtwoord"]) == 0
+    address = ServerAddress(pg_server.host, "postgres", pg_server.port, database, pg_server.ca_file)
+    assert memory_keyring.passwords == {(SERVICE, address.describe()): pg_server.password}
+    assert "bewaard in de sleutelbos" in capsys.readouterr().out
+
+
+def test_a_wrong_password_is_a_dutch_refusal(pg_server, board, memory_keyring, capsys):
+    connection, database = board
+    address = ServerAddress(pg_server.host, "postgres", pg_server.port, database, pg_server.ca_file)
+    memory_keyring.set_password(SERVICE, address.describe(), "fout")
+    assert main(["server", "controleren", *connection]) == 2
+    assert "weigert de aanmelding van postgres: de naam of het wachtwoord klopt niet" in capsys.readouterr().err
+
+
+def test_a_server_certificate_from_another_ca_is_refused(pg_server, board, tmp_path, capsys):
+    other_ca = tmp_path / "ander.pem"
+    trustme.CA().cert_pem.write_to_path(str(other_ca))
+    connection, _database = board
+    connection[connection.index("--ca") + 1] = str(other_ca)
+    assert main(["server", "controleren", *connection]) == 2
+    assert "certificaat van de server klopt niet" in capsys.readouterr().err

@@ -1,0 +1,86 @@
+"""pytest fixtures for the real PostgreSQL server (tests/support/pg.py); loaded by tests/conftest.py.
+
+- ``pg_server``: one server for the whole session, stopped at its end. Without server binaries the
+  PostgreSQL tests skip and say why; under CI (``CI=true``) that is a failure instead.
+- ``pg_database``: a fresh database per test with the Knooppunt schema, copied from a template
+  database made once (``CREATE DATABASE … TEMPLATE`` takes milliseconds). ``.dsn(...)`` connects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psycopg
+import pytest
+
+from knooppunt.storage.postgres.access import initialise
+from knooppunt.storage.postgres.access_sql import OWNER, database_statements
+from knooppunt.storage.postgres.connection import ServerAddress
+from tests.support.pg import PgServer, find_bindir
+
+TEMPLATE = "knooppunt_template"
+NO_SERVER = ("No PostgreSQL server binaries (initdb, pg_ctl) of version 15 or newer: install Debian's "
+             "'postgresql' package or set KNOOPPUNT_PG_BINDIR.")
+_numbers = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class PgDatabase:
+    server: PgServer
+    name: str
+
+    def dsn(self, user: str = "postgres", password: str | None = None, sslmode: str = "verify-full") -> str:
+        return self.server.dsn(self.name, user, password, sslmode)
+
+    def address(self, user: str = "postgres") -> ServerAddress:
+        return server_address(self.server, self.name, user)
+
+    def connect(self, user: str = "postgres", password: str | None = None, **kwargs: object) -> psycopg.Connection:
+        return psycopg.connect(self.dsn(user, password), **kwargs)  # type: ignore[arg-type]
+
+
+def server_address(server: PgServer, database: str, user: str = "postgres") -> ServerAddress:
+    """How the program's own code (knooppunt.storage.postgres) reaches the test server."""
+    return ServerAddress(host=server.host, user=user, port=server.port, database=database, ca_file=server.ca_file)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    bindir = find_bindir()
+    if bindir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the PostgreSQL server. {NO_SERVER}")
+        pytest.skip(f"{NO_SERVER} The PostgreSQL tests are skipped.")
+    server = PgServer.start(bindir)
+    try:
+        # The template is made as `knooppunt-cli server inrichten` makes a board's database.
+        initialise(server_address(server, TEMPLATE), server.password)
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def fresh_database(server: PgServer) -> Iterator[PgDatabase]:
+    """A new database with the whole schema and no rows but the migrations', dropped afterwards."""
+    name = f"knooppunt_test_{next(_numbers)}"
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} OWNER {OWNER}")
+        for statement in database_statements(name):
+            conn.execute(statement.encode())
+    try:
+        yield PgDatabase(server, name)
+    finally:
+        with psycopg.connect(server.dsn(), autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_database(pg_server: PgServer) -> Iterator[PgDatabase]:
+    """A database of this test's own (about half a second to make)."""
+    with fresh_database(pg_server) as database:
+        yield database
