@@ -52,7 +52,6 @@ from .services.privacy.retention import RetentionService
 from .services.profile import ProfileService
 from .services.setup import check_new_passphrase
 from .storage import SqliteStore, Store, create_database, open_database
-from .storage.postgres.store import PostgresStore
 
 __all__ = ["Services", "build_services", "first_run", "open_server_services", "open_services", "profile_actor"]
 
@@ -139,6 +138,9 @@ def open_server_services(conninfo: str, *, clock: Callable[[], datetime] = datet
     """The services on the organisation's PostgreSQL server (``conninfo``: a libpq connection
     string, TLS with the certificate checked: storage/postgres/connection.py). No file, so no
     backups of a file: the server's are the board's IT's (packaging/server/)."""
+    # Imported here: a laptop working on its own file never loads the server's driver (start-up).
+    from .storage.postgres.store import PostgresStore
+
     store = PostgresStore.connect(conninfo, clock=clock)
     store.identify(profile_actor(store, actor))
     store.fold_audit_bursts()
