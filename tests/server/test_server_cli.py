@@ -14,6 +14,7 @@ from keyring.backends.fail import Keyring as NoKeyring
 from knooppunt.cli import main
 from knooppunt.storage.postgres.connection import ServerAddress
 from knooppunt.storage.postgres.credentials import SERVICE
+from tests.support.pg import free_port
 
 _numbers = itertools.count(1)
 
@@ -114,3 +115,39 @@ def test_a_server_certificate_from_another_ca_is_refused(pg_server, board, tmp_p
     connection[connection.index("--ca") + 1] = str(other_ca)
     assert main(["server", "controleren", *connection]) == 2
     assert "certificaat van de server klopt niet" in capsys.readouterr().err
+
+
+def test_an_administrator_adds_locations_and_sees_every_user_but_no_other_locations_children(pg_server, board,
+                                                                                           memory_keyring, capsys):
+    connection, database = board
+    assert main(["server", "inrichten", *connection]) == 0
+    _add_location(pg_server, database, "De Linde")
+    assert main(["server", "gebruiker-toevoegen", f"ria_{database}", "--locatie", "De Linde", "--beheer",
+                 *connection]) == 0
+    password = capsys.readouterr().out.split("veilig door): ")[1].strip()
+    add_child = ("INSERT INTO child (location_id, first_name, last_name, date_of_birth) "
+                 "VALUES ((SELECT id FROM location WHERE name = 'De Es'), 'Kind', 'Es', '2018-01-01')")
+    with psycopg.connect(pg_server.dsn(database, f"ria_{database}", password)) as conn:
+        conn.execute("INSERT INTO location (name, type) VALUES ('De Es', 'PO')")
+    with psycopg.connect(pg_server.dsn(database, f"ria_{database}", password)) as conn, pytest.raises(
+            psycopg.errors.InsufficientPrivilege):
+        conn.execute(add_child)  # not a member of De Es
+    with psycopg.connect(pg_server.dsn(database)) as conn:
+        conn.execute(add_child)
+    with psycopg.connect(pg_server.dsn(database, f"ria_{database}", password)) as conn:
+        assert conn.execute("SELECT count(*) FROM child").fetchone() == (0,)
+    # As herself, the check reports her own place only; run as the superuser it lists everyone.
+    address = ServerAddress(pg_server.host, f"ria_{database}", pg_server.port, database, pg_server.ca_file)
+    memory_keyring.set_password(SERVICE, address.describe(), password)
+    assert main(["server", "controleren", *connection, "--als", f"ria_{database}"]) == 0
+    assert f"beheerder ria_{database}: De Linde" in capsys.readouterr().out
+
+
+def test_an_unreachable_server_is_a_dutch_refusal(pg_server, board, memory_keyring, capsys):
+    connection, database = board
+    port = free_port()  # nothing listens there
+    connection[connection.index("--poort") + 1] = str(port)
+    address = ServerAddress(pg_server.host, "postgres", port, database, pg_server.ca_file)
+    memory_keyring.set_password(SERVICE, address.describe(), pg_server.password)
+    assert main(["server", "controleren", *connection]) == 2
+    assert "is niet bereikbaar" in capsys.readouterr().err

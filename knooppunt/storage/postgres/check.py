@@ -50,10 +50,15 @@ def _plain_connection_refused(address: ServerAddress) -> Finding:
 def _tls(conn: psycopg.Connection[Any]) -> list[Finding]:
     ssl, version = conn.execute("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone() or (
         False, None)
-    minimum = str(conn.execute("SHOW ssl_min_protocol_version").fetchone()[0])  # type: ignore[index]
-    return [Finding(bool(ssl), f"TLS: deze verbinding is versleuteld ({version})" if ssl
-                    else "TLS: deze verbinding is niet versleuteld"),
-            Finding(minimum in ("TLSv1.2", "TLSv1.3"), f"TLS: minimaal {minimum} (ssl_min_protocol_version)")]
+    findings = [Finding(bool(ssl), f"TLS: deze verbinding is versleuteld ({version})" if ssl
+                        else "TLS: deze verbinding is niet versleuteld")]
+    try:
+        with conn.transaction():
+            minimum = str(conn.execute("SHOW ssl_min_protocol_version").fetchone()[0])  # type: ignore[index]
+    except psycopg.errors.InsufficientPrivilege:
+        # Only a superuser (or pg_read_all_settings) may read it; the plain-connection test still ran.
+        return [*findings, Finding(True, "TLS: de minimale versie is alleen als postgres na te gaan")]
+    return [*findings, Finding(minimum in ("TLSv1.2", "TLSv1.3"), f"TLS: minimaal {minimum} (ssl_min_protocol_version)")]
 
 
 def _row_level_security(conn: psycopg.Connection[Any]) -> list[Finding]:
@@ -92,6 +97,10 @@ def _roles(conn: psycopg.Connection[Any]) -> list[Finding]:
         FROM pg_roles r WHERE r.rolcanlogin AND EXISTS (SELECT FROM pg_auth_members a WHERE a.member = r.oid
                                                         AND a.roleid IN ('{USERS}'::regrole, '{ADMINS}'::regrole))
         ORDER BY r.rolname""").fetchall()
+    sees_all = conn.execute(f"SELECT rolsuper OR pg_has_role(current_user, '{ADMINS}', 'MEMBER') FROM pg_roles "
+                            "WHERE rolname = current_user").fetchone()
+    if not (sees_all and sees_all[0]):  # a user sees only its own memberships: report only itself
+        users = [row for row in users if row[0] == conn.info.user]
     for name, admin, bypasses, locations in users:
         kind = "beheerder" if admin else "gebruiker"
         if bypasses:
