@@ -929,6 +929,19 @@ CREATE TABLE kp_membership (
 CREATE FUNCTION kp_may_location(bigint) RETURNS boolean LANGUAGE sql STABLE
     RETURN EXISTS (SELECT FROM kp_membership m WHERE m.role_name = current_user AND m.location_id = $1);
 
+CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND NOT rolsuper)
+            AND pg_has_role(session_user, 'knooppunt_gebruiker', 'MEMBER') THEN
+        INSERT INTO kp_membership (role_name, location_id) VALUES (session_user, NEW.id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER location_creator_member AFTER INSERT ON location
+    FOR EACH ROW EXECUTE FUNCTION kp_member_of_new_location();
+
 CREATE FUNCTION kp_child_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = public, pg_temp RETURN (SELECT location_id FROM child WHERE id = $1);
 
