@@ -54,6 +54,14 @@ def test_init_add_user_and_check_set_up_a_server_a_user_can_use(pg_server, board
     # The new user connects with the password it was given, and sees its location's (empty) record.
     with psycopg.connect(pg_server.dsn(database, f"jan_{database}", password)) as conn:
         assert conn.execute("SELECT count(*) FROM child").fetchone() == (0,)
+    # Later he moves to another location.
+    _add_location(pg_server, database, "De Es")
+    assert main(["server", "locaties", f"jan_{database}", "--erbij", "De Es", "--eraf", "De Linde", *connection]) == 0
+    assert capsys.readouterr().out == f"jan_{database}: De Es\n"
+    with psycopg.connect(pg_server.dsn(database, f"jan_{database}", password)) as conn:
+        assert conn.execute("SELECT kp_may_location(1), kp_may_location(2)").fetchone() == (False, True)
+    assert main(["server", "locaties", "niemand", "--erbij", "De Es", *connection]) == 2
+    assert "Er is geen gebruiker niemand op de server." in capsys.readouterr().err
 
 
 def test_check_names_a_table_whose_row_level_security_was_switched_off(pg_server, board, capsys):
