@@ -113,10 +113,18 @@ NAMES = ["Anaïs", "Çelik", "Łukasz", "Şükrü", "Øyvind", "Straße", "Ærø
          "ÉLODIE", "Ĳsbrand", "İlker", "Zoë", "Đorđe", "Åsa", "Mañana", "Koç", "van der Berg-Öztürk"]
 
 
-def test_the_server_folds_names_as_the_program_does(pg_database):
+# Latin-1 and Latin Extended-A: the letters of names in Dutch, Turkish, Polish, Scandinavian … directories.
+# unaccent has no rule for these four (kra, the apostrophe n, eng); the program folds them to themselves.
+LETTERS = [chr(c) for c in range(0xC0, 0x180) if chr(c).isalpha() and chr(c) not in "ĸŉŊŋ"]
+
+
+def test_the_server_folds_names_and_letters_as_the_program_does(pg_database):
+    texts = [*NAMES, *LETTERS]
     with pg_database.connect() as conn:
-        folded = [conn.execute("SELECT kp_fold(%s)", (name,)).fetchone()[0] for name in NAMES]
-    assert folded == [fold(name) for name in NAMES]
+        folded = [r[0] for r in conn.execute("SELECT kp_fold(t) FROM unnest(%s::text[]) WITH ORDINALITY u(t, n) "
+                                             "ORDER BY n", (texts,))]
+    assert folded == [fold(text) for text in texts]
+    assert len(LETTERS) > 180
 
 
 def test_a_childs_search_name_is_kept_folded_and_found_with_the_trigram_index(pg_database):
