@@ -31,7 +31,7 @@ def test_every_table_is_placed_in_an_access_group():
 
 def test_each_user_reads_only_its_own_locations_rows(two_locations):
     database, users = two_locations
-    for user, own, other in users:
+    for (user, own, other), location in zip(users, LOCATIONS, strict=True):
         with user.connect(database) as conn:
             for table in GUARDED:
                 ids = {r[0] for r in conn.execute(f"SELECT id FROM {table}")}
@@ -39,7 +39,7 @@ def test_each_user_reads_only_its_own_locations_rows(two_locations):
                 assert conn.execute(f"SELECT count(*) FROM {table} WHERE id = %s", (other[table],)).fetchone() == (0,)
             # Also not through a join from a row it may see.
             joined = conn.execute("SELECT n.text FROM note n JOIN agenda_item i ON i.id = n.agenda_item_id").fetchall()
-            assert joined == [(f"Geheim van {LOCATIONS[0] if own['location'] == users[0][1]['location'] else LOCATIONS[1]}",)]
+            assert joined == [(f"Geheim van {location}",)]
 
 
 def test_no_user_changes_or_deletes_the_other_locations_rows(two_locations):
