@@ -67,7 +67,7 @@ def test_no_user_changes_or_deletes_the_other_locations_rows(two_locations):
     ("INSERT INTO agreement (child_id, owner_kind, owner_name, description) VALUES (%s, 'school', 'x', 'x')", "child"),
     ("INSERT INTO audit_log (at, actor, action, table_name, prev_hash, hash, location_id) "
      f"VALUES ('2026-11-23', 'x', 'x', 'x', '{'0' * 64}', 'x', %s)", "location"),
-])
+], ids=["child", "meeting", "note", "decision", "agreement", "audit_log"])
 def test_no_user_adds_rows_to_the_other_location(two_locations, statement, uses):
     database, users = two_locations
     user, own, other = users[1]
