@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from knooppunt.services.demo import build_demo
 from ui import messages
 from ui.hub import SignalHub

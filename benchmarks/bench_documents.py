@@ -26,11 +26,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from knooppunt.composition import open_services
 from knooppunt.documents import DocumentKind, DocumentTarget
 from knooppunt.documents.render import TemplateRenderer
 from knooppunt.domain.children import Child
 from knooppunt.paths import resource
-from knooppunt.services.container import open_services
 from knooppunt.services.demo import build_demo
 
 

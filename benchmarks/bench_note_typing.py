@@ -25,9 +25,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import Visibility
 from knooppunt.domain.meetings import Meeting
-from knooppunt.services.container import open_services
 from knooppunt.services.demo import build_demo
 from ui.hub import SignalHub
 from ui.meeting import note_editor

@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
     elif kind == "app":
         from pathlib import Path
 
-        from knooppunt.services.container import open_services
+        from knooppunt.composition import open_services
         from ui.app import create_application
         from ui.startup import Session
 

@@ -14,9 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Deterministic Dutch formatting regardless of the machine.
 os.environ.setdefault("LANG", "nl_NL.UTF-8")
 
-from knooppunt.services.container import Services, open_services
+from knooppunt.composition import Services, open_services
 from knooppunt.services.demo import build_demo
 from ui.garbage import collect_if_due
+
+# The real PostgreSQL server (pg_server, pg_database): tests/support/pg_fixtures.py.
+pytest_plugins = ("tests.support.pg_fixtures",)
 
 # Tests derive keys with fewer PBKDF2 rounds so the suite stays fast; the app uses SQLCipher's default.
 TEST_KDF_ITER = 4000
@@ -82,8 +85,8 @@ def clock():
 @pytest.fixture
 def services(db_path, clock) -> Services:
     """An empty, encrypted database with the current schema, and the services on it."""
-    services = open_services(db_path, PASSPHRASE, create=True, kdf_iter=TEST_KDF_ITER, clock=clock)
-    services.store.actor = "Test Gebruiker"
+    services = open_services(db_path, PASSPHRASE, create=True, kdf_iter=TEST_KDF_ITER, clock=clock,
+                             actor="Test Gebruiker")
     yield services
     services.close()
 
@@ -102,8 +105,7 @@ def services_factory(tmp_path, clock):
 
     def make():
         other = open_services(tmp_path / f"laptop{len(opened)}.db", PASSPHRASE, create=True,
-                              kdf_iter=TEST_KDF_ITER, clock=clock)
-        other.store.actor = "Tweede Laptop"
+                              kdf_iter=TEST_KDF_ITER, clock=clock, actor="Tweede Laptop")
         opened.append(other)
         return other
 

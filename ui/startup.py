@@ -63,8 +63,8 @@ class Session:
         reopens the database as it was.
         """
         from knooppunt.backup import restore_backup
+        from knooppunt.composition import open_services
         from knooppunt.errors import KnooppuntError
-        from knooppunt.services.container import open_services
 
         assert self.services.backups is not None
         kdf_iter, current = self.services.backups.kdf_iter, self.services.backups.passphrase
@@ -119,7 +119,7 @@ def demo_session() -> Session:
     import secrets
     import tempfile
 
-    from knooppunt.services.container import open_services
+    from knooppunt.composition import open_services
     from knooppunt.services.demo import build_demo
 
     remove_stale_demos()
@@ -133,8 +133,8 @@ def demo_session() -> Session:
 
 def _restore_on_a_new_laptop(wizard: FirstRunWizard, backup: Path, passphrase: str, path: Path) -> Session | None:
     from knooppunt.backup import restore_backup
+    from knooppunt.composition import open_services
     from knooppunt.errors import KnooppuntError
-    from knooppunt.services.container import open_services
 
     try:
         restore_backup(backup, passphrase, path)
@@ -149,7 +149,7 @@ def _restore_on_a_new_laptop(wizard: FirstRunWizard, backup: Path, passphrase: s
 def user_session(path: Path) -> Session | None:
     """First-run wizard for a new database, else the unlock dialog; None when the user cancels."""
     if not path.exists():
-        from knooppunt.services.setup import first_run
+        from knooppunt.composition import first_run
 
         from .dialogs.first_run import FirstRunWizard
 
@@ -188,7 +188,7 @@ WARM_UP_DELAY_MS = 50
 
 def unlock_dialog(path: Path) -> UnlockDialog:
     def unlock(passphrase: str) -> Services:
-        from knooppunt.services.container import open_services
+        from knooppunt.composition import open_services
 
         return open_services(path, passphrase)
 
@@ -198,7 +198,7 @@ def unlock_dialog(path: Path) -> UnlockDialog:
 def warm_up_imports() -> None:
     """Import what the main window needs while the passphrase is being typed (a person takes
     longer to type it than this takes), so that after unlocking only the database is opened."""
-    from knooppunt.services import container  # noqa: F401 - imported for its side effect
+    from knooppunt import composition  # noqa: F401 - imported for its side effect
 
     from . import main_window  # noqa: F401
     from .pages import locations_page, meetings_page  # noqa: F401 - the possible first pages

@@ -138,7 +138,7 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
 
 def open_services(ctx: Context):
     """The real services on the working copy, opened like the app does (default key derivation)."""
-    from knooppunt.services.container import open_services as open_real
+    from knooppunt.composition import open_services as open_real
 
     return open_real(ctx.database, ctx.passphrase)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from . import Context, Result, Target
 
 if TYPE_CHECKING:
-    from knooppunt.services.container import Services
+    from knooppunt.composition import Services
 
 TARGET = Target(5, "value", "s")
 
@@ -46,14 +46,14 @@ def _coordinator(ctx: Context) -> Path:
 
 
 def _laptop(ctx: Context, run: int, kind: str) -> Services:
-    from knooppunt.services.container import open_services
+    from knooppunt.composition import open_services
 
     return open_services(ctx.workdir / f"regional-laptop-{kind}-{run}.db", ctx.passphrase, create=True)
 
 
 def measure(ctx: Context) -> list[Result]:
+    from knooppunt.composition import open_services
     from knooppunt.regional.publication import TABLES, Publication
-    from knooppunt.services.container import open_services
     from knooppunt.storage.regional_file import read_publication_rows
     from tests.regional_server import DatasetteServer
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from ..domain.changes import Change, Entity
 from ..errors import KnooppuntError, ValidationError, WrongPassphrase
 from ..storage import Store
-from ..storage.copying import rekey
 from ..storage.database import MIN_PASSPHRASE_LENGTH
 from .files import BackupFile, last_good_backup, list_backups
 from .make import make_backup
@@ -102,7 +101,7 @@ class BackupService:
             raise ValidationError("repeated", "De twee nieuwe wachtwoordzinnen zijn niet gelijk.")
         if new == old:
             raise ValidationError("new", "De nieuwe wachtwoordzin is gelijk aan de oude.")
-        rekey(self._store.db.conn, new)
+        self._store.change_passphrase(new)
         self._passphrase = new
         with self._store.unit_of_work() as uow:
             uow.audit("wachtwoordzin gewijzigd", "setting", None,

@@ -27,6 +27,7 @@ from . import (
     monitoring_commands,
     privacy_commands,
     regional_commands,
+    server_commands,
     transfer_commands,
 )
 
@@ -44,6 +45,7 @@ COMMAND_MODULES = [
     regional_commands,
     audit_commands,
     monitoring_commands,
+    server_commands,
 ]
 
 

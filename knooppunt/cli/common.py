@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..composition import Services, open_services
 from ..errors import KnooppuntError
-from ..services.container import Services, open_services
 
 PASSPHRASE_VARIABLE = "KNOOPPUNT_PASSPHRASE"
+# Who the audit rows name while the database has no profile yet.
+CLI_ACTOR = "knooppunt-cli"
 
 
 def passphrase(*, confirm: bool = False) -> str:
@@ -46,9 +48,7 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def open_db(args: argparse.Namespace) -> Services:
-    services = open_services(args.db, passphrase())
-    services.store.actor = services.profile.user_name or "knooppunt-cli"
-    return services
+    return open_services(args.db, passphrase(), actor=CLI_ACTOR)
 
 
 def optional_location_id(services: Services, name: str | None) -> int | None:

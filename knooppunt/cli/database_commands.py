@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..services.container import open_services
+from ..composition import open_services
 from ..services.demo import build_demo
-from ..storage.database import check_database
 from .common import add_db_argument, command, open_db, passphrase
 
 
@@ -40,7 +39,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     with open_db(args) as services:
-        problems = check_database(services.store.db)
+        problems = services.store.check()
     if problems:
         for problem in problems:
             print(problem)

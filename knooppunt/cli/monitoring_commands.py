@@ -14,8 +14,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+from ..composition import Services
 from ..errors import KnooppuntError
-from ..services.container import Services
 from .common import add_db_argument, command, open_db
 
 

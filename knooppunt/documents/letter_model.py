@@ -82,7 +82,7 @@ def _directory_person(store: Store, name: str) -> ContactLine | None:
 def _directory_person_in(store: Store, text: str) -> ContactLine | None:
     """A directory person whose name appears in ``text`` (an owner such as "Marieke Hendriks (JGZ)")."""
     rows = store.query(
-        "SELECT c.name FROM contact_person c WHERE c.left_on IS NULL AND instr(lower(?), lower(c.name)) > 0 "
+        f"SELECT c.name FROM contact_person c WHERE c.left_on IS NULL AND {store.sql.contains('lower(?)', 'lower(c.name)')} "
         "ORDER BY length(c.name) DESC LIMIT 1", [text])
     return _directory_person(store, rows[0]["name"]) if rows else None
 

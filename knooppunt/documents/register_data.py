@@ -126,11 +126,10 @@ def register_rows(store: Store, location_id: int) -> list[RegisterRow]:
                         "Toestemming van de ouders (en van het kind vanaf 12 jaar), per kind vastgelegd met datum, "
                         "wijze en organisaties; intrekken kan altijd.")]
     rows += [RegisterRow("Doelen", f"Doel {n}", text) for n, text in enumerate(PURPOSES, start=1)]
-    existing = {name for (name,) in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    existing = set(store.tables())
     for table, (people, what) in PERSONAL_TABLES.items():
         if table in existing:
-            columns = [c[1] for c in store.db.execute(f"PRAGMA table_info([{table}])") if c[1] != "id"
-                       and not c[1].endswith("_id")]
+            columns = [c for c in store.columns(table) if c != "id" and not c.endswith("_id")]
             fields = ", ".join(FIELD_NAMES.get(c, c) for c in columns)
             rows.append(RegisterRow("Persoonsgegevens", what, f"Betrokkenen: {people}. Velden: {fields}"))
     for label, sql in COUNTS.items():

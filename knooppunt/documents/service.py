@@ -24,7 +24,6 @@ from ..domain.meetings import Discussion, Meeting
 from ..errors import KnooppuntError, NotFound, RecordLocked
 from ..exports import write_export
 from ..storage import Store
-from ..storage.audit_chain import head as audit_chain_head
 from .glossary import used_in
 from .i18n import RIGHT_TO_LEFT, check_language, is_draft
 from .model import AddendumLine, Addressee, DiscussionDocument, DocumentKind, MeetingDocument
@@ -263,7 +262,7 @@ class DocumentService:
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
             "documentdatum": self._store.now().date(), "concept": not finalised and supplement is None,
             "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor,
-                            "logboek": audit_chain_head(self._store.db).describe()} if finalised else None,
+                            "logboek": self._store.audit_head().describe()} if finalised else None,
             "naderhand": self._recorded_afterwards(target),
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,

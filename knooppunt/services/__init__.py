@@ -1,6 +1,6 @@
 """Services: the use cases. Each write is one transaction with an audit entry and returns a Change."""
 
 from .changes import Change, Entity
-from .container import Services, build_services
+from .container import Services
 
-__all__ = ["Change", "Entity", "Services", "build_services"]
+__all__ = ["Change", "Entity", "Services"]

@@ -198,7 +198,7 @@ def _consent(uow: UnitOfWork, child_id: int, giver: ConsentGiver, guardian_id: i
         "consent",
         Consent(None, child_id, giver, guardian_id, on, ConsentMethod.WRITTEN, note="Toestemmingsformulier getekend"),
     )
-    for (org_id,) in uow._db.execute("SELECT id FROM organisation").fetchall():
+    for org_id in uow.column("SELECT id FROM organisation"):
         uow.insert("consent_organisation", {"consent_id": consent_id, "organisation_id": org_id})
 
 
@@ -223,7 +223,7 @@ def _add_meetings(uow: UnitOfWork, location_id: int, children: list[tuple[int, l
         uow.insert("case_event", CaseEvent(None, case_id, held_on, EventKind.PHASE,
                                            "Afspraken gemaakt in het knooppunt"))
         if slot == 1:
-            discussion_id = uow._db.execute("SELECT max(id) FROM discussion").fetchone()[0]
+            discussion_id = uow.scalar("SELECT max(id) FROM discussion")
             regie = structural[1].contact
             assert regie is not None and regie.id is not None  # every demo role is filled
             add_demo_plan(uow, case_id, discussion_id, held_on, regie.id)
@@ -252,7 +252,7 @@ def _held_discussion(uow: UnitOfWork, meeting_id: int, child_id: int, guardian_i
         DiscussionStatus.FINALISED, evaluation_date=next_on,
         finalised_at=datetime.combine(held_on, time(9, 0)), finalised_by="Annelies Vermeulen"))
     for gid in guardian_ids:
-        name = uow._db.execute("SELECT name FROM guardian WHERE id = ?", [gid]).fetchone()[0]
+        name = uow.scalar("SELECT name FROM guardian WHERE id = ?", [gid])
         uow.insert("participant", Participant(None, discussion_id, ParticipantKind.PARENT, name, role="ouder",
                                               guardian_id=gid, attendance=Attendance.PRESENT))
     uow.insert("participant", Participant(None, discussion_id, ParticipantKind.SCHOOL, "Annelies Vermeulen",

@@ -31,6 +31,5 @@ class ProfileService:
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     [key, value],
                 )
-            self._store.actor = name
             uow.audit("profiel opgeslagen", "setting", None, f"{name} ({role.label})")
         return Change.updated(Entity.PROFILE)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generator import PASSPHRASE, SIZES, ensure_database, plain_path
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 
 REPO = Path(__file__).resolve().parents[2]
 MEASURES = [

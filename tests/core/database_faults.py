@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlcipher3
 
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 PAGE_SIZE = 4096  # SQLCipher 4's default

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from knooppunt.services.container import Services
+from knooppunt.composition import Services
 
 
 def build_linde(services: Services) -> dict[str, Any]:

@@ -3,7 +3,7 @@ from datetime import date
 
 from knooppunt.cli import main
 from knooppunt.cli.common import PASSPHRASE_VARIABLE
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from knooppunt.services.demo import build_demo
 
 from ..conftest import PASSPHRASE

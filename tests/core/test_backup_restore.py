@@ -11,11 +11,13 @@ import pytest
 import sqlcipher3
 
 from knooppunt.backup import list_backups, make_backup, preview_backup, restore_backup
+from knooppunt.composition import open_services
 from knooppunt.errors import KnooppuntError
-from knooppunt.services.container import open_services
 
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
 from .backup_helpers import GENERATED_PASSPHRASE, all_tables, file_hash, generated_database
+
+pytestmark = pytest.mark.sqlite_only(reason="backups copy and restore the encrypted SQLite file")
 
 
 @pytest.fixture(scope="module")

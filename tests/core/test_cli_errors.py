@@ -9,10 +9,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from knooppunt.cli import build_parser, main
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 from ..children_helpers import give_consent
+
+pytestmark = pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
 
 MISSING = "/nonexist-knooppunt"
 
@@ -30,7 +32,7 @@ def db(demo_services, db_path, monkeypatch):
     s.close()
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
-                        lambda path, phrase: open_services(path, phrase, kdf_iter=TEST_KDF_ITER))
+                        lambda path, phrase, **kw: open_services(path, phrase, kdf_iter=TEST_KDF_ITER, **kw))
     return {"path": str(db_path), "zoe": zoe.id, "slot": discussion.id, "held": held.meeting.id}
 
 
@@ -135,10 +137,9 @@ def test_check_on_missing_file_is_dutch_exit_2(tmp_path, monkeypatch, capsys):
 def test_minutes_announces_later_addenda_and_makes_the_aanvulling(db, capsys, tmp_path):
     args = ["minutes", "--db", db["path"], "--meeting", str(db["held"]), "--child", str(db["zoe"])]
     assert main([*args, "--finalise", "--out", str(tmp_path / "a.pdf")]) == 0
-    s = reopen(db)
+    s = open_services(db["path"], PASSPHRASE, kdf_iter=TEST_KDF_ITER, actor="Annelies")
     discussion = s.store.scalar("SELECT id FROM discussion WHERE meeting_id = ? AND child_id = ?",
                                 [db["held"], db["zoe"]])
-    s.store.actor = "Annelies"
     later = datetime.now() + timedelta(days=2)  # the CLI itself runs on the real clock
     s.store.clock = lambda: later
     s.records.add_addendum(discussion, "bespreking", None, "Logopedie start in januari.", "Moeder belde")

@@ -13,7 +13,8 @@ import pytest
 from knooppunt.cli import build_parser, main
 
 # Names that are the same word in Dutch and English (or a format): no alias needed.
-SAME_WORDS = {"demo", "partners", "inzage", "monitoring", "--db", "--url", "--csv", "--pdf", "--ics", "--help"}
+SAME_WORDS = {"demo", "partners", "inzage", "monitoring", "--db", "--url", "--csv", "--pdf", "--ics", "--help",
+              "server", "--host", "--database", "--ca"}
 
 
 def _parsers(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[

@@ -10,11 +10,13 @@ import time
 import pytest
 
 from knooppunt.cli import main
+from knooppunt.composition import open_services
 from knooppunt.errors import DatabaseBusy, DatabaseDamaged, DiskFull, KnooppuntError, WrongPassphrase
-from knooppunt.services.container import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 from .database_faults import damage_table, fail_writes
+
+pytestmark = pytest.mark.sqlite_only(reason="damaged, full or locked SQLite files and SQLite's busy timeout")
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def cli_db(demo_services, db_path, monkeypatch):
     demo_services.close()
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
-                        lambda path, phrase: open_services(path, phrase, kdf_iter=TEST_KDF_ITER))
+                        lambda path, phrase, **kw: open_services(path, phrase, kdf_iter=TEST_KDF_ITER, **kw))
     return db_path
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knooppunt.cli import main
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from knooppunt.services.demo import build_demo
 from tests.conftest import TODAY
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from knooppunt.composition import open_services
 from knooppunt.directory import directory_file
 from knooppunt.directory.entries import PartnerEntry, PersonEntry
 from knooppunt.directory.report import ImportRefused
 from knooppunt.domain.enums import PartnerKind
-from knooppunt.services.container import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 DEMO = "Kindcentrum De Vlinderboom"
@@ -21,8 +21,8 @@ DEMO = "Kindcentrum De Vlinderboom"
 @pytest.fixture
 def laptop(tmp_path, clock):
     """The intern begeleider's laptop: an empty database of its own."""
-    other = open_services(tmp_path / "ib-laptop.db", PASSPHRASE, create=True, kdf_iter=TEST_KDF_ITER, clock=clock)
-    other.store.actor = "IB'er"
+    other = open_services(tmp_path / "ib-laptop.db", PASSPHRASE, create=True, kdf_iter=TEST_KDF_ITER, clock=clock,
+                          actor="IB'er")
     yield other
     other.close()
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from knooppunt.cli import main
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from knooppunt.services.demo import build_demo
 from tests.conftest import TODAY
 from tests.regional_server import DatasetteServer, silent_socket

@@ -60,7 +60,7 @@ def test_minutes_letter_in_another_language_and_one_letter_per_parent_living_apa
     assert "Agreements about Zoë" in pdf_text(out.read_bytes())
     assert main(["minutes", "--db", str(demo_db), "--meeting", "1", "--child", "1", "--letter", "--language", "ar",
                  "--out", str(out)]) == 0
-    from knooppunt.services.container import open_services
+    from knooppunt.composition import open_services
 
     services = open_services(demo_db, "een lange wachtwoordzin")
     try:

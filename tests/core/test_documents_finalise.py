@@ -9,11 +9,11 @@ import io
 import pypdf
 import pytest
 
+from knooppunt.composition import open_services
 from knooppunt.documents import DocumentKind, DocumentTarget
 from knooppunt.domain.enums import DiscussionStatus
 from knooppunt.errors import KnooppuntError, RecordLocked
 from knooppunt.paths import templates_dir
-from knooppunt.services.container import open_services
 
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
 from .documents_helpers import add_discussion, document_service, pdf_text
@@ -28,6 +28,7 @@ def zoe_letter(demo_services) -> DocumentTarget:
     return DocumentTarget(DocumentKind.LETTER, discussion_id=discussion)
 
 
+@pytest.mark.sqlite_only(reason="reopens the database file")
 def test_finalised_letter_reprints_byte_identical_even_after_data_changed(
     demo_services, docs, zoe_letter, db_path, clock, tmp_path
 ):

@@ -110,17 +110,18 @@ def test_when_the_json_cannot_be_put_in_place_the_pdf_is_not_left_either(demo_se
     assert demo_services.store.count("audit_log") == before and demo_services.store.count("inzage_export") == 0
 
 
+@pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
 def test_inzage_cli_lists_internal_notes_and_writes_pdf_and_json(demo_services, db_path, tmp_path, monkeypatch,
                                                                  capsys):
     from knooppunt.cli import main
-    from knooppunt.services.container import open_services
+    from knooppunt.composition import open_services
     from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
     zoe = _child(demo_services, "Zoë")
     demo_services.close()
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
-                        lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER))
+                        lambda p, phrase, **kw: open_services(p, phrase, kdf_iter=TEST_KDF_ITER, **kw))
     assert main(["inzage", "--db", str(db_path), "--kind", str(zoe), "--uit", str(tmp_path),
                  "--interne-notities"]) == 0
     listed = capsys.readouterr().out
@@ -137,6 +138,7 @@ def test_inzage_cli_lists_internal_notes_and_writes_pdf_and_json(demo_services, 
     assert len(list(tmp_path.glob("inzage-*.pdf"))) == 1
 
 
+@pytest.mark.sqlite_only(reason="SQLite reuses a deleted row's id; the server's identity columns never do")
 def test_the_audit_part_shows_prints_of_the_childs_documents_and_not_an_erased_childs_reused_ids(
         demo_services, inzage, docs):
     from datetime import date

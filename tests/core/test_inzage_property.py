@@ -10,7 +10,7 @@ from datetime import date, time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER, FixedClock
 
 FIRST = ["Ayla", "Bram", "Cato", "Dex"]

@@ -12,8 +12,8 @@ import pytest
 
 from benchmarks.generator import PASSPHRASE, SIZES, ensure_database
 from knooppunt.cli import main
+from knooppunt.composition import open_services
 from knooppunt.monitoring.board import SMALL, groups
-from knooppunt.services.container import open_services
 
 from .monitoring_helpers import build_linde
 

@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from knooppunt.cli import main
 from knooppunt.cli.common import PASSPHRASE_VARIABLE
+from knooppunt.composition import open_services
 from knooppunt.monitoring.periods import school_year_of
-from knooppunt.services.container import open_services
 from knooppunt.services.demo import build_demo
 
 from ..conftest import PASSPHRASE

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from knooppunt.backup import make_backup, preview_backup
+from knooppunt.composition import open_services
 from knooppunt.errors import ValidationError, WrongPassphrase
-from knooppunt.services.container import open_services
 
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
+
+pytestmark = pytest.mark.sqlite_only(reason="the passphrase encrypts the SQLite file (SQLCipher rekey)")
 
 NEW = "een heel nieuwe zin"
 

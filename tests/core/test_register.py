@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from knooppunt.cli import main
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 from .documents_helpers import pdf_text, squash
@@ -38,13 +40,14 @@ def test_register_names_data_people_purposes_recipients_retention_and_security(d
     assert not any("Zoë" in r.description or "Janssen" in r.description for r in rows)
 
 
+@pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
 def test_register_cli_writes_pdf_and_csv_and_refuses_other_suffixes(demo_services, db_path, tmp_path, monkeypatch,
                                                                     capsys):
     name = _location(demo_services).name
     demo_services.close()
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
-                        lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER))
+                        lambda p, phrase, **kw: open_services(p, phrase, kdf_iter=TEST_KDF_ITER, **kw))
     pdf, table = tmp_path / "register.pdf", tmp_path / "register.csv"
     assert main(["verwerkingsregister", "--db", str(db_path), "--locatie", name, "--uit", str(pdf)]) == 0
     assert main(["register", "--db", str(db_path), "--location", name, "--out", str(table)]) == 0

@@ -6,10 +6,11 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from dateutil.relativedelta import relativedelta
 
 from knooppunt.cli import main
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER, FixedClock
 
 NOW = datetime(2027, 3, 15, 10, 0)
@@ -69,7 +70,7 @@ def test_retention_lists_exactly_the_children_past_term_apply_erases_them_and_a_
 
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
-                        lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER, clock=clock))
+                        lambda p, phrase, **kw: open_services(p, phrase, kdf_iter=TEST_KDF_ITER, clock=clock, **kw))
     assert main(["bewaartermijn", "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert _listed(out) == due and "Wis ze met --uitvoeren" in out
@@ -100,12 +101,13 @@ def test_a_term_ends_on_the_same_day_months_later(services, clock):
     assert (due.child_name, due.basis, due.term_ended) == ("Lotte Test", "casus afgesloten", date(2026, 2, 28))
 
 
+@pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
 def test_erase_cli_shows_what_goes_and_needs_yes(demo_services, db_path, monkeypatch, capsys):
     zoe = demo_services.store.scalar("SELECT id FROM child WHERE first_name = 'Zoë'")
     demo_services.close()
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr("knooppunt.cli.common.open_services",
-                        lambda p, phrase: open_services(p, phrase, kdf_iter=TEST_KDF_ITER))
+                        lambda p, phrase, **kw: open_services(p, phrase, kdf_iter=TEST_KDF_ITER, **kw))
     assert main(["wissen", "--db", str(db_path), "--kind", str(zoe)]) == 0
     out = capsys.readouterr().out
     assert "Wissen: Zoë Janssen" in out and "2 ouder(s)/verzorger(s)" in out and "Niets gewist. Bevestig met --ja." in out

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import LocationType
 from knooppunt.domain.timeline import EntryKind
 from knooppunt.errors import KnooppuntError, TransferConsentMissing
-from knooppunt.services.container import open_services
 
 from ..children_helpers import give_consent, make_location
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
@@ -53,9 +53,8 @@ def test_export_is_versioned_json_with_only_the_case(exported):
 
 def test_import_in_another_database_shows_the_history_there(exported, tmp_path):
     path, original = exported
-    other = open_services(tmp_path / "vo.db", PASSPHRASE, create=True, kdf_iter=TEST_KDF_ITER)
+    other = open_services(tmp_path / "vo.db", PASSPHRASE, create=True, kdf_iter=TEST_KDF_ITER, actor="IB'er De Eik")
     try:
-        other.store.actor = "IB'er De Eik"
         location_id, _ = make_location(other, "Basisschool De Eik", LocationType.PO)
         child_id, change = other.transfer.import_file(path, location_id)
         assert change.action == "created"

@@ -3,8 +3,8 @@
 from datetime import date
 
 from knooppunt.cli import main
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import LocationType
-from knooppunt.services.container import open_services
 
 from ..children_helpers import give_consent, make_location
 from ..conftest import PASSPHRASE

@@ -4,8 +4,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import LocationType
-from knooppunt.services.container import open_services
 from ui import messages
 from ui.dialogs.child_detail_dialog import ChildDetailDialog
 from ui.dialogs.child_dialog import ChildDialog

@@ -8,10 +8,10 @@ import sys
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import Visibility
 from knooppunt.domain.limits import NOTE_MAX
 from knooppunt.errors import DatabaseDamaged
-from knooppunt.services.container import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 from tests.core.database_faults import damage_table, fail_writes
 from ui import messages

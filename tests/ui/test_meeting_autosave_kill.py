@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import AgendaKind, Attendance
 from knooppunt.domain.meetings import Meeting
-from knooppunt.services.container import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER, TODAY
 from tests.ui.typing_session import TEXT
 from ui.hub import SignalHub

@@ -184,7 +184,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from datetime import date
 from pathlib import Path
 from ui.app import create_application
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from knooppunt.services.demo import build_demo
 from ui.hub import SignalHub
 from ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from ui.app import create_application
-from knooppunt.services.container import open_services
+from knooppunt.composition import open_services
 from knooppunt.services.demo import build_demo
 from knooppunt.domain.enums import MeetingStatus
 from ui.hub import SignalHub

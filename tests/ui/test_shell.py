@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import Role
-from knooppunt.services.container import open_services
 from ui.dialogs.first_run import FirstRunWizard
 from ui.dialogs.unlock import UnlockDialog
 from ui.main_window import MainWindow

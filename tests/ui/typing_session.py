@@ -16,8 +16,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from knooppunt.composition import open_services
 from knooppunt.domain.enums import Visibility
-from knooppunt.services.container import open_services
 from ui.hub import SignalHub
 from ui.meeting.meeting_window import MeetingWindow
 

@@ -9,7 +9,7 @@ from ...domain.children import Case, Child, Consent, Guardian
 from ...domain.directory import Location
 from ...errors import ValidationError
 from ...storage import Store
-from ...storage.folding import fts_contains, search_text
+from ...storage.folding import search_text
 from ...storage.mapping import from_row
 from ..changes import Change, Entity
 
@@ -33,21 +33,22 @@ class ChildService:
             params.append(location_id)
         typed = search_text(search)
         if len(typed) >= 3:  # the trigram index finds the few matching rows
-            found, found_params = fts_contains("child_search", ("name",), search)
+            found, found_params = self._store.sql.search_index("child_search", ("name",), search)
             where.append(f"c.id IN ({found})")
             params += found_params
         elif typed:  # one or two letters match most children: walk the list's order, stop at ``limit``
-            where.append("instr(c.search_name, ?) > 0")
+            where.append(self._store.sql.contains("c.search_name", "?"))
             params.append(typed)
+        by_name = f"{self._store.sql.nocase('c.last_name')}, {self._store.sql.nocase('c.first_name')}"
         # Pick the ids first; the case phase (a subquery) is worked out only for the rows shown.
         rows = self._store.query(
             "SELECT c.*, l.name AS location_name, "
             "(SELECT phase FROM child_case k WHERE k.child_id = c.id ORDER BY k.id DESC LIMIT 1) AS case_phase "
             "FROM (SELECT c.id FROM child c "
-            f"WHERE {' AND '.join(where)} ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE"
+            f"WHERE {' AND '.join(where)} ORDER BY {by_name}"
             + (f" LIMIT {int(limit)}" if limit else "") + ") AS picked "
             "JOIN child c ON c.id = picked.id JOIN location l ON l.id = c.location_id "
-            "ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE",
+            f"ORDER BY {by_name}",
             params,
         )
         return [ChildView(from_row(Child, r), r["location_name"], r["case_phase"]) for r in rows]
@@ -120,9 +121,11 @@ class ChildService:
     def _checked(self, child: Child) -> Child:
         location = self._store.get(Location, "location", child.location_id)
         child = checked_child(child, location.type, self._store.now().date())
+        nc = self._store.sql.nocase
         twin = self._store.scalar(
             "SELECT id FROM child WHERE location_id = ? AND archived_on IS NULL AND date_of_birth = ? "
-            "AND first_name = ? COLLATE NOCASE AND last_name = ? COLLATE NOCASE AND id IS NOT ?",
+            f"AND {nc('first_name')} = {nc('?')} AND {nc('last_name')} = {nc('?')} "
+            f"AND {self._store.sql.distinct_from('id', '?')}",
             [child.location_id, child.date_of_birth, child.first_name, child.last_name, child.id],
         )
         if twin is not None:

@@ -94,9 +94,10 @@ class TransferService:
         child = Child(None, location_id, str(info["first_name"]), str(info["last_name"]),
                       date.fromisoformat(info["date_of_birth"]), str(info.get("group_name", "")))
         child = replace(checked_child(child, location.type, self._store.now().date()), group_name="")
+        nc = self._store.sql.nocase
         existing = self._store.scalar(
             "SELECT id FROM child WHERE location_id = ? AND archived_on IS NULL AND date_of_birth = ? "
-            "AND first_name = ? COLLATE NOCASE AND last_name = ? COLLATE NOCASE",
+            f"AND {nc('first_name')} = {nc('?')} AND {nc('last_name')} = {nc('?')}",
             [location_id, child.date_of_birth, child.first_name, child.last_name],
         )
         payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -109,7 +110,7 @@ class TransferService:
             if not existing:
                 uow.audit("kind aangemaakt (overdracht)", "child", child_id)
             history_id = uow.insert("transfer_history", {
-                "child_id": child_id, "source_location": str(source["location"]), "source_type": str(source["type"]),
+                "child_id": child_id, "source_location": str(source["location"]), "source_type": str(source.get("type") or ""),
                 "exported_at": str(data["exported_at"]), "imported_at": self._store.now().isoformat(),
                 "imported_by": self._store.actor, "format_version": data["version"], "payload": payload,
                 "sha256": digest,

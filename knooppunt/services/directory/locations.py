@@ -46,20 +46,20 @@ class LocationService:
     # Reads ---------------------------------------------------------------------------------
     def locations(self, *, include_archived: bool = False) -> list[Location]:
         where = None if include_archived else "archived_on IS NULL"
-        return self._store.select(Location, "location", where, order_by="name COLLATE NOCASE")
+        return self._store.select(Location, "location", where, order_by=self._store.sql.nocase("name"))
 
     def location(self, location_id: int) -> Location:
         return self._store.get(Location, "location", location_id)
 
     def location_by_name(self, name: str) -> Location | None:
-        found = self._store.select(Location, "location", "name = ? COLLATE NOCASE", [name.strip()])
+        found = self._store.select(Location, "location", f"{self._store.sql.nocase('name')} = {self._store.sql.nocase('?')}", [name.strip()])
         return found[0] if found else None
 
     def organisation_types(self) -> list[OrganisationType]:
         return self._store.select(OrganisationType, "organisation_type", order_by="name")
 
     def organisations(self) -> list[Organisation]:
-        return self._store.select(Organisation, "organisation", order_by="name COLLATE NOCASE")
+        return self._store.select(Organisation, "organisation", order_by=self._store.sql.nocase("name"))
 
     def contact(self, contact_id: int) -> ContactPerson:
         return self._store.get(ContactPerson, "contact_person", contact_id)
@@ -72,10 +72,10 @@ class LocationService:
         if not include_left:
             where.append("left_on IS NULL")
         return self._store.select(ContactPerson, "contact_person", " AND ".join(where) or None, params,
-                                  order_by="name COLLATE NOCASE")
+                                  order_by=self._store.sql.nocase("name"))
 
     def organisation_by_name(self, name: str) -> Organisation | None:
-        found = self._store.select(Organisation, "organisation", "name = ? COLLATE NOCASE", [name.strip()])
+        found = self._store.select(Organisation, "organisation", f"{self._store.sql.nocase('name')} = {self._store.sql.nocase('?')}", [name.strip()])
         return found[0] if found else None
 
     def partner(self, partner_id: int) -> PartnerView:

@@ -46,7 +46,7 @@ class OfferService:
     # Reads ---------------------------------------------------------------------------------
     def offers(self, location_id: int, *, include_archived: bool = False) -> list[OfferView]:
         where = "" if include_archived else "AND f.archived_on IS NULL "
-        rows = self._store.query(_SELECT + f"WHERE f.location_id = ? {where}ORDER BY f.name COLLATE NOCASE",
+        rows = self._store.query(_SELECT + f"WHERE f.location_id = ? {where}ORDER BY {self._store.sql.nocase('f.name')}",
                                  [location_id])
         return [_view(row) for row in rows]
 

@@ -77,12 +77,13 @@ class DirectoryService:
                limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """Every word must match a name, organisation, role, function or location (case-insensitive)."""
         today = self._store.now().date()
+        folded = self._store.sql.fold
         words = [w for w in text.split() if w][:6]
         match: list[str] = []
         params: list[object] = []
         for word in words:
             like = _like(word)
-            match.append("(" + " OR ".join(f"kp_fold({col}) LIKE ? ESCAPE '\\'" for col in _SEARCH_COLUMNS) + ")")
+            match.append("(" + " OR ".join(f"{folded(col)} LIKE ? ESCAPE '\\'" for col in _SEARCH_COLUMNS) + ")")
             params += [like] * len(_SEARCH_COLUMNS)
         where = ["l.archived_on IS NULL", *match]
         if kind is not None:
@@ -92,7 +93,8 @@ class DirectoryService:
             where.append("((p.mandate_category = '' AND p.mandate_description = '') OR p.mandate_valid_until < ? "
                          "OR p.mandate_valid_from > ?)")
             params += [today, today]
-        rows = self._store.query(_SEARCH_SQL.format(where=" AND ".join(where)), [*params, limit])
+        rows = self._store.query(_SEARCH_SQL.format(where=" AND ".join(where), location=self._store.sql.nocase("l.name")),
+                                 [*params, limit])
         hits = [_hit(row, today) for row in rows]
         if kind is None and not mandate_problem and len(hits) < limit:
             hits += self._loose_contacts(words, limit - len(hits))
@@ -104,14 +106,14 @@ class DirectoryService:
         params: list[object] = []
         for word in words:
             like = _like(word)
-            match.append("(kp_fold(c.name) LIKE ? ESCAPE '\\' OR kp_fold(o.name) LIKE ? ESCAPE '\\' "
-                         "OR kp_fold(c.function) LIKE ? ESCAPE '\\')")
+            match.append("(" + " OR ".join(f"{self._store.sql.fold(col)} LIKE ? ESCAPE '\\'"
+                                           for col in ("c.name", "o.name", "c.function")) + ")")
             params += [like] * 3
         where = " AND ".join(["c.left_on IS NULL", _UNLINKED, *match])
         rows = self._store.query(
             "SELECT c.id, c.name, c.function, c.phone, c.email, o.name AS organisation FROM contact_person c "
             f"LEFT JOIN organisation o ON o.id = c.organisation_id WHERE {where} "
-            "ORDER BY c.name COLLATE NOCASE LIMIT ?", [*params, limit])
+            f"ORDER BY {self._store.sql.nocase('c.name')} LIMIT ?", [*params, limit])
         return [SearchHit("", "", None, r["organisation"] or "", r["name"], r["function"], r["phone"], r["email"],
                           "", None, None, None, r["id"]) for r in rows]
 
@@ -262,7 +264,7 @@ LEFT JOIN organisation o ON o.id = p.organisation_id
 LEFT JOIN contact_person c ON c.id = p.contact_id
 LEFT JOIN contact_person s ON s.id = p.substitute_id
 WHERE {where}
-ORDER BY l.name COLLATE NOCASE, p.kind DESC, p.position
+ORDER BY {location}, p.kind DESC, p.position
 LIMIT ?
 """
 _UNLINKED = ("NOT EXISTS (SELECT 1 FROM location_partner lp WHERE lp.contact_id = c.id) "

@@ -75,7 +75,7 @@ class DirectoryWriter:
                      address: str = "") -> int:
         """Found by name (its type is kept), else added. Empty details never erase known ones."""
         details = {"phone": phone.strip(), "email": email.strip(), "address": address.strip()}
-        found = self._store.select(Organisation, "organisation", "name = ? COLLATE NOCASE", [name.strip()])
+        found = self._store.select(Organisation, "organisation", f"{self._store.sql.nocase('name')} = {self._store.sql.nocase('?')}", [name.strip()])
         if found:
             current = found[0]
             updates = {k: v for k, v in details.items() if v and v != getattr(current, k)}
@@ -103,7 +103,7 @@ class DirectoryWriter:
         the entry is the whole truth (the partner dialog).
         """
         found = self._store.select(
-            ContactPerson, "contact_person", "organisation_id = ? AND name = ? COLLATE NOCASE AND left_on IS NULL",
+            ContactPerson, "contact_person", f"organisation_id = ? AND {self._store.sql.nocase('name')} = {self._store.sql.nocase('?')} AND left_on IS NULL",
             [organisation_id, entry.name.strip()], order_by="id",
         )
         if not found:
@@ -190,7 +190,7 @@ class DirectoryWriter:
     def _find_role(self, location_id: int, role: str, partner_id: int | None) -> LocationPartner | None:
         if partner_id is not None:
             return self._store.get(LocationPartner, "location_partner", partner_id)
-        found = self._store.select(LocationPartner, "location_partner", "location_id = ? AND role = ? COLLATE NOCASE",
+        found = self._store.select(LocationPartner, "location_partner", f"location_id = ? AND {self._store.sql.nocase('role')} = {self._store.sql.nocase('?')}",
                                    [location_id, role.strip()], order_by="id")
         return found[0] if found else None
 
@@ -215,7 +215,7 @@ class DirectoryWriter:
     def _name(self, table: str, record_id: int | None) -> str:
         if record_id is None:
             return "—"
-        return self._store.scalar(f"SELECT name FROM [{table}] WHERE id = ?", [record_id]) or "—"
+        return self._store.scalar(f'SELECT name FROM "{table}" WHERE id = ?', [record_id]) or "—"
 
 
 _MANDATE_LABELS = {"mandate_category": "mandaat", "mandate_description": "mandaat (omschrijving)",

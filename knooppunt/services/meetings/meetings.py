@@ -31,8 +31,9 @@ class MeetingService:
             params.append(location_id)
         typed = search_text(search)
         if typed:  # accent-folded like every search; a few thousand meetings need no index
-            where.append("(instr(kp_fold(l.name), ?) > 0 OR instr(kp_fold(m.place), ?) > 0 "
-                         "OR instr(kp_fold(m.chair_name), ?) > 0 OR instr(strftime('%d-%m-%Y', m.date), ?) > 0)")
+            sql = self._store.sql
+            texts = [sql.fold("l.name"), sql.fold("m.place"), sql.fold("m.chair_name"), sql.dmy("m.date")]
+            where.append("(" + " OR ".join(sql.contains(text, "?") for text in texts) + ")")
             params += [typed] * 4
         rows = self._store.query(
             "SELECT m.*, l.name AS location_name, "

@@ -64,13 +64,15 @@ class TodayService:
         return self._store.query(sql.format(where=where), [*params, *extra, LIMIT])
 
     def _invitations(self, today: date, location_id: int | None) -> list[TodayItem]:
+        sql = self._store.sql
         rows = self._rows(
             f"SELECT m.id, m.date, {_DAYS_BEFORE} AS before, count(*) AS n FROM meeting m "
             f"JOIN discussion d ON d.meeting_id = m.id {_SETTINGS.format(loc='m.location_id')} "
-            "WHERE m.status = 'gepland' AND m.date >= ? AND m.date <= date(?, '+' || "
-            f"({_DAYS_BEFORE} + 14) || ' days') AND d.status = 'gepland' AND NOT EXISTS (SELECT 1 FROM audit_log a "
+            f"WHERE m.status = 'gepland' AND m.date >= ? AND m.date <= {sql.add_days('?', f'{_DAYS_BEFORE} + 14')} "
+            "AND d.status = 'gepland' AND NOT EXISTS (SELECT 1 FROM audit_log a "
             "WHERE a.table_name = 'discussion' AND a.record_id = d.id AND a.action LIKE '%uitnodiging%'){where} "
-            "GROUP BY m.id ORDER BY m.date LIMIT ?", [today, today], "m.location_id", location_id)
+            "GROUP BY m.id, m.date, lc.agenda_days_before ORDER BY m.date LIMIT ?", [today, today], "m.location_id",
+            location_id)
         out = []
         for r in rows:
             day = date.fromisoformat(r["date"])
@@ -101,6 +103,7 @@ class TodayService:
                 for r in rows]
 
     def _consents(self, today: date, location_id: int | None) -> list[TodayItem]:
+        sql = self._store.sql
         # Consent is asked per period (the location's consent_months); from a month before it runs
         # out until a month after, the chair renews it with the parents. The gate does not expire it.
         # Narrow the index range to the periods the locations actually use (12 months unless set).
@@ -114,7 +117,7 @@ class TodayService:
             "c.first_name || ' ' || c.last_name AS name, coalesce(g.name, 'het kind') AS giver FROM consent k "
             f"JOIN child c ON c.id = k.child_id LEFT JOIN guardian g ON g.id = k.guardian_id "
             f"{_SETTINGS.format(loc='c.location_id')} WHERE k.given_on BETWEEN ? AND ? AND k.withdrawn_on IS NULL "
-            f"AND k.for_discussion AND c.archived_on IS NULL AND julianday(?) - julianday(k.given_on) "
+            f"AND k.for_discussion = 1 AND c.archived_on IS NULL AND {sql.days_between('?', 'k.given_on')} "
             f"BETWEEN round({_MONTHS} * {DAYS_PER_MONTH}) - 30 AND round({_MONTHS} * {DAYS_PER_MONTH}) + 30"
             "{where} ORDER BY k.given_on LIMIT ?", [low, high, today], "c.location_id", location_id)
         return [TodayItem(CONSENT, date.fromisoformat(r["given_on"]) + timedelta(days=int(r["days"])),
@@ -137,12 +140,13 @@ class TodayService:
         return out
 
     def _intakes(self, today: date, location_id: int | None) -> list[TodayItem]:
+        sql = self._store.sql
         rows = self._rows(
             f"SELECT cc.id, coalesce(ci.registered_on, cc.signal_date) AS since, {_NORM} AS norm, "
             "c.first_name || ' ' || c.last_name AS name FROM child_case cc JOIN child c ON c.id = cc.child_id "
             f"LEFT JOIN case_intake ci ON ci.case_id = cc.id {_SETTINGS.format(loc='c.location_id')} "
-            "WHERE cc.phase = 'start' AND c.archived_on IS NULL AND julianday(?) - "
-            f"julianday(coalesce(ci.registered_on, cc.signal_date)) > {_NORM} AND NOT EXISTS (SELECT 1 "
+            "WHERE cc.phase = 'start' AND c.archived_on IS NULL AND "
+            f"{sql.days_between('?', 'coalesce(ci.registered_on, cc.signal_date)')} > {_NORM} AND NOT EXISTS (SELECT 1 "
             "FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.child_id = c.id AND d.status != "
             "'afgemeld' AND m.status != 'geannuleerd' AND m.date >= cc.signal_date){where} ORDER BY since LIMIT ?",
             [today], "c.location_id", location_id)

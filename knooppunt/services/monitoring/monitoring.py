@@ -35,7 +35,7 @@ SELECT d.id, d.child_id, {_NAME} AS child_name, m.date AS day,
   EXISTS (SELECT 1 FROM participant p WHERE p.discussion_id = d.id AND p.kind = 'ouder'
           AND p.attendance IN ('aanwezig', 'later')) AS parents_present,
   coalesce(nullif(d.parents_absent_reason, ''),
-           (SELECT group_concat(p.absence_reason, '; ') FROM participant p WHERE p.discussion_id = d.id
+           (SELECT {{joined_reasons}} FROM participant p WHERE p.discussion_id = d.id
             AND p.kind = 'ouder' AND p.absence_reason != ''), '') AS absent_reason
 FROM discussion d JOIN meeting m ON m.id = d.meeting_id JOIN child c ON c.id = d.child_id
 WHERE {_IN_PERIOD}
@@ -120,10 +120,11 @@ class MonitoringService:
             raise NotFound("Deze locatie bestaat niet (meer).")
         args = [location_id, span.start, span.end]
         q = self._store.query
+        discussions = DISCUSSIONS_SQL.format(joined_reasons=self._store.sql.joined("p.absence_reason", "; "))
         return Facts(
             location_id, name, span, self.today(),
             tuple(DiscussionFact(r["id"], r["child_id"], r["child_name"], _day(r["day"]), _day(r["first_day"]),
-                                 bool(r["parents_present"]), r["absent_reason"]) for r in q(DISCUSSIONS_SQL, args)),
+                                 bool(r["parents_present"]), r["absent_reason"]) for r in q(discussions, args)),
             tuple(MeetingFact(r["id"], _day(r["day"]), r["status"], r["discussions"]) for r in q(MEETINGS_SQL, args)),
             tuple(DecisionFact(r["id"], r["child_name"], _day(r["day"]), r["status"], _maybe(r["confirmed_on"]),
                                r["organisation"], r["text"], _offer(r)) for r in q(DECISIONS_SQL, args)),

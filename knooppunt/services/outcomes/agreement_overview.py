@@ -17,7 +17,7 @@ from ...domain.enums import AgreementStatus, OwnerKind
 from ...domain.outcomes import Agreement
 from ...exports import ExportFailed, ExportFile, reason
 from ...storage import Store
-from ...storage.folding import fts_contains, search_text
+from ...storage.folding import search_text
 from ...storage.mapping import from_row
 
 DUE_SOON_DAYS = 14
@@ -32,14 +32,30 @@ BUCKETS = (
     ("alle", "Alle afspraken"),
 )
 SORT_KEYS: dict[str, str] = {
-    "kind": "c.last_name COLLATE NOCASE {dir}, c.first_name COLLATE NOCASE {dir}",
-    "wie": "a.owner_name COLLATE NOCASE {dir}",
+    # {nc[...]}: the column compared without regard to case (the store's dialect says how).
+    "kind": "{nc[c.last_name]} {dir}, {nc[c.first_name]} {dir}",
+    "wie": "{nc[a.owner_name]} {dir}",
     "soort": "a.owner_kind {dir}",
-    "wat": "a.description COLLATE NOCASE {dir}",
+    "wat": "{nc[a.description]} {dir}",
     "uiterlijk": "a.due_date IS NULL, a.due_date {dir}",
     "evaluatie": "a.evaluation_date IS NULL, a.evaluation_date {dir}",
     "status": "a.status {dir}",
 }
+
+
+def _count_if(condition: str) -> str:
+    """How many rows of the group meet ``condition`` (0 for none; standard SQL, no sum of booleans)."""
+    return f"coalesce(sum(CASE WHEN {condition} THEN 1 ELSE 0 END), 0)"
+
+
+class _Nocase:
+    """``{nc[column]}`` in a sort key: the store's case-insensitive form of the column."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getitem__(self, column: str) -> str:
+        return self._store.sql.nocase(column)
 
 
 @dataclass(frozen=True)
@@ -138,8 +154,8 @@ class AgreementOverview:
             where.append(f"NOT {OPEN_SQL}")
         if search_text(f.search):
             # Accent-folded, through the search indexes: ‘yilmaz’ finds Yılmaz as owner or as child.
-            texts, text_params = fts_contains("agreement_search", ("description", "owner"), f.search)
-            names, name_params = fts_contains("child_search", ("name",), f.search)
+            texts, text_params = self._store.sql.search_index("agreement_search", ("description", "owner"), f.search)
+            names, name_params = self._store.sql.search_index("child_search", ("name",), f.search)
             where.append(f"(a.id IN ({texts}) OR a.child_id IN ({names}))")
             params += text_params + name_params
         return " AND ".join(where), params
@@ -147,7 +163,8 @@ class AgreementOverview:
     def overview_ids(self, f: AgreementFilter) -> list[int]:
         """The ids of the matching agreements, in the chosen order (sorting happens in SQL)."""
         where, params = self._where(f)
-        order = SORT_KEYS.get(f.sort, SORT_KEYS["uiterlijk"]).format(dir="DESC" if f.descending else "ASC")
+        order = SORT_KEYS.get(f.sort, SORT_KEYS["uiterlijk"]).format(
+            dir="DESC" if f.descending else "ASC", nc=_Nocase(self._store))
         sql = (
             "SELECT a.id FROM agreement a JOIN child c ON c.id = a.child_id "
             f"WHERE {where} ORDER BY {order}, a.id"
@@ -170,9 +187,9 @@ class AgreementOverview:
         where, params = self._where(AgreementFilter(f.location_id, "alle", f.owner_kind, f.child_id, f.search))
         today = self.today()
         row = self._store.query(
-            f"SELECT count(*) AS alle, coalesce(sum({OPEN_SQL}), 0) AS open, "
-            f"coalesce(sum({OPEN_SQL} AND a.due_date BETWEEN ? AND ?), 0) AS binnenkort, "
-            f"coalesce(sum({OPEN_SQL} AND a.due_date < ?), 0) AS over_datum "
+            f"SELECT count(*) AS alle, {_count_if(OPEN_SQL)} AS open, "
+            f"{_count_if(f'{OPEN_SQL} AND a.due_date BETWEEN ? AND ?')} AS binnenkort, "
+            f"{_count_if(f'{OPEN_SQL} AND a.due_date < ?')} AS over_datum "
             f"FROM agreement a JOIN child c ON c.id = a.child_id WHERE {where}",
             [today.isoformat(), (today + timedelta(days=DUE_SOON_DAYS)).isoformat(), today.isoformat(), *params],
         )[0]
@@ -182,9 +199,9 @@ class AgreementOverview:
         """Per owner: how many open, and how many of those over the date."""
         where, params = self._where(AgreementFilter(f.location_id, "open", f.owner_kind, f.child_id, f.search))
         rows = self._store.query(
-            "SELECT a.owner_kind, a.owner_name, count(*) AS open, sum(a.due_date < ?) AS overdue "
-            # The planner sometimes prefers a non-covering index here; this one answers it alone.
-            "FROM agreement a INDEXED BY agreement_child_cover JOIN child c ON c.id = a.child_id "
+            f"SELECT a.owner_kind, a.owner_name, count(*) AS open, {_count_if('a.due_date < ?')} AS overdue "
+            # SQLite's planner sometimes prefers a non-covering index here; this one answers it alone.
+            f"FROM agreement a{self._store.sql.indexed_by('agreement_child_cover')} JOIN child c ON c.id = a.child_id "
             f"WHERE {where} GROUP BY a.owner_kind, a.owner_name ORDER BY overdue DESC, open DESC, a.owner_name",
             [self.today().isoformat(), *params],
         )

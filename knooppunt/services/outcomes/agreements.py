@@ -126,7 +126,7 @@ class AgreementService(AgreementOverview):
             "    SELECT 1 FROM discussion d2 JOIN meeting m2 ON m2.id = d2.meeting_id "
             "    WHERE d2.child_id = d.child_id AND m2.date > m.date AND d2.status != 'afgemeld')"
             ") e JOIN child c ON c.id = e.child_id JOIN location l ON l.id = c.location_id "
-            f"WHERE c.archived_on IS NULL {where} GROUP BY c.id ORDER BY evaluation_date, child_name",
+            f"WHERE c.archived_on IS NULL {where} GROUP BY c.id, l.name ORDER BY evaluation_date, child_name",
             [self._store.now().date(), *params],
         )
         return [

@@ -176,8 +176,7 @@ class CasePlanService:
 
     def link_agreement(self, goal_id: int, agreement_id: int) -> Change:
         with self._store.unit_of_work() as uow:
-            uow.execute("INSERT OR IGNORE INTO case_goal_agreement (goal_id, agreement_id) VALUES (?, ?)",
-                        [goal_id, agreement_id])
+            uow.insert_ignore("case_goal_agreement", {"goal_id": goal_id, "agreement_id": agreement_id})
             uow.audit("afspraak aan doel gekoppeld", "case_goal", goal_id, f"afspraak {agreement_id}")
         return Change.updated(Entity.GOAL, goal_id)
 
@@ -204,7 +203,7 @@ class CasePlanService:
     def _upsert(self, case_id: int, values: Mapping[str, object], action: str, event: tuple[str, str]) -> Change:
         self._cases.case(case_id)
         with self._store.unit_of_work() as uow:
-            uow.execute("INSERT OR IGNORE INTO case_plan (case_id) VALUES (?)", [case_id])
+            uow.insert_ignore("case_plan", {"case_id": case_id})
             uow.execute(f"UPDATE case_plan SET {', '.join(f'{k} = ?' for k in values)} WHERE case_id = ?",
                         [*values.values(), case_id])
             uow.insert("case_event", CaseEvent(None, case_id, self._store.now().date(), *event))

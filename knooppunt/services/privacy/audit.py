@@ -15,7 +15,9 @@ from typing import Any
 from ...domain.outcomes import AuditEntry
 from ...exports import ExportFailed, ExportFile, reason
 from ...storage import Store
-from ...storage.audit_chain import ChainHead, ChainProblem, ChainWalk, head, verify
+from ...storage.audit_chain import ChainHead, ChainProblem, ChainWalk
+from ...storage.dialect import Dialect
+from ...storage.folding import like_contains, search_text
 from ...storage.mapping import from_row
 
 # The child a row is about, for every table whose rows belong to one child.
@@ -61,7 +63,7 @@ CSV_HEADER = ("Rij", "Wanneer", "Wie", "Wat", "Soort record", "Record", "Kind", 
 
 def audit_chain_head(store: Store) -> ChainHead:
     """The head of the audit chain (last row and its hash), e.g. to keep with a backup."""
-    return head(store.db)
+    return store.audit_head()
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class AuditService:
 
     def rows(self, f: AuditFilter, *, limit: int = 5000) -> list[AuditRow]:
         """The newest ``limit`` rows matching ``f``, newest first, with the child they are about."""
-        where, params = _where(f)
+        where, params = _where(f, self._store.sql)
         rows = self._store.query(
             f"SELECT * FROM (SELECT a.*, {_CHILD_OF_ROW} AS child_id FROM audit_log a) a "
             f"LEFT JOIN (SELECT id AS cid, first_name || ' ' || last_name AS child_name FROM child) c "
@@ -137,22 +139,22 @@ class AuditService:
         return audit_chain_head(self._store)
 
     def verify(self) -> ChainProblem | None:
-        return verify(self._store.db)
+        return self._store.verify_audit()
 
     def walk(self) -> ChainWalk:
         """The same check in steps, for a background check that does not freeze the screen."""
-        return ChainWalk(self._store.db)
+        return self._store.audit_walk()
 
 
-def _where(f: AuditFilter) -> tuple[str, list[Any]]:
+def _where(f: AuditFilter, sql: Dialect) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.child_id is not None:
         clauses.append("a.child_id = ?")
         params.append(f.child_id)
     if f.actor.strip():
-        clauses.append("a.actor LIKE ?")
-        params.append(f"%{f.actor.strip()}%")
+        clauses.append(f"{sql.fold('a.actor')} LIKE ? ESCAPE '\\'")  # any case, any accent
+        params.append(like_contains(search_text(f.actor)))
     if f.action:
         clauses.append("a.action = ?")
         params.append(f.action)

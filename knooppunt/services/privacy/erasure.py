@@ -16,7 +16,6 @@ from enum import StrEnum
 
 from ...errors import KnooppuntError, NotFound
 from ...storage import Store
-from ...storage.database import purge_freed_content
 from ...storage.store import UnitOfWork
 from ..changes import Change, Entity
 from ..monitoring.erased import ErasedShareKeeper
@@ -102,7 +101,7 @@ class ErasureService:
         with self._store.unit_of_work() as uow:
             for preview in previews:
                 self._erase(uow, preview, reason)
-        purge_freed_content(self._store.db)
+        self._store.purge_freed_content()
         return Change.deleted(Entity.CHILD, *child_ids)
 
     def _erase(self, uow: UnitOfWork, preview: ErasurePreview, reason: ErasureReason) -> None:
@@ -114,7 +113,7 @@ class ErasureService:
         uow.execute(f"DELETE FROM document WHERE discussion_id IN (SELECT id FROM discussion WHERE child_id = ?) "
                     f"OR (discussion_id IS NULL AND meeting_id IN ({_MEETINGS_OF_CHILD}))", [child_id, child_id])
         for table in (*_OWN_TABLES, *self._other_child_tables()):
-            uow.execute(f"DELETE FROM [{table}] WHERE child_id = ?", [child_id])
+            uow.delete(table, "child_id = ?", [child_id])
         uow.execute("DELETE FROM child WHERE id = ?", [child_id])
         self._shares.keep(uow, before)  # the Monitoring figures stay the same (monitoring_erased)
         # The reason is a category and the counts are numbers: no name reaches the audit log.
@@ -123,7 +122,4 @@ class ErasureService:
     def _other_child_tables(self) -> list[str]:
         """Tables added later (other features) that also hold rows per child: erased as well."""
         known = {*_OWN_TABLES, "child"}
-        tables = [name for (name,) in self._store.db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-        return [t for t in tables if t not in known and any(
-            col[1] == "child_id" for col in self._store.db.execute(f"PRAGMA table_info([{t}])"))]
+        return [t for t in self._store.tables() if t not in known and "child_id" in self._store.columns(t)]
