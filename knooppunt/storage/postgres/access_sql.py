@@ -100,6 +100,18 @@ def access_statements() -> list[str]:
         # Invoker's rights: current_user is the user whose query the policy guards.
         f"""CREATE FUNCTION kp_may_location(bigint) RETURNS boolean LANGUAGE sql STABLE
     RETURN EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = current_user AND m.location_id = $1)""",
+        # Whoever adds a location (an administrator) belongs to it; a superuser doing it by hand does not.
+        f"""CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND NOT rolsuper)
+            AND pg_has_role(session_user, '{USERS}', 'MEMBER') THEN
+        INSERT INTO {MEMBERSHIP} (role_name, location_id) VALUES (session_user, NEW.id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$""",
+        """CREATE TRIGGER location_creator_member AFTER INSERT ON location
+    FOR EACH ROW EXECUTE FUNCTION kp_member_of_new_location()""",
     ]
     # The owner's rights (the owner is not subject to the policies): finding the location of a row
     # needs the parent rows whatever the user may read, and cannot recurse into their policies.
