@@ -14,7 +14,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ..errors import KnooppuntError, NotFound
-from . import audit_chain
+from . import audit_chain, id_blocks
 from .audit_log import append_audit, fold_bursts
 from .copying import rekey
 from .database import check_database, database_file, purge_freed_content, verify_passphrase
@@ -37,6 +37,10 @@ class UnitOfWork:
     def insert(self, table: str, record: Any) -> int:
         row = record if isinstance(record, dict) else to_row(record)
         row = {k: to_db(v) for k, v in row.items()}
+        if row.get("id") is None and self._store.checked_out():  # a checked-out meeting: the server's ids
+            reserved = id_blocks.take(self._db, table)
+            if reserved is not None:
+                row["id"] = reserved
         pk = self._db.table(table).insert(row).last_pk
         assert pk is not None  # every table has an integer id
         return int(pk)
@@ -126,11 +130,18 @@ class Store:
         self.db = db
         self._actor: Callable[[], str] = lambda: ""
         self.clock = clock  # services ask the store for the time; tests give a test clock
+        self._checked_out: bool | None = None
 
     def identify(self, actor: Callable[[], str]) -> None:
         """Who writes the audit rows. Asked at each audited write, so a renamed profile (or a
         rolled-back rename) is followed at once. Called by the composition root only."""
         self._actor = actor
+
+    def checked_out(self) -> bool:
+        """Is this file a meeting checked out from the server (new rows take reserved ids)?"""
+        if self._checked_out is None:
+            self._checked_out = id_blocks.has_blocks(self.db)
+        return self._checked_out
 
     @property
     def actor(self) -> str:

@@ -1,0 +1,123 @@
+"""The lease on a checked-out meeting (issue 22): others read it as "uitgecheckt door … sinds …",
+the server refuses their changes whatever SQL they send, a coordinator takes over the lease of a
+lost laptop, and that laptop's stale copy then refuses to check in and says why."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from knooppunt.composition import open_services
+from knooppunt.errors import KnooppuntError
+
+from ..conftest import PASSPHRASE, TEST_KDF_ITER
+from .checkout_helpers import make_user, seed_server, server_rows
+from .test_checkout import upcoming_meeting
+
+OUT_BY = "uitgecheckt door Annelies Vermeulen sinds 23 november 2026 om 09:30"
+REFUSED = "Deze vergadering is uitgecheckt door Annelies Vermeulen sinds 23-11-2026 om 09:30"
+
+
+@pytest.fixture
+def checked_out(demo_services, pg_database, tmp_path, clock):
+    """The demo's upcoming meeting checked out by its chair (ib) to a laptop; zc is a colleague of
+    the same location, coordinator a colleague who may take a lease over."""
+    seed_server(pg_database, demo_services)
+    location = demo_services.locations.locations()[0].name
+    users = {name: make_user(pg_database, name, location, coordinator=name == "coordinator")
+             for name in ("ib", "zc", "coordinator")}
+    meeting_id = upcoming_meeting(demo_services)
+    laptop = tmp_path / "uitgecheckt.db"
+    out = users["ib"].service(pg_database, clock).check_out(meeting_id, laptop, PASSPHRASE, holder="Annelies Vermeulen")
+    return users, out, laptop
+
+
+def test_others_read_the_meeting_as_checked_out_and_cannot_check_it_out_too(checked_out, pg_database, tmp_path, clock):
+    users, out, _ = checked_out
+    colleague = users["zc"].service(pg_database, clock)
+    assert colleague.status(out.meeting_id) == OUT_BY
+    with pytest.raises(KnooppuntError, match=f"{REFUSED}: u kunt haar niet uitchecken"):
+        colleague.check_out(out.meeting_id, tmp_path / "tweede.db", PASSPHRASE, holder="Zoë")
+    assert not (tmp_path / "tweede.db").exists()
+    with pytest.raises(KnooppuntError, match=f"Deze vergadering is {OUT_BY}: op de server alleen te lezen"):
+        colleague.ensure_writable(out.meeting_id)
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE meeting SET place = 'Gymzaal' WHERE id = {meeting}",
+    "UPDATE discussion SET slot_minutes = 45 WHERE meeting_id = {meeting}",
+    "DELETE FROM participant WHERE discussion_id IN (SELECT id FROM discussion WHERE meeting_id = {meeting})",
+    "INSERT INTO note (agenda_item_id, text) SELECT min(i.id), 'tussendoor' FROM agenda_item i "
+    "JOIN discussion d ON d.id = i.discussion_id WHERE d.meeting_id = {meeting}",
+    "UPDATE child SET group_name = '8b' WHERE id = {child}",
+    "UPDATE agreement SET description = 'anders' WHERE child_id = {child}",
+    "INSERT INTO case_event (case_id, on_date, kind) SELECT id, '2026-11-23', 'signaal' FROM child_case "
+    "WHERE child_id = {child}",
+    "INSERT INTO discussion (meeting_id, child_id, slot_start) SELECT {meeting}, id, '11:00' FROM child "
+    "WHERE id NOT IN (SELECT child_id FROM discussion WHERE meeting_id = {meeting}) LIMIT 1",
+])
+def test_the_server_refuses_a_second_chairs_change_whatever_sql_it_sends(checked_out, pg_database, statement):
+    users, out, _ = checked_out
+    with users["zc"].connect(pg_database) as conn, pytest.raises(errors.ObjectInUse, match=REFUSED):
+        conn.execute(statement.format(meeting=out.meeting_id, child=out.children[0]).encode())
+
+
+def test_the_lease_cannot_be_dropped_or_read_by_hand_and_other_meetings_stay_writable(checked_out, pg_database):
+    users, out, _ = checked_out
+    for who in ("zc", "ib"):  # not even the holder: only the check-in, with the lease's token, writes
+        with users[who].connect(pg_database) as conn, pytest.raises(errors.ObjectInUse):
+            conn.execute("UPDATE meeting SET place = 'Gymzaal' WHERE id = %s", (out.meeting_id,))
+    with users["zc"].connect(pg_database, autocommit=True) as conn:
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM kp_lease")
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("SELECT token_hash FROM kp_lease")
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("SELECT setval(pg_get_serial_sequence('meeting', 'id'), 1)")
+        held = conn.execute("SELECT meeting_id FROM discussion WHERE meeting_id <> %s", (out.meeting_id,)).fetchone()
+        assert conn.execute("UPDATE meeting SET place = 'Gymzaal' WHERE id = %s", (held[0],)).rowcount == 1
+
+
+def test_a_lost_laptops_lease_is_taken_over_and_its_stale_copy_refused(checked_out, pg_database, clock):
+    users, out, laptop = checked_out
+    stale = open_services(laptop, PASSPHRASE, kdf_iter=TEST_KDF_ITER, clock=clock)
+    try:  # the chair worked offline, then the laptop was lost
+        item = stale.meeting_mode.agenda(stale.meeting_mode.discussions(out.meeting_id)[0].id)[0]
+        stale.meeting_mode.add_note(item.id, text="Alleen op de kwijtgeraakte laptop")
+    finally:
+        stale.close()
+    before = server_rows(pg_database, out.meeting_id)
+    with pytest.raises(KnooppuntError, match="Alleen een coördinator"):
+        users["zc"].service(pg_database, clock).take_over(out.meeting_id, by="Zoë de Wit")
+    coordinator = users["coordinator"].service(pg_database, clock)
+    assert coordinator.take_over(out.meeting_id, by="Karin Coördinator") == "Annelies Vermeulen sinds 23-11-2026 om 09:30"
+    assert coordinator.status(out.meeting_id) == ""
+    with pytest.raises(KnooppuntError, match="Deze vergadering is niet uitgecheckt"):
+        coordinator.take_over(out.meeting_id, by="Karin Coördinator")
+    with pg_database.connect() as conn:
+        audit = conn.execute("SELECT actor, action, detail FROM audit_log WHERE location_id = %s ORDER BY id",
+                             (out.location_id,)).fetchall()
+    assert audit[-1] == ("Karin Coördinator", "uitcheck overgenomen",
+                         "van Annelies Vermeulen sinds 23-11-2026 om 09:30; de uitgecheckte kopie kan niet meer "
+                         "worden ingecheckt")
+
+    with pytest.raises(KnooppuntError, match="kan niet meer worden ingecheckt: Karin Coördinator heeft de vergadering "
+                                             "op 23 november 2026 om 09:30 overgenomen"):
+        users["ib"].service(pg_database, clock).check_in(laptop, PASSPHRASE)
+    assert server_rows(pg_database, out.meeting_id) == before  # nothing of the stale copy reached the server
+    with users["zc"].connect(pg_database) as conn:  # writable on the server again
+        assert conn.execute("UPDATE meeting SET place = 'Gymzaal' WHERE id = %s", (out.meeting_id,)).rowcount == 1
+
+
+def test_a_copy_checks_in_once_and_an_ordinary_file_is_not_a_checkout(checked_out, pg_database, clock, db_path):
+    users, out, laptop = checked_out
+    chair = users["ib"].service(pg_database, clock)
+    done = chair.check_in(laptop, PASSPHRASE)
+    assert done.deleted == 0 and done.audit_rows == 1  # nothing changed offline: only the check-in's own row
+    with pytest.raises(KnooppuntError, match="Deze kopie is al ingecheckt op 23 november 2026 om 09:30"):
+        chair.check_in(laptop, PASSPHRASE)
+    with pytest.raises(KnooppuntError, match="geen vergadering die van de server is uitgecheckt"):
+        chair.check_in(db_path, PASSPHRASE)  # the demo's own file
+    with psycopg.connect(pg_database.dsn()) as conn:
+        assert conn.execute("SELECT how FROM kp_lease_history").fetchall() == [("ingecheckt",)]
