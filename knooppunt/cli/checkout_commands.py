@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     out = command(sub, "uitchecken", "check-out",
                   help="een vergadering van de server naar een nieuw versleuteld bestand op deze laptop halen")
     out.add_argument("vergadering", type=int, metavar="VERGADERING", help="het nummer van de vergadering")
-    out.add_argument("--naar", "--to", dest="target", required=True, type=Path, metavar="BESTAND",
+    out.add_argument("--uit", "--out", dest="target", required=True, type=Path, metavar="BESTAND",
                      help="het nieuwe databasebestand op deze laptop")
     out.add_argument("--naam", "--name", dest="holder", required=True, metavar="NAAM",
                      help="uw naam, zoals anderen hem zien (‘uitgecheckt door …’)")
@@ -66,7 +66,12 @@ def _check_in(args: argparse.Namespace) -> int:
     done = CheckoutService(address, password).check_in(args.db, secret)
     _remember(address, password, store=args.store, from_keyring=from_keyring)
     print(f"Vergadering {done.meeting_id} ingecheckt: {done.written} rij(en) geschreven, {done.deleted} verwijderd, "
-          f"{done.audit_rows} logboekregel(s). Het bestand {args.db} is niet meer nodig.")
+          f"{done.audit_rows} logboekregel(s).")
+    if done.not_written:
+        print("Niet teruggezet (alleen ter inzage meegenomen, op deze laptop gewijzigd): "
+              f"{', '.join(done.not_written)}. Breng die wijzigingen zo nodig op de server aan.")
+    else:
+        print(f"Het bestand {args.db} is niet meer nodig.")
     return 0
 
 

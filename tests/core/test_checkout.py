@@ -112,6 +112,7 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
     assert made and all(out.blocks[t][0] <= i <= out.blocks[t][1] for t, ids in made.items() for i in ids - seed[t])
     done = ib.service(pg_database, clock).check_in(laptop_file, PASSPHRASE)
     assert done.written and done.deleted == 0  # the deleted note was made offline: never on the server
+    assert done.not_written == ()
 
     on_server = normalised(server_rows(pg_database, meeting_id), seed)
     worked_online = normalised(file_rows(online, meeting_id), seed)

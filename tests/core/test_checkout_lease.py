@@ -114,10 +114,30 @@ def test_a_copy_checks_in_once_and_an_ordinary_file_is_not_a_checkout(checked_ou
     users, out, laptop = checked_out
     chair = users["ib"].service(pg_database, clock)
     done = chair.check_in(laptop, PASSPHRASE)
-    assert done.deleted == 0 and done.audit_rows == 1  # nothing changed offline: only the check-in's own row
+    assert (done.deleted, done.audit_rows, done.not_written) == (0, 1, ())  # only the check-in's own audit row
     with pytest.raises(KnooppuntError, match="Deze kopie is al ingecheckt op 23 november 2026 om 09:30"):
         chair.check_in(laptop, PASSPHRASE)
     with pytest.raises(KnooppuntError, match="geen vergadering die van de server is uitgecheckt"):
         chair.check_in(db_path, PASSPHRASE)  # the demo's own file
     with psycopg.connect(pg_database.dsn()) as conn:
         assert conn.execute("SELECT how FROM kp_lease_history").fetchall() == [("ingecheckt",)]
+
+
+def test_new_rows_of_any_table_go_in_and_reference_rows_changed_offline_are_named(checked_out, pg_database, clock):
+    users, out, laptop = checked_out
+    offline = open_services(laptop, PASSPHRASE, kdf_iter=TEST_KDF_ITER, clock=clock)
+    try:
+        contact = offline.store.scalar("SELECT min(id) FROM contact_person")
+        organisation = offline.store.scalar("SELECT min(id) FROM organisation")
+        with offline.store.unit_of_work() as uow:  # the directory is there for reference only
+            uow.update("contact_person", contact, {"phone": "06-99999999"})
+            new = uow.insert("contact_person", {"name": "Nieuwe Jeugdverpleegkundige", "organisation_id": organisation})
+            uow.audit("contactpersoon", "contact_person", new, "test")
+    finally:
+        offline.close()
+    done = users["ib"].service(pg_database, clock).check_in(laptop, PASSPHRASE)
+    assert done.not_written == ("contactpersonen",)
+    with pg_database.connect() as conn:
+        assert conn.execute("SELECT name FROM contact_person WHERE id = %s", (new,)).fetchone() == (
+            "Nieuwe Jeugdverpleegkundige",)
+        assert conn.execute("SELECT phone FROM contact_person WHERE id = %s", (contact,)).fetchone() != ("06-99999999",)

@@ -37,6 +37,7 @@ class CheckIn:
     written: int  # rows added or changed on the server
     deleted: int
     audit_rows: int
+    not_written: tuple[str, ...] = ()  # reference data changed on the laptop (Dutch), not written back
 
 
 def check_in(path: Path, passphrase: str, password: str, *, now: datetime, kdf_iter: int | None = None) -> CheckIn:
@@ -51,6 +52,8 @@ def check_in(path: Path, passphrase: str, password: str, *, now: datetime, kdf_i
         local = _sqlite_reader(db)
         audit = [tuple(r) for r in db.execute("SELECT at, actor, action, table_name, record_id, detail "
                                               "FROM audit_log WHERE id > 1 ORDER BY id").fetchall()]
+        not_written = tuple(checkout_scope.REFERENCE_NAMES.get(t, t) for t, keys in info.reference.items()
+                            if checkout_scope.reference_digest(local, t, keys) != info.digests[t])
         tally = db.execute("SELECT location_id, year, measure, count FROM monitoring_tally").fetchall()
         with connect(info.address(), password) as conn, conn.transaction(), server_refusals():
             conn.execute("SELECT set_config('knooppunt.checkin', %s, true)", (info.token,))
@@ -70,7 +73,7 @@ def check_in(path: Path, passphrase: str, password: str, *, now: datetime, kdf_i
                        [_json(replace(info, checked_in=stamp)), CHECKOUT_KEY])
             append_audit(db, now, info.holder, "ingecheckt", "meeting", info.meeting_id,
                          f"naar {info.address().describe()}")
-        return CheckIn(info.meeting_id, written, deleted, appended)
+        return CheckIn(info.meeting_id, written, deleted, appended, not_written)
     finally:
         db.close()
 

@@ -60,6 +60,8 @@ class Checkout:
     since: str
     token: str
     blocks: dict[str, list[int]]  # table -> [first, last]
+    reference: dict[str, list[Any]]  # table -> keys of the rows copied for reference only
+    digests: dict[str, str]  # table -> digest of those rows at check-out
     checked_in: str | None = None
 
     def address(self) -> ServerAddress:
@@ -91,10 +93,18 @@ def check_out(address: ServerAddress, password: str, meeting_id: int, target: Pa
         raise KnooppuntError(f"Het bestand {target} bestaat al; kies een andere naam.")
     try:
         return _check_out(address, password, meeting_id, target, passphrase, holder, now, kdf_iter)
+    except (errors.UniqueViolation, errors.SerializationFailure) as exc:  # two check-outs at the same moment
+        _remove(target)
+        raise KnooppuntError("Deze vergadering werd op hetzelfde moment door een ander uitgecheckt; "
+                             "er is niets veranderd. Kijk wie haar nu heeft.") from exc
     except BaseException:  # also when the server's commit fails after the file was written
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        _remove(target)
         raise
+
+
+def _remove(target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
 def _check_out(address: ServerAddress, password: str, meeting_id: int, target: Path, passphrase: str,
@@ -108,12 +118,14 @@ def _check_out(address: ServerAddress, password: str, meeting_id: int, target: P
                          (meeting_id, holder, hashlib.sha256(token.encode()).hexdigest(), since))
             scope = Scope.find(_reader(conn), meeting_id)
             copied = {t: checkout_scope.select(_reader(conn), t, scope.copied(t)) for t in checkout_scope.tables()}
+            reference = checkout_scope.reference_keys(_reader(conn), scope)
+            digests = {t: checkout_scope.reference_digest(_reader(conn), t, keys) for t, keys in reference.items()}
             blocks = {t: _reserve(conn, t) for t in checkout_scope.tables() if checkout_scope.identity(t)}
             checkout_audit.append(conn, scope.location_id, [(
                 since, holder, "uitgecheckt", "meeting", meeting_id, f"naar de laptop van {holder}")])
             info = Checkout(address.host, address.port, address.database, address.user,
                             str(address.ca_file) if address.ca_file else None, meeting_id, scope.location_id,
-                            sorted(scope.children), holder, since, token, blocks)
+                            sorted(scope.children), holder, since, token, blocks, reference, digests)
             _write_file(target, passphrase, kdf_iter, copied, info, now)
     return info
 

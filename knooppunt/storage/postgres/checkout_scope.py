@@ -11,6 +11,7 @@ Queries are standard SQL with ``?`` placeholders, run through a ``Rows`` reader 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -130,3 +131,38 @@ def _either(first: tuple[str, list[Any]], second: tuple[str, list[Any]]) -> tupl
 def select(rows: Rows, table: str, where: tuple[str, list[Any]]) -> list[tuple[Any, ...]]:
     names = ", ".join(quote(c) for c in columns(table))
     return rows(f"SELECT {names} FROM {quote(table)} WHERE {where[0]}", where[1])
+
+
+# Reference rows changed on the laptop are not written back; check-in names them (in Dutch).
+REFERENCE_NAMES = {
+    "meeting": "eerdere vergaderingen", "discussion": "eerdere besprekingen", "note": "notities van eerdere besprekingen",
+    "decision": "besluiten van eerdere besprekingen", "location": "de locatie", "location_partner": "kernpartners",
+    "location_partner_history": "kernpartners (geschiedenis)", "offer": "de sociale kaart",
+    "organisation": "organisaties", "contact_person": "contactpersonen", "agenda_template_item": "de standaardagenda",
+    "location_cycle": "de cyclusinstellingen", "school_holiday": "schoolvakanties",
+}
+LOCAL_BOOKKEEPING = ("setting",)
+
+
+def reference_keys(rows: Rows, scope: Scope) -> dict[str, list[Any]]:
+    """Per table (with a one-column key), the keys of the rows copied for reference only."""
+    keys: dict[str, list[Any]] = {}
+    for table, shape in tables().items():
+        if len(shape.primary_key) != 1 or table in LOCAL_BOOKKEEPING:
+            continue
+        key = quote(shape.primary_key[0])
+        copied = {r[0] for r in rows(f"SELECT {key} FROM {quote(table)} WHERE {scope.copied(table)[0]}",
+                                     scope.copied(table)[1])}
+        owned = scope.owned(table)
+        if owned:
+            copied -= {r[0] for r in rows(f"SELECT {key} FROM {quote(table)} WHERE {owned[0]}", owned[1])}
+        if copied:
+            keys[table] = sorted(copied)
+    return keys
+
+
+def reference_digest(rows: Rows, table: str, keys: list[Any]) -> str:
+    """A digest of those rows as they are now (on the server at check-out, on the laptop at check-in)."""
+    found = select(rows, table, within(tables()[table].primary_key[0], keys))
+    text = repr(sorted((tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in found), key=repr))
+    return hashlib.sha256(text.encode()).hexdigest()
