@@ -141,3 +141,15 @@ def test_new_rows_of_any_table_go_in_and_reference_rows_changed_offline_are_name
         assert conn.execute("SELECT name FROM contact_person WHERE id = %s", (new,)).fetchone() == (
             "Nieuwe Jeugdverpleegkundige",)
         assert conn.execute("SELECT phone FROM contact_person WHERE id = %s", (contact,)).fetchone() != ("06-99999999",)
+
+
+def test_only_a_member_of_the_meetings_location_can_check_it_out(checked_out, pg_database, tmp_path, clock):
+    users, out, _ = checked_out
+    with pg_database.connect() as conn:
+        conn.execute("INSERT INTO location (name, type) VALUES ('De Es', 'PO')")
+    stranger = make_user(pg_database, "es", "De Es")
+    users["ib"].service(pg_database, clock).check_in(tmp_path / "uitgecheckt.db", PASSPHRASE)
+    with pytest.raises(KnooppuntError, match="Deze vergadering bestaat niet of hoort niet bij uw locatie"):
+        stranger.service(pg_database, clock).check_out(out.meeting_id, tmp_path / "vreemd.db", PASSPHRASE,
+                                                       holder="Iemand van De Es")
+    assert not (tmp_path / "vreemd.db").exists()
