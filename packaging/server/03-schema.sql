@@ -926,8 +926,9 @@ CREATE TABLE kp_membership (
     PRIMARY KEY (role_name, location_id)
 );
 
-CREATE FUNCTION kp_may_location(bigint) RETURNS boolean LANGUAGE sql STABLE
-    RETURN EXISTS (SELECT FROM kp_membership m WHERE m.role_name = current_user AND m.location_id = $1);
+CREATE FUNCTION kp_may_location(bigint) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = $1);
 
 CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -942,32 +943,59 @@ END $$;
 CREATE TRIGGER location_creator_member AFTER INSERT ON location
     FOR EACH ROW EXECUTE FUNCTION kp_member_of_new_location();
 
-CREATE FUNCTION kp_child_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT location_id FROM child WHERE id = $1);
+CREATE FUNCTION kp_child_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT location_id FROM child WHERE id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_meeting_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT location_id FROM meeting WHERE id = $1);
+CREATE FUNCTION kp_meeting_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT location_id FROM meeting WHERE id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_discussion_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.id = $1);
+CREATE FUNCTION kp_discussion_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_case_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM child_case k JOIN child c ON c.id = k.child_id WHERE k.id = $1);
+CREATE FUNCTION kp_case_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM child_case k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_goal_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM case_goal g JOIN child_case k ON k.id = g.case_id JOIN child c ON c.id = k.child_id WHERE g.id = $1);
+CREATE FUNCTION kp_goal_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM case_goal g JOIN child_case k ON k.id = g.case_id JOIN child c ON c.id = k.child_id WHERE g.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_item_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT m.location_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE i.id = $1);
+CREATE FUNCTION kp_item_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT m.location_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE i.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_consent_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM consent k JOIN child c ON c.id = k.child_id WHERE k.id = $1);
+CREATE FUNCTION kp_consent_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM consent k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_export_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM inzage_export e JOIN child c ON c.id = e.child_id WHERE e.id = $1);
+CREATE FUNCTION kp_export_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM inzage_export e JOIN child c ON c.id = e.child_id WHERE e.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_partner_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT location_id FROM location_partner WHERE id = $1);
+CREATE FUNCTION kp_partner_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT location_id FROM location_partner WHERE id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 
@@ -1235,7 +1263,7 @@ CREATE POLICY eigen_locaties ON audit_burst TO knooppunt_gebruiker USING ((locat
 
 ALTER TABLE kp_membership ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY eigen ON kp_membership FOR SELECT TO knooppunt_gebruiker USING (role_name = current_user);
+CREATE POLICY eigen ON kp_membership FOR SELECT TO knooppunt_gebruiker USING (role_name = session_user);
 
 CREATE POLICY beheer ON kp_membership TO knooppunt_beheer USING (true) WITH CHECK (true);
 

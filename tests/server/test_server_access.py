@@ -136,3 +136,14 @@ def test_tls_older_than_1_2_is_refused(pg_database):
         psycopg.connect(dsn)
     with pg_database.connect() as conn:
         assert conn.execute("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone()[0]
+
+
+def test_the_location_lookups_say_nothing_about_the_other_locations_rows(two_locations):
+    database, users = two_locations
+    user, own, other = users[0]
+    with user.connect(database) as conn:
+        mine = conn.execute("SELECT kp_child_location(%s), kp_item_location(%s)", (own["child"], own["agenda_item"]))
+        assert mine.fetchone() == (own["location"], own["location"])
+        theirs = conn.execute("SELECT kp_child_location(%s), kp_item_location(%s), kp_child_location(999)",
+                              (other["child"], other["agenda_item"]))
+        assert theirs.fetchone() == (None, None, None)  # the same answer as for a child that does not exist
