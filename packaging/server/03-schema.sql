@@ -1312,29 +1312,36 @@ CREATE TABLE kp_lease_history (
 );
 
 CREATE FUNCTION kp_discussion_meeting(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT meeting_id FROM discussion WHERE id = $1);
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT d.meeting_id, m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
 
 CREATE FUNCTION kp_item_meeting(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT d.meeting_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id WHERE i.id = $1);
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT d.meeting_id, m.location_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE i.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
 
 CREATE FUNCTION kp_case_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT child_id FROM child_case WHERE id = $1);
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT k.child_id, c.location_id FROM child_case k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
 
 CREATE FUNCTION kp_goal_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT k.child_id FROM case_goal g JOIN child_case k ON k.id = g.case_id WHERE g.id = $1);
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT k.child_id, c.location_id FROM case_goal g JOIN child_case k ON k.id = g.case_id JOIN child c ON c.id = k.child_id WHERE g.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
 
 CREATE FUNCTION kp_consent_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT child_id FROM consent WHERE id = $1);
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT k.child_id, c.location_id FROM consent k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
 
 CREATE FUNCTION kp_export_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT child_id FROM inzage_export WHERE id = $1);
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT e.child_id, c.location_id FROM inzage_export e JOIN child c ON c.id = e.child_id WHERE e.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
 
 CREATE FUNCTION kp_lease_guard(the_meeting bigint, the_child bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE l kp_lease;
 BEGIN
     IF the_meeting IS NULL AND the_child IS NULL THEN RETURN; END IF;
-    SELECT * INTO l FROM kp_lease WHERE meeting_id = the_meeting
-        OR meeting_id IN (SELECT c.meeting_id FROM kp_lease_child c WHERE c.child_id = the_child) LIMIT 1;
+    SELECT * INTO l FROM kp_lease WHERE (meeting_id = the_meeting
+        OR meeting_id IN (SELECT c.meeting_id FROM kp_lease_child c WHERE c.child_id = the_child))
+        AND EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = kp_lease.location_id) LIMIT 1;
     IF NOT FOUND OR (l.holder_role = session_user AND l.token_hash = encode(sha256(convert_to(coalesce(current_setting('knooppunt.checkin', true), ''), 'UTF8')), 'hex')) THEN RETURN; END IF;
     RAISE EXCEPTION USING ERRCODE = 'object_in_use', MESSAGE = format('Deze vergadering is uitgecheckt door %s sinds %s', l.holder_name, to_char(l.since::timestamp, 'DD-MM-YYYY "om" HH24:MI'))
         || ': op de server alleen te lezen tot de vergadering is ingecheckt.';
@@ -1779,6 +1786,8 @@ GRANT SELECT (meeting_id, location_id, holder_role, holder_name, since) ON kp_le
 
 GRANT SELECT ON kp_lease_child, kp_lease_history TO knooppunt_gebruiker;
 
+REVOKE ALL ON FUNCTION kp_lease_guard(bigint, bigint) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION kp_lease_take(bigint, text, text, text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION kp_lease_release(bigint, text, text) FROM PUBLIC;
@@ -1786,6 +1795,8 @@ REVOKE ALL ON FUNCTION kp_lease_release(bigint, text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION kp_lease_take_over(bigint, text, text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION kp_reserve_ids(text, bigint) FROM PUBLIC;
+
+GRANT EXECUTE ON FUNCTION kp_lease_guard(bigint, bigint) TO knooppunt_gebruiker;
 
 GRANT EXECUTE ON FUNCTION kp_lease_take(bigint, text, text, text) TO knooppunt_gebruiker;
 

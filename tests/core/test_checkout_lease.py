@@ -148,6 +148,14 @@ def test_only_a_member_of_the_meetings_location_can_check_it_out(checked_out, pg
     with pg_database.connect() as conn:
         conn.execute("INSERT INTO location (name, type) VALUES ('De Es', 'PO')")
     stranger = make_user(pg_database, "es", "De Es")
+    with stranger.connect(pg_database) as conn:  # nothing of the lease or its children shows by hand
+        assert conn.execute("SELECT count(*) FROM kp_lease").fetchone() == (0,)
+        conn.execute("SELECT kp_lease_guard(%s, %s)", (out.meeting_id, out.children[0]))  # no refusal naming anyone
+        with pg_database.connect() as owner:
+            case, discussion = owner.execute("SELECT (SELECT min(id) FROM child_case), "
+                                             "(SELECT min(id) FROM discussion)").fetchone()
+        assert conn.execute("SELECT kp_case_child(%s), kp_discussion_meeting(%s)",
+                            (case, discussion)).fetchone() == (None, None)
     users["ib"].service(pg_database, clock).check_in(tmp_path / "uitgecheckt.db", PASSPHRASE)
     with pytest.raises(KnooppuntError, match="Deze vergadering bestaat niet of hoort niet bij uw locatie"):
         stranger.service(pg_database, clock).check_out(out.meeting_id, tmp_path / "vreemd.db", PASSPHRASE,

@@ -39,14 +39,20 @@ CHILD_ROWS = {
     "consent_organisation": "kp_consent_child(r.consent_id)",
     "inzage_withholding": "kp_export_child(r.export_id)",
 }
+# Each gives (meeting or child id, its location); see _lookup.
 _LOOKUPS = {
-    "kp_discussion_meeting": "SELECT meeting_id FROM discussion WHERE id = $1",
-    "kp_item_meeting": "SELECT d.meeting_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id "
-                       "WHERE i.id = $1",
-    "kp_case_child": "SELECT child_id FROM child_case WHERE id = $1",
-    "kp_goal_child": "SELECT k.child_id FROM case_goal g JOIN child_case k ON k.id = g.case_id WHERE g.id = $1",
-    "kp_consent_child": "SELECT child_id FROM consent WHERE id = $1",
-    "kp_export_child": "SELECT child_id FROM inzage_export WHERE id = $1",
+    "kp_discussion_meeting": "SELECT d.meeting_id, m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
+                             "WHERE d.id = $1",
+    "kp_item_meeting": "SELECT d.meeting_id, m.location_id FROM agenda_item i JOIN discussion d "
+                       "ON d.id = i.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE i.id = $1",
+    "kp_case_child": "SELECT k.child_id, c.location_id FROM child_case k JOIN child c ON c.id = k.child_id "
+                     "WHERE k.id = $1",
+    "kp_goal_child": "SELECT k.child_id, c.location_id FROM case_goal g JOIN child_case k ON k.id = g.case_id "
+                     "JOIN child c ON c.id = k.child_id WHERE g.id = $1",
+    "kp_consent_child": "SELECT k.child_id, c.location_id FROM consent k JOIN child c ON c.id = k.child_id "
+                        "WHERE k.id = $1",
+    "kp_export_child": "SELECT e.child_id, c.location_id FROM inzage_export e JOIN child c ON c.id = e.child_id "
+                       "WHERE e.id = $1",
 }
 _DEFINER = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
 # The member check with the caller's own role: inside SECURITY DEFINER, current_user is the owner.
@@ -83,8 +89,7 @@ def checkout_statements(users: str, admins: str) -> list[str]:
     how text NOT NULL CHECK (how IN ('ingecheckt', 'overgenomen'))
 )""",
     ]
-    statements += [f"""CREATE FUNCTION {name}(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN ({query})""" for name, query in _LOOKUPS.items()]
+    statements += [_lookup(name, query) for name, query in _LOOKUPS.items()]
     statements += _lease_functions(admins)
     for table, meeting in MEETING_ROWS.items():
         statements += _guard(table, meeting, "NULL")
@@ -105,8 +110,16 @@ def checkout_statements(users: str, admins: str) -> list[str]:
     return statements
 
 
-_FUNCTIONS = ("kp_lease_take(bigint, text, text, text)", "kp_lease_release(bigint, text, text)",
+_FUNCTIONS = ("kp_lease_guard(bigint, bigint)", "kp_lease_take(bigint, text, text, text)", "kp_lease_release(bigint, text, text)",
               "kp_lease_take_over(bigint, text, text)", "kp_reserve_ids(text, bigint)")
+
+
+def _lookup(name: str, query: str) -> str:
+    # The owner's rights (the parent rows whatever the user may read), answering only for the
+    # caller's own locations (else NULL): called by hand they reveal nothing of another location.
+    return f"""CREATE FUNCTION {name}(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM ({query}) found (id, location_id) WHERE {_MEMBER.format("found.location_id")})"""
 
 
 def _lease_functions(admins: str) -> list[str]:
@@ -116,8 +129,9 @@ def _lease_functions(admins: str) -> list[str]:
 DECLARE l kp_lease;
 BEGIN
     IF the_meeting IS NULL AND the_child IS NULL THEN RETURN; END IF;
-    SELECT * INTO l FROM kp_lease WHERE meeting_id = the_meeting
-        OR meeting_id IN (SELECT c.meeting_id FROM kp_lease_child c WHERE c.child_id = the_child) LIMIT 1;
+    SELECT * INTO l FROM kp_lease WHERE (meeting_id = the_meeting
+        OR meeting_id IN (SELECT c.meeting_id FROM kp_lease_child c WHERE c.child_id = the_child))
+        AND {_MEMBER.format("kp_lease.location_id")} LIMIT 1;
     IF NOT FOUND OR (l.holder_role = session_user AND l.token_hash = {_TOKEN}) THEN RETURN; END IF;
     RAISE EXCEPTION USING ERRCODE = 'object_in_use', MESSAGE = {refused}
         || ': op de server alleen te lezen tot de vergadering is ingecheckt.';
