@@ -92,6 +92,7 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
                              "RETURNING id", (out.location_id,)).fetchone()[0]
     first, last = out.blocks["meeting"]
     assert not first <= other <= last
+    before = server_rows(pg_database, meeting_id)
 
     # The network is cut: the server is stopped while the chair works.
     pg_server._ctl("stop", "-m", "fast", "-w")
@@ -106,6 +107,7 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
             laptop.close()
     finally:
         pg_server._ctl("start", "-w", "-t", "60", "-l", str(pg_server.log_file))
+    assert server_rows(pg_database, meeting_id) == before  # nothing of the meeting reached the server yet
     chair(online, meeting_id)  # the same meeting, chaired on the record itself
 
     # Rows made offline took ids from the server's reserved blocks.
