@@ -34,6 +34,14 @@ def take(db: Any, table: str) -> int | None:
     return next_id
 
 
+def assign(db: Any, table: str, row: dict[str, Any]) -> None:
+    """Give a new row of ``table`` its id from the table's block, if it has one."""
+    if row.get("id") is None:
+        reserved = take(db, table)
+        if reserved is not None:
+            row["id"] = reserved
+
+
 def reserve(db: Any, table: str, first: int, size: int) -> None:
     db.execute("INSERT INTO setting (key, value) VALUES (?, ?)", [PREFIX + table, f"{first}:{first + size - 1}"])
 

@@ -37,10 +37,8 @@ class UnitOfWork:
     def insert(self, table: str, record: Any) -> int:
         row = record if isinstance(record, dict) else to_row(record)
         row = {k: to_db(v) for k, v in row.items()}
-        if row.get("id") is None and self._store.checked_out():  # a checked-out meeting: the server's ids
-            reserved = id_blocks.take(self._db, table)
-            if reserved is not None:
-                row["id"] = reserved
+        if self._store.checked_out():  # a meeting checked out from the server: ids from its blocks
+            id_blocks.assign(self._db, table, row)
         pk = self._db.table(table).insert(row).last_pk
         assert pk is not None  # every table has an integer id
         return int(pk)
