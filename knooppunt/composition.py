@@ -51,9 +51,9 @@ from .services.privacy.requests import RequestService
 from .services.privacy.retention import RetentionService
 from .services.profile import ProfileService
 from .services.setup import check_new_passphrase
-from .storage import Store, create_database, open_database
+from .storage import SqliteStore, Store, create_database, open_database
 
-__all__ = ["Services", "build_services", "first_run", "open_services", "profile_actor"]
+__all__ = ["Services", "build_services", "first_run", "open_server_services", "open_services", "profile_actor"]
 
 DEFAULT_ACTOR = "onbekend"
 
@@ -126,11 +126,25 @@ def open_services(
     ``actor`` is who writes while the profile has no name yet."""
     opener = create_database if create else open_database
     db = opener(path, passphrase, kdf_iter=kdf_iter)
-    store = Store(db, clock=clock)
+    store = SqliteStore(db, clock=clock)
     store.identify(profile_actor(store, actor))
     store.fold_audit_bursts()  # bursts of autosaves left by a program that was killed
     services = build_services(store)
     return replace(services, backups=BackupService(store, Path(path), passphrase, kdf_iter))
+
+
+def open_server_services(conninfo: str, *, clock: Callable[[], datetime] = datetime.now,
+                         actor: str = DEFAULT_ACTOR) -> Services:
+    """The services on the organisation's PostgreSQL server (``conninfo``: a libpq connection
+    string, TLS with the certificate checked: storage/postgres/connection.py). No file, so no
+    backups of a file: the server's are the board's IT's (packaging/server/)."""
+    # Imported here: a laptop working on its own file never loads the server's driver (start-up).
+    from .storage.postgres.store import PostgresStore
+
+    store = PostgresStore.connect(conninfo, clock=clock)
+    store.identify(profile_actor(store, actor))
+    store.fold_audit_bursts()
+    return build_services(store)
 
 
 def first_run(path: Path, *, passphrase: str, user_name: str, role: Role, location: Location | None,

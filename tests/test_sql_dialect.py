@@ -66,6 +66,10 @@ def offences(source: str, name: str) -> list[str]:
                     found.append(f"{name}:{node.lineno}: {pattern!r} — use {instead}")
             if SQL_TEXT.search(node.value) and BRACKET_QUOTING.search(node.value):
                 found.append(f'{name}:{node.lineno}: [name] quoting — use "name" where a name needs quoting')
+        elif isinstance(node, ast.JoinedStr):  # an f-string: its parts joined, each value as X
+            text = "".join(part.value if isinstance(part, ast.Constant) else "X" for part in node.values)
+            if SQL_TEXT.search(text) and BRACKET_QUOTING.search(text):
+                found.append(f'{name}:{node.lineno}: [name] quoting — use "name" where a name needs quoting')
         elif isinstance(node, ast.Attribute) and _sqlite_object(node):
             found.append(f"{name}:{node.lineno}: .{node.attr} — SQLite's own object; ask the store")
     return found
@@ -83,10 +87,11 @@ def names(store):
     """Names (COLLATE NOCASE in a docstring is fine)."""
     store.query("SELECT name FROM child ORDER BY name COLLATE NOCASE")
     store.query(f"SELECT kp_fold(name), strftime('%Y', day) FROM [child] WHERE id IS NOT ?")
+    store.query(f"SELECT name FROM [{table}] WHERE id = ?")
     store.db.execute("INSERT OR IGNORE INTO x (a) VALUES (1)")
 '''
     found = "\n".join(offences(sqlite_only, "x.py"))
-    for what in ("NOCASE", "kp_fold", "strftime", "[name] quoting", "IS", ".db", "INSERT"):
+    for what in ("NOCASE", "kp_fold", "strftime", "[name] quoting", "IS", ".db", "INSERT", "x.py:6: [name]"):
         assert what in found
     assert "x.py:3" not in found  # the docstring
     standard = 'store.query(f"SELECT name FROM child ORDER BY {store.sql.nocase(\'name\')}")'

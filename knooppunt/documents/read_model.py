@@ -122,7 +122,7 @@ class DocumentReader:
         column = {"besluit": ("decision", "text"), "afspraak": ("agreement", "description")}.get(a.target)
         if column is None or a.target_id is None:
             return "de bespreking"
-        what = self._store.scalar(f"SELECT [{column[1]}] FROM [{column[0]}] WHERE id = ?", [a.target_id]) or ""
+        what = self._store.scalar(f'SELECT "{column[1]}" FROM "{column[0]}" WHERE id = ?', [a.target_id]) or ""
         what = what if len(what) <= 60 else what[:57].rstrip() + "…"
         return f"{'het besluit' if a.target == 'besluit' else 'de afspraak'} ‘{what}’"
 

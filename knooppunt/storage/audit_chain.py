@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import sqlcipher3
-from sqlite_utils import Database
 
 GENESIS = "0" * 64
+
+
+class Executes(Protocol):
+    """A connection that runs one statement with ``?`` placeholders and returns its cursor
+    (``fetchone``, ``fetchall``, ``rowcount``): sqlite-utils' Database, or the server's adapter."""
+
+    def execute(self, sql: str, params: Any = ..., /) -> Any: ...
 FIELDS = ("id", "at", "actor", "action", "table_name", "record_id", "detail")
 
 
@@ -60,7 +66,7 @@ class ChainProblem:
     message: str
 
 
-def head(db: Database) -> ChainHead:
+def head(db: Executes) -> ChainHead:
     row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     return ChainHead(0, GENESIS) if row is None else ChainHead(int(row[0]), str(row[1]))
 
@@ -68,8 +74,10 @@ def head(db: Database) -> ChainHead:
 class ChainWalk:
     """Walks the chain in steps (a program can check in the background without freezing)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Executes, *, issued: Callable[[], int | None] | None = None) -> None:
         self._db = db
+        # The highest id ever handed out (SQLite's sqlite_sequence): rows cut off at the end show.
+        self._issued = issued or self._sqlite_issued
         self._expected_id = 1
         self._prev = GENESIS
         self.done = False
@@ -117,18 +125,22 @@ class ChainWalk:
         return None
 
     def _tail(self) -> ChainProblem | None:
-        issued = self._db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
-        if issued is not None and int(issued[0]) >= self._expected_id:
+        issued = self._issued()
+        if issued is not None and issued >= self._expected_id:
             return ChainProblem(self._expected_id,
                                 f"Logboek: rij {self._expected_id} ontbreekt (de laatste rij(en) verwijderd).")
         return None
+
+    def _sqlite_issued(self) -> int | None:
+        row = self._db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+        return None if row is None else int(row[0])
 
     def _finish(self, problem: ChainProblem | None) -> bool:
         self.problem, self.done = problem, True
         return True
 
 
-def verify(db: Database) -> ChainProblem | None:
+def verify(db: Executes) -> ChainProblem | None:
     """Walk the whole chain; the first row that does not hold, or None when all is well."""
     walk = ChainWalk(db)
     while not walk.step():

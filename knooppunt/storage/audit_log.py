@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlite_utils import Database
-
-from .audit_chain import chain_hash, head
+from .audit_chain import Executes, chain_hash, head
 
 
-def append_audit(db: Database, at: datetime, actor: str, action: str, table: str, record_id: int | None,
+def append_audit(db: Executes, at: datetime, actor: str, action: str, table: str, record_id: int | None,
                  detail: str) -> int:
     """One new row at the end of the chain; returns its id."""
     last = head(db)
@@ -25,7 +23,7 @@ def append_audit(db: Database, at: datetime, actor: str, action: str, table: str
     return row_id
 
 
-def fold_bursts(db: Database, now: datetime, *, only: int | None = None) -> None:
+def fold_bursts(db: Executes, now: datetime, *, only: int | None = None) -> None:
     """End running bursts (all, or the one with id ``only``): a burst of more than one save gets
     a closing row with its last detail and when it ended; its first save is already logged."""
     where, params = ("WHERE id = ?", [only]) if only is not None else ("", [])

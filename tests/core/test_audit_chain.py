@@ -118,6 +118,7 @@ def test_any_single_tampered_row_is_found_and_named(copy_of, capsys, how, fracti
     assert f"Logboek: rij {row} " in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only(reason="SQLite's own triggers, through the file's connection; the server's are tested in tests/server")
 def test_the_log_refuses_update_and_delete_in_the_schema_and_in_code(demo_services):
     store = demo_services.store
     with pytest.raises(sqlcipher3.IntegrityError, match="alleen worden aangevuld"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from knooppunt.errors import KnooppuntError
 
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
 from .fuzz_helpers import batch, fuzz_settings
+
+pytestmark = pytest.mark.sqlite_only(reason="backups are copies of the encrypted SQLite file")
 
 _backup: dict[str, bytes] = {}
 _edit = st.tuples(st.sampled_from(["flip", "cut", "append", "random"]), st.integers(0, 2**31), st.binary(max_size=64))

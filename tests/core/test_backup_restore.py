@@ -17,6 +17,8 @@ from knooppunt.errors import KnooppuntError
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
 from .backup_helpers import GENERATED_PASSPHRASE, all_tables, file_hash, generated_database
 
+pytestmark = pytest.mark.sqlite_only(reason="backups copy and restore the encrypted SQLite file")
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):

@@ -14,6 +14,8 @@ from knooppunt.storage import id_blocks
 
 from ..conftest import PASSPHRASE, TEST_KDF_ITER, TODAY
 
+pytestmark = pytest.mark.sqlite_only  # the laptop's file
+
 
 def _plan(services, location_id: int) -> int:
     with services.store.unit_of_work() as uow:

@@ -8,12 +8,15 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from knooppunt.composition import open_services
+from knooppunt.composition import open_server_services, open_services
 from knooppunt.errors import KnooppuntError
 
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
 from .checkout_helpers import make_user, seed_server, server_rows
 from .test_checkout import upcoming_meeting
+
+# The demo file is the record put on the server; what runs on the server is the test itself.
+pytestmark = pytest.mark.sqlite_only
 
 OUT_BY = "uitgecheckt door Annelies Vermeulen sinds 23 november 2026 om 09:30"
 REFUSED = "Deze vergadering is uitgecheckt door Annelies Vermeulen sinds 23-11-2026 om 09:30"
@@ -161,3 +164,23 @@ def test_only_a_member_of_the_meetings_location_can_check_it_out(checked_out, pg
         stranger.service(pg_database, clock).check_out(out.meeting_id, tmp_path / "vreemd.db", PASSPHRASE,
                                                        holder="Iemand van De Es")
     assert not (tmp_path / "vreemd.db").exists()
+
+
+def test_a_second_chair_working_online_with_the_services_is_refused_and_nothing_is_written(
+        checked_out, pg_database, clock):
+    users, out, _ = checked_out
+    colleague = users["zc"]
+    online = open_server_services(pg_database.dsn(colleague.role, colleague.password), clock=clock)
+    try:
+        discussion = online.meeting_mode.discussions(out.meeting_id)[0].id
+        item = online.meeting_mode.agenda(discussion)[0]
+        before = server_rows(pg_database, out.meeting_id)
+        # The server refuses (SQLSTATE 55006); PostgresStore does not yet turn that into a
+        # KnooppuntError (docs/server.md, "Not yet").
+        with pytest.raises((KnooppuntError, errors.ObjectInUse), match=REFUSED):
+            online.meeting_mode.add_note(item.id, text="Tussendoor van een tweede voorzitter")
+        with pytest.raises((KnooppuntError, errors.ObjectInUse), match=REFUSED):
+            online.meeting_mode.set_item_done(item.id)
+        assert server_rows(pg_database, out.meeting_id) == before
+    finally:
+        online.close()

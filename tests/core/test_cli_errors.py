@@ -14,6 +14,8 @@ from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 from ..children_helpers import give_consent
 
+pytestmark = pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
+
 MISSING = "/nonexist-knooppunt"
 
 

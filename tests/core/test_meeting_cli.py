@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from icalendar import Calendar
 
 from knooppunt.cli import main
@@ -9,6 +10,7 @@ from knooppunt.composition import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 
+@pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
 def test_cli_lists_slots_and_writes_invitation_text_and_ics(demo_services, db_path, tmp_path, monkeypatch, capsys):
     upcoming = next(v for v in demo_services.meetings.meetings() if v.meeting.status == "gepland")
     discussion = demo_services.meetings.discussions(upcoming.meeting.id)[0]

@@ -87,6 +87,7 @@ def test_present_partner_without_valid_mandate_is_marked(planned):
     assert state.mandate_problems[coach.id].startswith("Mandaat verlopen op")  # the demo coach's mandate expired
 
 
+@pytest.mark.sqlite_only(reason="reopens the database file")
 def test_notes_are_saved_and_the_meeting_reopens_where_it_was(planned, db_path, clock):
     services, meeting, zoe, _ = planned
     mode = services.meeting_mode

@@ -90,10 +90,10 @@ def test_the_erased_share_holds_numbers_and_the_programs_own_words_only(services
         "SELECT c.first_name, c.last_name, c.date_of_birth FROM child c") for v in row.values()]
     for table, column in (("decision", "text"), ("agreement", "description"), ("agreement", "owner_name"),
                           ("discussion", "parents_absent_reason")):
-        texts += [t for t in services.store.column(f"SELECT [{column}] FROM [{table}]") if t]
+        texts += [t for t in services.store.column(f'SELECT "{column}" FROM "{table}"') if t]
     services.erasure.erase_many(list(ids["children"].values()), ErasureReason.REQUEST)
 
-    columns = [c[1] for c in services.store.db.execute("PRAGMA table_info(monitoring_erased)")]
+    columns = services.store.columns("monitoring_erased")
     assert columns == ["location_id", "school_year", "period", "figure", "label", "days", "count"]
     rows = services.store.query("SELECT * FROM monitoring_erased")
     assert rows

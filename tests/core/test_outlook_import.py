@@ -98,6 +98,7 @@ def test_only_a_column_that_is_literally_there_twice_is_refused(demo_services, t
         demo_services.directory.read(path)
 
 
+@pytest.mark.sqlite_only(reason="an SQLite migration upgrading an older file")
 def test_an_older_database_gets_the_mobile_field_when_opened(demo_services, db_path):
     from knooppunt.composition import open_services
     from tests.conftest import PASSPHRASE, TEST_KDF_ITER

@@ -10,6 +10,8 @@ from knooppunt.errors import ValidationError, WrongPassphrase
 
 from ..conftest import PASSPHRASE, TEST_KDF_ITER
 
+pytestmark = pytest.mark.sqlite_only(reason="the passphrase encrypts the SQLite file (SQLCipher rekey)")
+
 NEW = "een heel nieuwe zin"
 
 

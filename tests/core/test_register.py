@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from knooppunt.cli import main
 from knooppunt.composition import open_services
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
@@ -38,6 +40,7 @@ def test_register_names_data_people_purposes_recipients_retention_and_security(d
     assert not any("Zoë" in r.description or "Janssen" in r.description for r in rows)
 
 
+@pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
 def test_register_cli_writes_pdf_and_csv_and_refuses_other_suffixes(demo_services, db_path, tmp_path, monkeypatch,
                                                                     capsys):
     name = _location(demo_services).name

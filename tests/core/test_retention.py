@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from dateutil.relativedelta import relativedelta
 
 from knooppunt.cli import main
@@ -100,6 +101,7 @@ def test_a_term_ends_on_the_same_day_months_later(services, clock):
     assert (due.child_name, due.basis, due.term_ended) == ("Lotte Test", "casus afgesloten", date(2026, 2, 28))
 
 
+@pytest.mark.sqlite_only(reason="the CLI opens a database file (--db)")
 def test_erase_cli_shows_what_goes_and_needs_yes(demo_services, db_path, monkeypatch, capsys):
     zoe = demo_services.store.scalar("SELECT id FROM child WHERE first_name = 'Zoë'")
     demo_services.close()

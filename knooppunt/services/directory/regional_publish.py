@@ -107,8 +107,8 @@ class RegionalPublisher:
         from ...regional.publication import TABLES
 
         def rows(table: str, where: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-            columns = ", ".join(f"[{c}]" for c in TABLES[table])
-            return self._store.query(f"SELECT {columns} FROM [{table}] WHERE {where} ORDER BY id", params)
+            columns = ", ".join(f'"{c}"' for c in TABLES[table])
+            return self._store.query(f'SELECT {columns} FROM "{table}" WHERE {where} ORDER BY id', params)
 
         locations = rows("location", "archived_on IS NULL")
         if location_names:

@@ -215,7 +215,7 @@ class DirectoryWriter:
     def _name(self, table: str, record_id: int | None) -> str:
         if record_id is None:
             return "—"
-        return self._store.scalar(f"SELECT name FROM [{table}] WHERE id = ?", [record_id]) or "—"
+        return self._store.scalar(f'SELECT name FROM "{table}" WHERE id = ?', [record_id]) or "—"
 
 
 _MANDATE_LABELS = {"mandate_category": "mandaat", "mandate_description": "mandaat (omschrijving)",

@@ -63,5 +63,5 @@ class ErasedShareKeeper:
                 uow.execute(
                     "INSERT INTO monitoring_erased (location_id, school_year, period, figure, label, days, count) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (location_id, school_year, period, figure, days) "
-                    "DO UPDATE SET count = count + excluded.count",
+                    "DO UPDATE SET count = monitoring_erased.count + excluded.count",
                     [location_id, school_year, period, share.figure, share.label, share.days, share.count])

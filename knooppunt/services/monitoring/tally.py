@@ -68,5 +68,5 @@ class MonitoringTally:
         for (location_id, year, measure), count in _counts(self._store, child_id).items():
             uow.execute(
                 "INSERT INTO monitoring_tally (location_id, year, measure, count) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (location_id, year, measure) DO UPDATE SET count = count + excluded.count",
+                "ON CONFLICT (location_id, year, measure) DO UPDATE SET count = monitoring_tally.count + excluded.count",
                 [location_id, year, measure, count])

@@ -35,7 +35,7 @@ class ClosingLetterService:
         child = self._store.query("SELECT first_name, last_name, location_id FROM child WHERE id = ?",
                                   [case.child_id])[0]
         parents = [r["name"] for r in self._store.query(
-            "SELECT name FROM guardian WHERE child_id = ? AND has_authority ORDER BY id", [case.child_id])]
+            "SELECT name FROM guardian WHERE child_id = ? AND has_authority = 1 ORDER BY id", [case.child_id])]
         plan = CasePlanService(self._store, cases).view(case_id)
         goals = [{"tekst": g.goal.text, "uitkomst": g.last.result.value if g.last else "",
                   "woorden": g.last.words if g.last else ""} for g in plan.goals]

@@ -164,7 +164,7 @@ class RecordService:
             raise ValidationError("reason", "Geef aan waarom deze aanvulling nodig is.")
         table = {"besluit": "decision", "afspraak": "agreement"}.get(target)
         if table is not None:
-            owner = self._store.scalar(f"SELECT discussion_id FROM [{table}] WHERE id = ?", [target_id])
+            owner = self._store.scalar(f'SELECT discussion_id FROM "{table}" WHERE id = ?', [target_id])
             if owner != discussion_id:
                 raise ValidationError("target", "Dit besluit of deze afspraak hoort niet bij deze bespreking.")
         addendum = Addendum(

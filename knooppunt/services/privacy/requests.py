@@ -130,7 +130,7 @@ class RequestService:
             raise ValidationError("field", "Dit gegeven kan niet worden gecorrigeerd; maak een aanvulling.")
         if self._store.scalar(owner_sql, [record_id]) != request.child_id:
             raise ValidationError("record_id", "Dit gegeven hoort niet bij het kind van het verzoek.")
-        old = self._store.scalar(f"SELECT [{field}] FROM [{table}] WHERE id = ?", [record_id])
+        old = self._store.scalar(f'SELECT "{field}" FROM "{table}" WHERE id = ?', [record_id])
         value = new_value.strip()
         if field in ("date_of_birth", "start_date"):
             try:
