@@ -239,6 +239,12 @@ class DocumentService:
             "SELECT meeting_id FROM discussion WHERE id = ?", [target.discussion_id])
         return self._store.get(Meeting, "meeting", int(meeting_id))
 
+    def _finalised_stamp(self) -> dict[str, Any]:
+        """Who finalised it, when, and the audit chain's head then (printed in the footer)."""
+        head = self._store.audit_head()
+        return {"op": self._store.now().date(), "door": self._store.actor, "logboek": head.describe(),
+                "vingerafdruk": head.fingerprint, "rij": head.row_id}
+
     def _recorded_afterwards(self, target: DocumentTarget) -> bool:
         return self._meeting(target).recorded_afterwards
 
@@ -261,8 +267,7 @@ class DocumentService:
         context = {
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
             "documentdatum": self._store.now().date(), "concept": not finalised and supplement is None,
-            "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor,
-                            "logboek": self._store.audit_head().describe()} if finalised else None,
+            "vastgesteld": self._finalised_stamp() if finalised else None,
             "naderhand": self._recorded_afterwards(target),
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,

@@ -174,6 +174,22 @@ def test_a_finalised_document_prints_the_chain_head_a_concept_does_not(demo_serv
     assert f"Vingerafdruk logboek {head.fingerprint} (rij {head.row_id})" in pdf_text(rendered.pdf)
 
 
+def test_the_footer_of_a_finalised_letter_is_in_the_parents_language(demo_services, docs, zoe):
+    from knooppunt.documents.service import DocumentKind, DocumentTarget
+
+    from .documents_helpers import pdf_text
+
+    child_id = demo_services.store.scalar("SELECT child_id FROM discussion WHERE id = ?", [zoe])
+    with demo_services.store.unit_of_work() as uow:
+        uow.execute("UPDATE guardian SET preferred_language = ? WHERE child_id = ?", ["Engels", child_id])
+        uow.audit("test", "guardian", None)
+    head = demo_services.audit.head()
+    rendered, _ = docs.finalise(DocumentTarget(DocumentKind.LETTER, discussion_id=zoe))
+    text = pdf_text(rendered.pdf)
+    assert f"Fingerprint of the log {head.fingerprint} (row {head.row_id})" in text
+    assert "Vingerafdruk" not in text
+
+
 def test_a_meeting_recorded_afterwards_is_marked_in_its_documents(demo_services, docs, zoe):
     from knooppunt.documents.service import DocumentKind, DocumentTarget
 
