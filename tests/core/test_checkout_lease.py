@@ -175,11 +175,10 @@ def test_a_second_chair_working_online_with_the_services_is_refused_and_nothing_
         discussion = online.meeting_mode.discussions(out.meeting_id)[0].id
         item = online.meeting_mode.agenda(discussion)[0]
         before = server_rows(pg_database, out.meeting_id)
-        # The server refuses (SQLSTATE 55006); PostgresStore does not yet turn that into a
-        # KnooppuntError (docs/server.md, "Not yet").
-        with pytest.raises((KnooppuntError, errors.ObjectInUse), match=REFUSED):
+        # The server refuses (SQLSTATE 55006); the store passes on its Dutch message.
+        with pytest.raises(KnooppuntError, match=REFUSED):
             online.meeting_mode.add_note(item.id, text="Tussendoor van een tweede voorzitter")
-        with pytest.raises((KnooppuntError, errors.ObjectInUse), match=REFUSED):
+        with pytest.raises(KnooppuntError, match=REFUSED):
             online.meeting_mode.set_item_done(item.id)
         assert server_rows(pg_database, out.meeting_id) == before
     finally:
