@@ -20,11 +20,12 @@ HEADERS = ("measure", "PostgreSQL median", "baseline median", "ratio", "target",
            "PG/SQLite")
 
 
-def run_on_server(ctx: Context, only: set[str] | None, sqlite: list[Result]) -> dict:
-    """Start a server, load ``ctx.plain_database`` into it, run the service measures on it."""
+def run_on_server(ctx: Context, only: set[str] | None, sqlite: list[Result], *, as_superuser: bool = False) -> dict:
+    """Start a server, load ``ctx.plain_database`` into it, run the service measures on it (as the
+    benchmark user, or ``as_superuser``: without row-level security)."""
     results: list[Result] = []
     with server_database(ctx.plain_database) as database:
-        server_ctx = replace(ctx, server=database.conninfo)
+        server_ctx = replace(ctx, server=database.superuser if as_superuser else database.conninfo)
         for key, measure in all_measures():
             if key not in SERVICE_MEASURES or (only and key not in only):
                 continue
@@ -34,7 +35,7 @@ def run_on_server(ctx: Context, only: set[str] | None, sqlite: list[Result]) -> 
             except Exception as exc:  # noqa: BLE001 - one broken measure must not hide the others
                 traceback.print_exc()
                 results.append(Result(key, "", "", REPORT, note=f"error: {type(exc).__name__}: {exc}"))
-        described = database.describe()
+        described = database.describe(as_superuser)
     by_name = {r.measure: r for r in sqlite}
     rows = []
     for result in results:

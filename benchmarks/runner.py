@@ -39,6 +39,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--compare", type=Path, help="an earlier results JSON: adds a column 'vs earlier'")
     parser.add_argument("--postgres", action="store_true",
                         help="also run the service measures on a local PostgreSQL server holding the same rows")
+    parser.add_argument("--postgres-as", choices=("user", "superuser"), default="user",
+                        help="with --postgres: connect as a user (row-level security applies; default) or "
+                             "as the superuser (it does not: to see what row-level security costs)")
     parser.add_argument("--only", help="comma-separated measures: " + ", ".join(k for k, _ in all_measures()))
     return parser.parse_args(argv)
 
@@ -69,7 +72,7 @@ def run(args: argparse.Namespace) -> dict:
         if args.postgres:
             from .pg_run import run_on_server
 
-            postgres = run_on_server(ctx, only, results)
+            postgres = run_on_server(ctx, only, results, as_superuser=args.postgres_as == "superuser")
     return {
         "size": size.name,
         "counts": size.__dict__,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -132,3 +133,46 @@ def test_table_compares_with_an_earlier_run():
     assert lines[0].split("|")[-1].strip() == "vs earlier"
     assert lines[2].split("|")[-1].strip() == "×0.50"
     assert "vs earlier" not in table(report(30.0))
+
+
+@pytest.mark.slow
+def test_tiny_run_on_postgres_reports_each_service_measure_beside_sqlite(tmp_path):
+    """``--postgres``: the same rows on a real local server, the service measures run again there and
+    shown beside SQLite's (a server of its own, started and stopped by the benchmark)."""
+    from benchmarks.generator import cache_path
+    from benchmarks.pg_load import sqlite_counts
+    from benchmarks.pg_server import NO_SERVER, SERVICE_MEASURES, SQLITE_ONLY, available
+    from benchmarks.runner import DEFAULT_SEED
+
+    if not available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the PostgreSQL server. {NO_SERVER}")
+        pytest.skip(NO_SERVER)
+    out, cache = tmp_path / "run.json", tmp_path / "cache"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--size", "tiny", "--runs", "1", "--postgres", "--json", str(out),
+         "--results-dir", str(cache), "--only", ",".join(SERVICE_MEASURES)],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    server_block = done.stdout.split("On PostgreSQL", 1)[1]
+    header = next(line for line in server_block.splitlines() if line.startswith("measure"))
+    assert [c.strip() for c in header.split("|")] == [
+        "measure", "PostgreSQL median", "baseline median", "ratio", "target", "met?", "SQLite median", "PG/SQLite"]
+
+    report = json.loads(out.read_text(encoding="utf-8"))
+    sqlite = {r["measure"]: r for r in report["results"]}
+    postgres = report["postgres"]
+    assert [r["measure"] for r in postgres["results"]] == list(sqlite)  # every service measure, both backends
+    for r in postgres["results"]:
+        assert not r["note"].startswith("error:"), r["note"]
+        assert r["available"] and r["baseline_median"] > 0, r["measure"]
+        assert r["sqlite_median"] == sqlite[r["measure"]]["median"]
+        assert r["vs_sqlite"] == pytest.approx(r["median"] / r["sqlite_median"])
+        assert r["measure"] in server_block
+    assert set(postgres["sqlite_only"]) == set(SQLITE_ONLY)
+    assert postgres["server"].startswith("PostgreSQL 1")
+    # Every table's rows reached the server (ids kept: the typing measure then adds rows after them).
+    counts = sqlite_counts(plain_path(cache_path(SIZES["tiny"], DEFAULT_SEED, cache)))
+    assert postgres["rows"] == {table: counts[table] for table in postgres["rows"]}
+    assert postgres["rows"]["agreement"] == SIZES["tiny"].agreements
