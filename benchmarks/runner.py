@@ -126,6 +126,12 @@ def table(report: dict, earlier: dict | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     earlier = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
+    if args.postgres:
+        from .pg_server import NO_SERVER, available
+
+        if not available():  # said before the SQLite measures run, not after
+            print(f"--postgres: {NO_SERVER}", file=sys.stderr)
+            return 2
     report = run(args)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.json or args.results_dir / f"{stamp}-{report['size']}.json"
