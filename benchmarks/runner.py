@@ -1,5 +1,6 @@
-"""``python -m benchmarks --size tiny|full``: generate (or reuse) a database, run every measure,
-print the table and write the results as JSON."""
+"""``python -m benchmarks --size tiny|full [--postgres]``: generate (or reuse) a database, run every
+measure, print the table and write the results as JSON. With ``--postgres`` the service measures run
+again on a local PostgreSQL server holding the same rows (pg_run.py), reported beside SQLite's."""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, help="runs per measure (default: 3 tiny, 5 full)")
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help="cache of generated databases")
     parser.add_argument("--compare", type=Path, help="an earlier results JSON: adds a column 'vs earlier'")
+    parser.add_argument("--postgres", action="store_true",
+                        help="also run the service measures on a local PostgreSQL server holding the same rows")
+    parser.add_argument("--postgres-as", choices=("user", "superuser"), default="user",
+                        help="with --postgres: connect as a user (row-level security applies; default) or "
+                             "as the superuser (it does not: to see what row-level security costs)")
     parser.add_argument("--only", help="comma-separated measures: " + ", ".join(k for k, _ in all_measures()))
     return parser.parse_args(argv)
 
@@ -48,6 +54,7 @@ def run(args: argparse.Namespace) -> dict:
     cached, generation_s = ensure_database(size, args.seed, args.results_dir)
     only = set(args.only.split(",")) if args.only else None
     results: list[Result] = []
+    postgres = None
     with tempfile.TemporaryDirectory(prefix="knooppunt-bench-") as work:
         workdir = Path(work)
         database = workdir / "knooppunt.db"
@@ -62,6 +69,10 @@ def run(args: argparse.Namespace) -> dict:
             except Exception as exc:  # noqa: BLE001 - one broken measure must not hide the others
                 traceback.print_exc()
                 results.append(Result(key, "", "", REPORT, note=f"error: {type(exc).__name__}: {exc}"))
+        if args.postgres:
+            from .pg_run import run_on_server
+
+            postgres = run_on_server(ctx, only, results, as_superuser=args.postgres_as == "superuser")
     return {
         "size": size.name,
         "counts": size.__dict__,
@@ -74,6 +85,7 @@ def run(args: argparse.Namespace) -> dict:
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count()},
         "results": [r.as_json() for r in results],
+        **({"postgres": postgres} if postgres is not None else {}),
     }
 
 
@@ -114,6 +126,12 @@ def table(report: dict, earlier: dict | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     earlier = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
+    if args.postgres:
+        from .pg_server import NO_SERVER, available
+
+        if not available():  # said before the SQLite measures run, not after
+            print(f"--postgres: {NO_SERVER}", file=sys.stderr)
+            return 2
     report = run(args)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.json or args.results_dir / f"{stamp}-{report['size']}.json"
@@ -122,7 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     generated = "cached" if report["generation_s"] is None else f"generated in {report['generation_s']:.1f} s"
     print(f"Knooppunt benchmark, size {report['size']} (database {generated}), median of {report['runs']} runs\n")
     print(table(report, earlier))
+    if "postgres" in report:
+        from .pg_run import server_table
+
+        print("\nOn PostgreSQL\n")
+        print(server_table(report["postgres"]))
     if earlier:
         print(f"\n'vs earlier': this run's median divided by that of {args.compare} ({earlier['started_at']}).")
     print(f"\nTotal {report['total_s']:.0f} s. Results: {path}")
-    return 1 if any(r["note"].startswith("error:") for r in report["results"]) else 0
+    every = report["results"] + report.get("postgres", {}).get("results", [])
+    return 1 if any(r["note"].startswith("error:") for r in every) else 0

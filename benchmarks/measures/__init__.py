@@ -92,6 +92,11 @@ class Context:
     passphrase: str
     runs: int
     workdir: Path
+    server: str | None = None  # --postgres: the benchmark user's conninfo; the services then run on it
+
+    @property
+    def backend(self) -> str:
+        return "postgres" if self.server else "sqlite"
 
 
 def timed(action: Callable[[], object], runs: int, *, scale: float = 1000.0) -> list[float]:
@@ -137,9 +142,13 @@ def all_measures() -> list[tuple[str, Callable[[Context], Iterable[Result]]]]:
 
 
 def open_services(ctx: Context):
-    """The real services on the working copy, opened like the app does (default key derivation)."""
+    """The real services through the composition root, opened like the app does: on the working
+    copy (default key derivation), or with ``--postgres`` on the server's copy of the same rows."""
+    from knooppunt.composition import open_server_services
     from knooppunt.composition import open_services as open_real
 
+    if ctx.server:
+        return open_server_services(ctx.server)
     return open_real(ctx.database, ctx.passphrase)
 
 

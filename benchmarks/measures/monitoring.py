@@ -42,11 +42,11 @@ def measure(ctx: Context) -> list[Result]:
             app.processEvents()
 
         result = Result("open Monitoring, largest location", "ms", "same SQL on the connection", TARGET)
-        conn = services.store.db.conn
-        statements = captured_reads(conn, open_page)  # also warms the caches and imports ReportLab
+        store = services.store
+        statements = captured_reads(store, open_page)  # also warms the caches and imports ReportLab
         for _ in range(ctx.runs):
             result.samples += timed(open_page, 1)
-            result.baseline_samples += timed(replay(conn, statements), 1)
+            result.baseline_samples += timed(replay(store, statements), 1)
         monitor = services.monitoring.monitor(location_id, year)
         result.note = (f"{monitor.location_name}, {year}: {monitor.figure('kinderen.besprekingen').text} "
                        f"discussions, {monitor.figure('afspraken.totaal').text} agreements; page built, "

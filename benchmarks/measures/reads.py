@@ -52,19 +52,19 @@ def _busiest_child(services) -> int:
     )
 
 
-def _compare(result: Result, conn, action, runs: int) -> None:
-    statements = captured_reads(conn, action)  # also warms the cache
+def _compare(result: Result, store, action, runs: int) -> None:
+    statements = captured_reads(store, action)  # also warms the cache
     for _ in range(runs):
         result.samples += timed(action, 1)
-        result.baseline_samples += timed(replay(conn, statements), 1)
+        result.baseline_samples += timed(replay(store, statements), 1)
 
 
 def measure(ctx: Context) -> list[Result]:
     services = open_services(ctx)
-    conn = services.store.db.conn
+    store = services.store
     try:
         overview = Result("open Afspraken overview", "ms", "same SQL on the connection", REPORT)
-        _compare(overview, conn, agreements_overview(services), ctx.runs)
+        _compare(overview, store, agreements_overview(services), ctx.runs)
         from knooppunt.services.outcomes.agreement_overview import AgreementFilter
 
         overview.note = (f"as the page opens: {len(services.agreements.overview_ids(AgreementFilter()))} open "
@@ -72,7 +72,7 @@ def measure(ctx: Context) -> list[Result]:
         child_id = _busiest_child(services)
         action, what = child_timeline(services, child_id)
         timeline = Result("open a child's timeline", "ms", "same SQL on the connection", REPORT)
-        _compare(timeline, conn, action, ctx.runs)
+        _compare(timeline, store, action, ctx.runs)
         timeline.note = what
         return [overview, timeline]
     finally:

@@ -53,29 +53,29 @@ def typed_names(services, runs: int) -> list[str]:
     return [_typed(services, CHILD_NAMES_SQL, 7919 * (run + 1)) for run in range(runs)]
 
 
-def _measure_search(result: Result, conn, search, words: list[str]) -> None:
+def _measure_search(result: Result, store, search, words: list[str]) -> None:
     for prefix in (p for word in words for p in _prefixes(word)):
-        statements = captured_reads(conn, lambda prefix=prefix: search(prefix))  # also warms the cache
+        statements = captured_reads(store, lambda prefix=prefix: search(prefix))  # also warms the cache
         result.samples += timed(lambda prefix=prefix: search(prefix), 1)
-        result.baseline_samples += timed(replay(conn, statements), 1)
+        result.baseline_samples += timed(replay(store, statements), 1)
 
 
 def measure(ctx: Context) -> list[Result]:
     services = open_services(ctx)
-    conn = services.store.db.conn
+    store = services.store
     try:
         children = Result("search children, per keystroke", "ms", "same SQL on the connection", TARGET)
         contacts = Result("search contacts, per keystroke", "ms", "same SQL on the connection", TARGET)
         for run, word in enumerate(typed_names(services, ctx.runs)):
-            _measure_search(children, conn, child_search(services), [word])
+            _measure_search(children, store, child_search(services), [word])
             contact = _typed(services, "SELECT name FROM contact_person ORDER BY id", 131 * (run + 1))
             search = contact_search(services)
             if search is not None:
-                _measure_search(contacts, conn, search, [contact])
+                _measure_search(contacts, store, search, [contact])
             else:
                 for prefix in _prefixes(contact):
                     params = [f"%{prefix}%", SEARCH_LIMIT]
-                    contacts.baseline_samples += timed(lambda params=params: conn.execute(CONTACT_SQL, params).fetchall(), 1)
+                    contacts.baseline_samples += timed(lambda params=params: store.query(CONTACT_SQL, params), 1)
         children.note = f"worst keystroke {max(children.samples):.1f} ms; limit {child_limit()} (as the Kinderen page)"
         if contacts.samples:
             contacts.note = f"worst keystroke {max(contacts.samples):.1f} ms; limit {SEARCH_LIMIT}"

@@ -12,13 +12,13 @@ TARGET = Target(50, "value", "ms")
 def measure(ctx: Context) -> list[Result]:
     services = open_services(ctx)
     try:
-        conn = services.store.db.conn
+        store = services.store
         today = services.cycle.today
         result = Result("Vandaag: list of what is due", "ms", "same SQL on the connection", TARGET)
-        statements = captured_reads(conn, today.items)  # also warms the cache
+        statements = captured_reads(store, today.items)  # also warms the cache
         for _ in range(ctx.runs):
             result.samples += timed(today.items, 1)
-            result.baseline_samples += timed(replay(conn, statements), 1)
+            result.baseline_samples += timed(replay(store, statements), 1)
         result.note = f"{len(today.items())} items over {services.store.count('location')} locations"
         return [result]
     finally:

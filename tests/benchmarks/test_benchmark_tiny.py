@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -50,22 +51,32 @@ def _dump(path: Path) -> list[str]:
         conn.close()
 
 
-@pytest.mark.slow
-def test_tiny_run_prints_the_table_and_writes_json(tmp_path):
-    out = tmp_path / "run.json"
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory):
+    """One tiny run for the tests below: with ``--postgres`` too when the server binaries are there
+    (one run instead of two saves ~10 s of the suite). (stdout, report, cache directory)."""
+    from benchmarks.pg_server import available
+
+    folder = tmp_path_factory.mktemp("tiny-run")
+    out = folder / "run.json"
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--size", "tiny", "--runs", "1", "--json", str(out),
-         "--results-dir", str(tmp_path / "cache")],
+         "--results-dir", str(folder / "cache"), *(["--postgres"] if available() else [])],
         cwd=REPO, capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    header = next(line for line in done.stdout.splitlines() if line.startswith("measure"))
+    return done.stdout, json.loads(out.read_text(encoding="utf-8")), folder / "cache"
+
+
+@pytest.mark.slow
+def test_tiny_run_prints_the_table_and_writes_json(tiny_run):
+    stdout, report, _cache = tiny_run
+    header = next(line for line in stdout.splitlines() if line.startswith("measure"))
     assert [c.strip() for c in header.split("|")] == [
         "measure", "median", "baseline", "baseline median", "ratio", "target", "met?"]
     for name in MEASURES:
-        assert name in done.stdout
+        assert name in stdout
 
-    report = json.loads(out.read_text(encoding="utf-8"))
     assert report["size"] == "tiny" and report["runs"] == 1 and report["generation_s"] is not None
     results = {r["measure"]: r for r in report["results"]}
     assert list(results) == MEASURES
@@ -132,3 +143,45 @@ def test_table_compares_with_an_earlier_run():
     assert lines[0].split("|")[-1].strip() == "vs earlier"
     assert lines[2].split("|")[-1].strip() == "×0.50"
     assert "vs earlier" not in table(report(30.0))
+
+
+@pytest.mark.slow
+def test_tiny_run_on_postgres_reports_each_service_measure_beside_sqlite(tiny_run):
+    """``--postgres``: the same rows on a real local server, the service measures run again there and
+    shown beside SQLite's (a server of its own, started and stopped by the benchmark)."""
+    from benchmarks.generator import cache_path
+    from benchmarks.pg_load import sqlite_counts
+    from benchmarks.pg_server import NO_SERVER, SERVICE_MEASURES, SQLITE_ONLY, available
+    from benchmarks.runner import DEFAULT_SEED
+
+    if not available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the PostgreSQL server. {NO_SERVER}")
+        pytest.skip(NO_SERVER)
+    stdout, report, cache = tiny_run
+    server_block = stdout.split("On PostgreSQL", 1)[1]
+    header = next(line for line in server_block.splitlines() if line.startswith("measure"))
+    assert [c.strip() for c in header.split("|")] == [
+        "measure", "PostgreSQL median", "baseline median", "ratio", "target", "met?", "SQLite median", "PG/SQLite"]
+
+    service_keys = {"search": 2, "page_search": 1, "reads": 2, "typing": 1, "documents": 2, "largest_notes": 1,
+                    "monitoring": 1, "today": 1}  # results per service measure
+    assert set(service_keys) == set(SERVICE_MEASURES)
+    sqlite = {r["measure"]: r for r in report["results"]}
+    postgres = report["postgres"]
+    assert len(postgres["results"]) == sum(service_keys.values())
+    for r in postgres["results"]:
+        assert not r["note"].startswith("error:"), r["note"]
+        assert r["available"] and r["baseline_median"] > 0, r["measure"]
+        assert r["ratio"] == pytest.approx(r["median"] / r["baseline_median"])
+        assert r["sqlite_median"] == sqlite[r["measure"]]["median"]
+        assert r["vs_sqlite"] == pytest.approx(r["median"] / r["sqlite_median"])
+        assert r["measure"] in server_block
+    assert {"open Afspraken overview", "Vandaag: list of what is due", "longest GUI stall typing a note"} <= {
+        r["measure"] for r in postgres["results"]}
+    assert set(postgres["sqlite_only"]) == set(SQLITE_ONLY)
+    assert postgres["server"].startswith("PostgreSQL 1")
+    # Every table's rows reached the server (ids kept: the typing measure then adds rows after them).
+    counts = sqlite_counts(plain_path(cache_path(SIZES["tiny"], DEFAULT_SEED, cache)))
+    assert postgres["rows"] == {table: counts[table] for table in postgres["rows"]}
+    assert postgres["rows"]["agreement"] == SIZES["tiny"].agreements
