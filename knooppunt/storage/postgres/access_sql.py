@@ -13,30 +13,34 @@ USERS = "knooppunt_gebruiker"  # every user of the program
 ADMINS = "knooppunt_beheer"  # may also add locations, change settings, read the regional key
 GROUP_ROLES = (OWNER, USERS, ADMINS)
 
-# A child's or a location's data: the SQL expression that gives a row's location.
-_CHILD = "kp_child_location(child_id)"
-_DISCUSSION = "kp_discussion_location(discussion_id)"
-_CASE = "kp_case_location(case_id)"
-PER_LOCATION = {
+# A child's or a location's data, and how a row reaches its location: ``location_id`` itself, or
+# its parent row (column, parent table): the row is the user's when the parent is, the parent's own
+# policy deciding that (``document``: its discussion's or its meeting's).
+Parent = tuple[str, str]  # (column, parent table)
+Route = str | Parent | tuple[Parent, ...]  # a column holding the location id, a parent, or any of parents
+_CHILD = ("child_id", "child")
+_DISCUSSION = ("discussion_id", "discussion")
+_CASE = ("case_id", "child_case")
+PER_LOCATION: dict[str, Route] = {
     "child": "location_id", "meeting": "location_id", "agenda_template_item": "location_id",
     "location_cycle": "location_id", "monitoring_tally": "location_id", "monitoring_erased": "location_id",
     "guardian": _CHILD, "consent": _CHILD, "child_case": _CHILD, "agreement": _CHILD, "avg_request": _CHILD,
     "correction": _CHILD, "inzage_export": _CHILD, "transfer_history": _CHILD, "child_partner_choice": _CHILD,
-    "discussion": "kp_meeting_location(meeting_id)",
+    "discussion": ("meeting_id", "meeting"),
     "case_closing": _CASE, "case_event": _CASE, "case_goal": _CASE, "case_intake": _CASE, "case_plan": _CASE,
-    "case_goal_agreement": "kp_goal_location(goal_id)",
+    "case_goal_agreement": ("goal_id", "case_goal"),
     "goal_evaluation": _DISCUSSION, "addendum": _DISCUSSION, "agenda_item": _DISCUSSION, "decision": _DISCUSSION,
     "participant": _DISCUSSION, "parent_input": _DISCUSSION,
-    "note": "kp_item_location(agenda_item_id)",
-    "consent_organisation": "kp_consent_location(consent_id)",
-    "inzage_withholding": "kp_export_location(export_id)",
-    "document": "coalesce(kp_discussion_location(discussion_id), kp_meeting_location(meeting_id))",
+    "note": ("agenda_item_id", "agenda_item"),
+    "consent_organisation": ("consent_id", "consent"),
+    "inzage_withholding": ("export_id", "inzage_export"),
+    "document": (_DISCUSSION, ("meeting_id", "meeting")),
 }
 # The directory's parts per location: everyone reads them, a location's own users change them (a
 # location itself: only its own users change it, only administrators add or remove one).
-DIRECTORY_PER_LOCATION = {
+DIRECTORY_PER_LOCATION: dict[str, Route] = {
     "location": "id", "location_partner": "location_id", "offer": "location_id",
-    "location_partner_history": "kp_partner_location(location_partner_id)",
+    "location_partner_history": ("location_partner_id", "location_partner"),  # (its reading is open)
 }
 # The log: rows of one's own locations, and the shared directory's (location_id NULL). Append-only.
 AUDIT = {"audit_log": "location_id", "audit_burst": "location_id"}
@@ -49,8 +53,8 @@ ADMIN_ONLY = ("regional_signing_key",)
 MEMBERSHIP = "kp_membership"
 
 
-def needs_rls() -> dict[str, str]:
-    """Every table that row-level security guards, with its location expression."""
+def needs_rls() -> dict[str, Route]:
+    """Every table that row-level security guards, with how a row reaches its location."""
     return {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT, MEMBERSHIP: "role_name"}
 
 
@@ -89,6 +93,30 @@ _LOOKUPS = {
 }
 
 
+# The user's locations in a policy: the scalar sub-select makes it an InitPlan, so the function runs
+# once per statement (not once per row) and ``location_id = ANY (…)`` can use an index.
+_MINE = "(SELECT kp_my_locations())::bigint[]"
+
+
+def _owned(table: str, how: Route) -> str:
+    """The policy's condition: the row belongs to one of the user's locations.
+
+    A row with a parent is the user's when its parent row is: ``EXISTS`` on the parent's key,
+    where the parent's own policy applies (so the chain note → agenda item → discussion → meeting
+    is followed one step at a time). The planner runs it as an index lookup per row for a few
+    rows and as one hashed scan of the parent for many (an "alternative subplan"); no function
+    call per row. A parent whose reading is open to all (the directory's) is checked explicitly.
+    """
+    if isinstance(how, str):
+        return f"{how} = ANY ({_MINE})"
+    if len(how) == 2 and isinstance(how[0], str) and isinstance(how[1], str):
+        column, parent = how
+    else:
+        return "(" + " OR ".join(_owned(table, part) for part in how if isinstance(part, tuple)) + ")"
+    explicit = f" AND parent.location_id = ANY ({_MINE})" if parent in DIRECTORY_PER_LOCATION else ""
+    return f"EXISTS (SELECT FROM {parent} parent WHERE parent.id = {table}.{column}{explicit})"
+
+
 def access_statements() -> list[str]:
     """Membership, the policies and the grants; run in the database as its owner, after the schema."""
     statements = [
@@ -101,6 +129,10 @@ def access_statements() -> list[str]:
         f"""CREATE FUNCTION kp_may_location(bigint) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     RETURN EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = session_user AND m.location_id = $1)""",
+        # The same, as the set the policies use: the user's locations, read once per statement.
+        f"""CREATE FUNCTION kp_my_locations() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN ARRAY(SELECT m.location_id FROM {MEMBERSHIP} m WHERE m.role_name = session_user)""",
         # Whoever adds a location (an administrator) belongs to it; a superuser doing it by hand does not.
         f"""CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -129,12 +161,13 @@ END $$""",
         f"GRANT SELECT ON {MEMBERSHIP} TO {USERS}",
         f"GRANT ALL ON {MEMBERSHIP} TO {ADMINS}",
     ]
-    for table, where in {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT}.items():
-        may = f"kp_may_location({where})"
+    for table, how in {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT}.items():
+        may = _owned(table, how)
         statements.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         if table in AUDIT:
-            may = f"({where} IS NULL OR {may})"
-            changes = "SELECT, INSERT" if table == "audit_log" else "SELECT, INSERT, UPDATE"
+            may = f"({how} IS NULL OR {may})"
+            # audit_burst: folding the autosave bursts updates and deletes them (the log stays append-only).
+            changes = "SELECT, INSERT" if table == "audit_log" else "SELECT, INSERT, UPDATE, DELETE"
             statements.append(f"GRANT {changes} ON {table} TO {USERS}")
         else:
             statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {USERS}")
