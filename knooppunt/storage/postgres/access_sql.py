@@ -73,7 +73,10 @@ END $$""" for role in GROUP_ROLES]
 def database_statements(database: str) -> list[str]:
     """Who may connect to the database (run after CREATE DATABASE, also for a copy of it)."""
     return [f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",
-            f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {USERS}"]
+            f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {USERS}",
+            # The policies' sub-plans raise the planner's cost estimates past jit_above_cost, and
+            # compiling then took 100+ ms for reads that run in 20-60 ms (docs/performance.md).
+            f"ALTER DATABASE {database} SET jit = off"]
 
 
 _LOOKUPS = {
