@@ -149,10 +149,9 @@ END $$""",
         """CREATE TRIGGER location_creator_member AFTER INSERT ON location
     FOR EACH ROW EXECUTE FUNCTION kp_member_of_new_location()""",
     ]
-    # The owner's rights (the owner is not subject to the policies): finding the location of a row
-    # needs the parent rows whatever the user may read, and cannot recurse into their policies. They
-    # answer only for the user's own locations (else NULL), so that calling them by hand reveals
-    # nothing about another location's rows.
+    # A row's location, looked up by hand (support; the policies do not call them, see _owned). With
+    # the owner's rights, they answer only for the user's own locations (else NULL), so that calling
+    # them reveals nothing about another location's rows.
     statements += [f"""CREATE FUNCTION {name}(bigint) RETURNS bigint
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     RETURN (SELECT found.location_id FROM ({query}) found (location_id)
