@@ -8,39 +8,37 @@ those locations, whatever SQL it sends: the server refuses, not only the program
 
 from __future__ import annotations
 
+import re
+
 OWNER = "knooppunt_eigenaar"  # owns the tables (no login); the schema is installed as this role
 USERS = "knooppunt_gebruiker"  # every user of the program
 ADMINS = "knooppunt_beheer"  # may also add locations, change settings, read the regional key
 GROUP_ROLES = (OWNER, USERS, ADMINS)
 
-# A child's or a location's data, and how a row reaches its location: ``location_id`` itself, or
-# its parent row (column, parent table): the row is the user's when the parent is, the parent's own
-# policy deciding that (``document``: its discussion's or its meeting's).
-Parent = tuple[str, str]  # (column, parent table)
-Route = str | Parent | tuple[Parent, ...]  # a column holding the location id, a parent, or any of parents
-_CHILD = ("child_id", "child")
-_DISCUSSION = ("discussion_id", "discussion")
-_CASE = ("case_id", "child_case")
-PER_LOCATION: dict[str, Route] = {
+# A child's or a location's data: the SQL expression that gives a row's location.
+_CHILD = "kp_child_location(child_id)"
+_DISCUSSION = "kp_discussion_location(discussion_id)"
+_CASE = "kp_case_location(case_id)"
+PER_LOCATION = {
     "child": "location_id", "meeting": "location_id", "agenda_template_item": "location_id",
     "location_cycle": "location_id", "monitoring_tally": "location_id", "monitoring_erased": "location_id",
     "guardian": _CHILD, "consent": _CHILD, "child_case": _CHILD, "agreement": _CHILD, "avg_request": _CHILD,
     "correction": _CHILD, "inzage_export": _CHILD, "transfer_history": _CHILD, "child_partner_choice": _CHILD,
-    "discussion": ("meeting_id", "meeting"),
+    "discussion": "kp_meeting_location(meeting_id)",
     "case_closing": _CASE, "case_event": _CASE, "case_goal": _CASE, "case_intake": _CASE, "case_plan": _CASE,
-    "case_goal_agreement": ("goal_id", "case_goal"),
+    "case_goal_agreement": "kp_goal_location(goal_id)",
     "goal_evaluation": _DISCUSSION, "addendum": _DISCUSSION, "agenda_item": _DISCUSSION, "decision": _DISCUSSION,
     "participant": _DISCUSSION, "parent_input": _DISCUSSION,
-    "note": ("agenda_item_id", "agenda_item"),
-    "consent_organisation": ("consent_id", "consent"),
-    "inzage_withholding": ("export_id", "inzage_export"),
-    "document": (_DISCUSSION, ("meeting_id", "meeting")),
+    "note": "kp_item_location(agenda_item_id)",
+    "consent_organisation": "kp_consent_location(consent_id)",
+    "inzage_withholding": "kp_export_location(export_id)",
+    "document": "coalesce(kp_discussion_location(discussion_id), kp_meeting_location(meeting_id))",
 }
 # The directory's parts per location: everyone reads them, a location's own users change them (a
 # location itself: only its own users change it, only administrators add or remove one).
-DIRECTORY_PER_LOCATION: dict[str, Route] = {
+DIRECTORY_PER_LOCATION = {
     "location": "id", "location_partner": "location_id", "offer": "location_id",
-    "location_partner_history": ("location_partner_id", "location_partner"),  # (its reading is open)
+    "location_partner_history": "kp_partner_location(location_partner_id)",
 }
 # The log: rows of one's own locations, and the shared directory's (location_id NULL). Append-only.
 AUDIT = {"audit_log": "location_id", "audit_burst": "location_id"}
@@ -53,8 +51,8 @@ ADMIN_ONLY = ("regional_signing_key",)
 MEMBERSHIP = "kp_membership"
 
 
-def needs_rls() -> dict[str, Route]:
-    """Every table that row-level security guards, with how a row reaches its location."""
+def needs_rls() -> dict[str, str]:
+    """Every table that row-level security guards, with its location expression."""
     return {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT, MEMBERSHIP: "role_name"}
 
 
@@ -101,23 +99,34 @@ _LOOKUPS = {
 _MINE = "(SELECT kp_my_locations())::bigint[]"
 
 
-def _owned(table: str, how: Route) -> str:
-    """The policy's condition: the row belongs to one of the user's locations.
+# The parent row each lookup reads the location from (the policies follow it instead of calling it).
+_PARENTS = {
+    "kp_child_location": "child", "kp_meeting_location": "meeting", "kp_discussion_location": "discussion",
+    "kp_case_location": "child_case", "kp_goal_location": "case_goal", "kp_item_location": "agenda_item",
+    "kp_consent_location": "consent", "kp_export_location": "inzage_export", "kp_partner_location": "location_partner",
+}
+_CALL = re.compile(r"(kp_\w+_location)\((\w+)\)")
 
-    A row with a parent is the user's when its parent row is: ``EXISTS`` on the parent's key,
-    where the parent's own policy applies (so the chain note → agenda item → discussion → meeting
-    is followed one step at a time). The planner runs it as an index lookup per row for a few
-    rows and as one hashed scan of the parent for many (an "alternative subplan"); no function
-    call per row. A parent whose reading is open to all (the directory's) is checked explicitly.
+
+def _owned(table: str, where: str) -> str:
+    """The policy's condition for a location expression: the row belongs to one of the user's locations.
+
+    A row found through a lookup ``kp_child_location(child_id)`` is the user's when its parent row
+    is: ``EXISTS`` on the parent's key, where the parent's own policy applies (so the chain note →
+    agenda item → discussion → meeting is followed one step at a time). The planner runs it as an
+    index lookup per row for a few rows and as one hashed scan of the parent for many (an
+    "alternative subplan"); no function call per row. A parent whose reading is open to all (the
+    directory's) is checked explicitly. Several lookups (``coalesce``, document): any of them.
     """
-    if isinstance(how, str):
-        return f"{how} = ANY ({_MINE})"
-    if len(how) == 2 and isinstance(how[0], str) and isinstance(how[1], str):
-        column, parent = how
-    else:
-        return "(" + " OR ".join(_owned(table, part) for part in how if isinstance(part, tuple)) + ")"
-    explicit = f" AND parent.location_id = ANY ({_MINE})" if parent in DIRECTORY_PER_LOCATION else ""
-    return f"EXISTS (SELECT FROM {parent} parent WHERE parent.id = {table}.{column}{explicit})"
+    calls = _CALL.findall(where)
+    if not calls:
+        return f"{where} = ANY ({_MINE})"
+    found = []
+    for function, column in calls:
+        parent = _PARENTS[function]
+        explicit = f" AND parent.location_id = ANY ({_MINE})" if parent in DIRECTORY_PER_LOCATION else ""
+        found.append(f"EXISTS (SELECT FROM {parent} parent WHERE parent.id = {table}.{column}{explicit})")
+    return found[0] if len(found) == 1 else "(" + " OR ".join(found) + ")"
 
 
 def access_statements() -> list[str]:
@@ -163,12 +172,12 @@ END $$""",
         f"GRANT SELECT ON {MEMBERSHIP} TO {USERS}",
         f"GRANT ALL ON {MEMBERSHIP} TO {ADMINS}",
     ]
-    for table, how in {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT}.items():
-        may = _owned(table, how)
+    for table, where in {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT}.items():
+        may = _owned(table, where)
         statements.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         if table in AUDIT:
-            may = f"({how} IS NULL OR {may})"
-            # audit_burst: folding the autosave bursts updates and deletes them (the log stays append-only).
+            may = f"({where} IS NULL OR {may})"
+            # A burst of autosaves is updated while it runs and deleted when folded into the log.
             changes = "SELECT, INSERT" if table == "audit_log" else "SELECT, INSERT, UPDATE, DELETE"
             statements.append(f"GRANT {changes} ON {table} TO {USERS}")
         else:
