@@ -88,10 +88,6 @@ def server_database(plain: Path) -> Iterator[ServerDatabase]:
             add_user(admin, server.password, USER, password, [first])
             conn.execute("INSERT INTO kp_membership (role_name, location_id) SELECT %s, id FROM location "
                          "ON CONFLICT DO NOTHING", (USER,))
-            # Folding autosave bursts deletes from audit_burst, which access_sql.py does not grant
-            # to users yet (found by this benchmark; reported): without it the services cannot be
-            # opened again after a note was typed.
-            conn.execute("GRANT DELETE ON audit_burst TO knooppunt_gebruiker")
             # The test server runs without fsync (tests/support/pg.py); a board's server does not, and
             # the note autosave's commit should wait for the disk as SQLite's does. Reloadable settings.
             for setting in DURABLE:

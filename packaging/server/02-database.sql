@@ -7,3 +7,5 @@ CREATE DATABASE knooppunt OWNER knooppunt_eigenaar ENCODING 'UTF8' LOCALE 'C.UTF
 REVOKE ALL ON DATABASE knooppunt FROM PUBLIC;
 
 GRANT CONNECT, TEMPORARY ON DATABASE knooppunt TO knooppunt_gebruiker;
+
+ALTER DATABASE knooppunt SET jit = off;

@@ -839,6 +839,14 @@ CREATE INDEX agreement_search_description ON agreement USING gin (public.kp_fold
 
 CREATE INDEX agreement_search_owner ON agreement USING gin (public.kp_fold(owner_name) gin_trgm_ops);
 
+CREATE INDEX contact_search_name ON contact_person USING gin (public.kp_fold(name) gin_trgm_ops);
+
+CREATE INDEX contact_search_function ON contact_person USING gin (public.kp_fold(function) gin_trgm_ops);
+
+CREATE INDEX organisation_search_name ON organisation USING gin (public.kp_fold(name) gin_trgm_ops);
+
+CREATE INDEX agenda_template_item_location ON agenda_template_item (location_id);
+
 CREATE FUNCTION kp_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
@@ -860,6 +868,8 @@ ALTER TABLE audit_log ADD COLUMN db_role text NOT NULL DEFAULT session_user;
 CREATE INDEX audit_log_location ON audit_log (location_id, id);
 
 ALTER TABLE audit_burst ADD COLUMN location_id bigint;
+
+CREATE INDEX audit_burst_location ON audit_burst (location_id);
 
 CREATE FUNCTION kp_audit_log_chained() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -929,6 +939,10 @@ CREATE TABLE kp_membership (
 CREATE FUNCTION kp_may_location(bigint) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     RETURN EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = $1);
+
+CREATE FUNCTION kp_my_locations() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN ARRAY(SELECT m.location_id FROM kp_membership m WHERE m.role_name = session_user);
 
 CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -1009,193 +1023,193 @@ ALTER TABLE child ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON child TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON child TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_locaties ON child TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 ALTER TABLE meeting ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON meeting TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON meeting TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_locaties ON meeting TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 ALTER TABLE agenda_template_item ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON agenda_template_item TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON agenda_template_item TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_locaties ON agenda_template_item TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 ALTER TABLE location_cycle ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON location_cycle TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON location_cycle TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_locaties ON location_cycle TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 ALTER TABLE monitoring_tally ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON monitoring_tally TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON monitoring_tally TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_locaties ON monitoring_tally TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 ALTER TABLE monitoring_erased ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON monitoring_erased TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON monitoring_erased TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_locaties ON monitoring_erased TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 ALTER TABLE guardian ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON guardian TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON guardian TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON guardian TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = guardian.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = guardian.child_id));
 
 ALTER TABLE consent ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON consent TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON consent TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON consent TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = consent.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = consent.child_id));
 
 ALTER TABLE child_case ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON child_case TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON child_case TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON child_case TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = child_case.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = child_case.child_id));
 
 ALTER TABLE agreement ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON agreement TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON agreement TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON agreement TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = agreement.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = agreement.child_id));
 
 ALTER TABLE avg_request ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON avg_request TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON avg_request TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON avg_request TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = avg_request.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = avg_request.child_id));
 
 ALTER TABLE correction ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON correction TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON correction TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON correction TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = correction.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = correction.child_id));
 
 ALTER TABLE inzage_export ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON inzage_export TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON inzage_export TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON inzage_export TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = inzage_export.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = inzage_export.child_id));
 
 ALTER TABLE transfer_history ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON transfer_history TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON transfer_history TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON transfer_history TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = transfer_history.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = transfer_history.child_id));
 
 ALTER TABLE child_partner_choice ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON child_partner_choice TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON child_partner_choice TO knooppunt_gebruiker USING (kp_may_location(kp_child_location(child_id))) WITH CHECK (kp_may_location(kp_child_location(child_id)));
+CREATE POLICY eigen_locaties ON child_partner_choice TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child parent WHERE parent.id = child_partner_choice.child_id)) WITH CHECK (EXISTS (SELECT FROM child parent WHERE parent.id = child_partner_choice.child_id));
 
 ALTER TABLE discussion ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON discussion TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON discussion TO knooppunt_gebruiker USING (kp_may_location(kp_meeting_location(meeting_id))) WITH CHECK (kp_may_location(kp_meeting_location(meeting_id)));
+CREATE POLICY eigen_locaties ON discussion TO knooppunt_gebruiker USING (EXISTS (SELECT FROM meeting parent WHERE parent.id = discussion.meeting_id)) WITH CHECK (EXISTS (SELECT FROM meeting parent WHERE parent.id = discussion.meeting_id));
 
 ALTER TABLE case_closing ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON case_closing TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON case_closing TO knooppunt_gebruiker USING (kp_may_location(kp_case_location(case_id))) WITH CHECK (kp_may_location(kp_case_location(case_id)));
+CREATE POLICY eigen_locaties ON case_closing TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_closing.case_id)) WITH CHECK (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_closing.case_id));
 
 ALTER TABLE case_event ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON case_event TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON case_event TO knooppunt_gebruiker USING (kp_may_location(kp_case_location(case_id))) WITH CHECK (kp_may_location(kp_case_location(case_id)));
+CREATE POLICY eigen_locaties ON case_event TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_event.case_id)) WITH CHECK (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_event.case_id));
 
 ALTER TABLE case_goal ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON case_goal TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON case_goal TO knooppunt_gebruiker USING (kp_may_location(kp_case_location(case_id))) WITH CHECK (kp_may_location(kp_case_location(case_id)));
+CREATE POLICY eigen_locaties ON case_goal TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_goal.case_id)) WITH CHECK (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_goal.case_id));
 
 ALTER TABLE case_intake ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON case_intake TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON case_intake TO knooppunt_gebruiker USING (kp_may_location(kp_case_location(case_id))) WITH CHECK (kp_may_location(kp_case_location(case_id)));
+CREATE POLICY eigen_locaties ON case_intake TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_intake.case_id)) WITH CHECK (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_intake.case_id));
 
 ALTER TABLE case_plan ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON case_plan TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON case_plan TO knooppunt_gebruiker USING (kp_may_location(kp_case_location(case_id))) WITH CHECK (kp_may_location(kp_case_location(case_id)));
+CREATE POLICY eigen_locaties ON case_plan TO knooppunt_gebruiker USING (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_plan.case_id)) WITH CHECK (EXISTS (SELECT FROM child_case parent WHERE parent.id = case_plan.case_id));
 
 ALTER TABLE case_goal_agreement ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON case_goal_agreement TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON case_goal_agreement TO knooppunt_gebruiker USING (kp_may_location(kp_goal_location(goal_id))) WITH CHECK (kp_may_location(kp_goal_location(goal_id)));
+CREATE POLICY eigen_locaties ON case_goal_agreement TO knooppunt_gebruiker USING (EXISTS (SELECT FROM case_goal parent WHERE parent.id = case_goal_agreement.goal_id)) WITH CHECK (EXISTS (SELECT FROM case_goal parent WHERE parent.id = case_goal_agreement.goal_id));
 
 ALTER TABLE goal_evaluation ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON goal_evaluation TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON goal_evaluation TO knooppunt_gebruiker USING (kp_may_location(kp_discussion_location(discussion_id))) WITH CHECK (kp_may_location(kp_discussion_location(discussion_id)));
+CREATE POLICY eigen_locaties ON goal_evaluation TO knooppunt_gebruiker USING (EXISTS (SELECT FROM discussion parent WHERE parent.id = goal_evaluation.discussion_id)) WITH CHECK (EXISTS (SELECT FROM discussion parent WHERE parent.id = goal_evaluation.discussion_id));
 
 ALTER TABLE addendum ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON addendum TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON addendum TO knooppunt_gebruiker USING (kp_may_location(kp_discussion_location(discussion_id))) WITH CHECK (kp_may_location(kp_discussion_location(discussion_id)));
+CREATE POLICY eigen_locaties ON addendum TO knooppunt_gebruiker USING (EXISTS (SELECT FROM discussion parent WHERE parent.id = addendum.discussion_id)) WITH CHECK (EXISTS (SELECT FROM discussion parent WHERE parent.id = addendum.discussion_id));
 
 ALTER TABLE agenda_item ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON agenda_item TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON agenda_item TO knooppunt_gebruiker USING (kp_may_location(kp_discussion_location(discussion_id))) WITH CHECK (kp_may_location(kp_discussion_location(discussion_id)));
+CREATE POLICY eigen_locaties ON agenda_item TO knooppunt_gebruiker USING (EXISTS (SELECT FROM discussion parent WHERE parent.id = agenda_item.discussion_id)) WITH CHECK (EXISTS (SELECT FROM discussion parent WHERE parent.id = agenda_item.discussion_id));
 
 ALTER TABLE decision ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON decision TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON decision TO knooppunt_gebruiker USING (kp_may_location(kp_discussion_location(discussion_id))) WITH CHECK (kp_may_location(kp_discussion_location(discussion_id)));
+CREATE POLICY eigen_locaties ON decision TO knooppunt_gebruiker USING (EXISTS (SELECT FROM discussion parent WHERE parent.id = decision.discussion_id)) WITH CHECK (EXISTS (SELECT FROM discussion parent WHERE parent.id = decision.discussion_id));
 
 ALTER TABLE participant ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON participant TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON participant TO knooppunt_gebruiker USING (kp_may_location(kp_discussion_location(discussion_id))) WITH CHECK (kp_may_location(kp_discussion_location(discussion_id)));
+CREATE POLICY eigen_locaties ON participant TO knooppunt_gebruiker USING (EXISTS (SELECT FROM discussion parent WHERE parent.id = participant.discussion_id)) WITH CHECK (EXISTS (SELECT FROM discussion parent WHERE parent.id = participant.discussion_id));
 
 ALTER TABLE parent_input ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON parent_input TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON parent_input TO knooppunt_gebruiker USING (kp_may_location(kp_discussion_location(discussion_id))) WITH CHECK (kp_may_location(kp_discussion_location(discussion_id)));
+CREATE POLICY eigen_locaties ON parent_input TO knooppunt_gebruiker USING (EXISTS (SELECT FROM discussion parent WHERE parent.id = parent_input.discussion_id)) WITH CHECK (EXISTS (SELECT FROM discussion parent WHERE parent.id = parent_input.discussion_id));
 
 ALTER TABLE note ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON note TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON note TO knooppunt_gebruiker USING (kp_may_location(kp_item_location(agenda_item_id))) WITH CHECK (kp_may_location(kp_item_location(agenda_item_id)));
+CREATE POLICY eigen_locaties ON note TO knooppunt_gebruiker USING (EXISTS (SELECT FROM agenda_item parent WHERE parent.id = note.agenda_item_id)) WITH CHECK (EXISTS (SELECT FROM agenda_item parent WHERE parent.id = note.agenda_item_id));
 
 ALTER TABLE consent_organisation ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON consent_organisation TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON consent_organisation TO knooppunt_gebruiker USING (kp_may_location(kp_consent_location(consent_id))) WITH CHECK (kp_may_location(kp_consent_location(consent_id)));
+CREATE POLICY eigen_locaties ON consent_organisation TO knooppunt_gebruiker USING (EXISTS (SELECT FROM consent parent WHERE parent.id = consent_organisation.consent_id)) WITH CHECK (EXISTS (SELECT FROM consent parent WHERE parent.id = consent_organisation.consent_id));
 
 ALTER TABLE inzage_withholding ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON inzage_withholding TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON inzage_withholding TO knooppunt_gebruiker USING (kp_may_location(kp_export_location(export_id))) WITH CHECK (kp_may_location(kp_export_location(export_id)));
+CREATE POLICY eigen_locaties ON inzage_withholding TO knooppunt_gebruiker USING (EXISTS (SELECT FROM inzage_export parent WHERE parent.id = inzage_withholding.export_id)) WITH CHECK (EXISTS (SELECT FROM inzage_export parent WHERE parent.id = inzage_withholding.export_id));
 
 ALTER TABLE document ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON document TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON document TO knooppunt_gebruiker USING (kp_may_location(coalesce(kp_discussion_location(discussion_id), kp_meeting_location(meeting_id)))) WITH CHECK (kp_may_location(coalesce(kp_discussion_location(discussion_id), kp_meeting_location(meeting_id))));
+CREATE POLICY eigen_locaties ON document TO knooppunt_gebruiker USING ((EXISTS (SELECT FROM discussion parent WHERE parent.id = document.discussion_id) OR EXISTS (SELECT FROM meeting parent WHERE parent.id = document.meeting_id))) WITH CHECK ((EXISTS (SELECT FROM discussion parent WHERE parent.id = document.discussion_id) OR EXISTS (SELECT FROM meeting parent WHERE parent.id = document.meeting_id)));
 
 ALTER TABLE location ENABLE ROW LEVEL SECURITY;
 
@@ -1203,7 +1217,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON location TO knooppunt_gebruiker;
 
 CREATE POLICY lezen ON location FOR SELECT TO knooppunt_gebruiker USING (true);
 
-CREATE POLICY eigen_update ON location FOR UPDATE TO knooppunt_gebruiker USING (kp_may_location(id)) WITH CHECK (kp_may_location(id));
+CREATE POLICY eigen_update ON location FOR UPDATE TO knooppunt_gebruiker USING (id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 CREATE POLICY beheer ON location TO knooppunt_beheer USING (true) WITH CHECK (true);
 
@@ -1213,11 +1227,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON location_partner TO knooppunt_gebruiker;
 
 CREATE POLICY lezen ON location_partner FOR SELECT TO knooppunt_gebruiker USING (true);
 
-CREATE POLICY eigen_insert ON location_partner FOR INSERT TO knooppunt_gebruiker WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_insert ON location_partner FOR INSERT TO knooppunt_gebruiker WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
-CREATE POLICY eigen_update ON location_partner FOR UPDATE TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_update ON location_partner FOR UPDATE TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
-CREATE POLICY eigen_delete ON location_partner FOR DELETE TO knooppunt_gebruiker USING (kp_may_location(location_id));
+CREATE POLICY eigen_delete ON location_partner FOR DELETE TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 CREATE POLICY beheer ON location_partner TO knooppunt_beheer USING (true) WITH CHECK (true);
 
@@ -1227,11 +1241,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON offer TO knooppunt_gebruiker;
 
 CREATE POLICY lezen ON offer FOR SELECT TO knooppunt_gebruiker USING (true);
 
-CREATE POLICY eigen_insert ON offer FOR INSERT TO knooppunt_gebruiker WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_insert ON offer FOR INSERT TO knooppunt_gebruiker WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
-CREATE POLICY eigen_update ON offer FOR UPDATE TO knooppunt_gebruiker USING (kp_may_location(location_id)) WITH CHECK (kp_may_location(location_id));
+CREATE POLICY eigen_update ON offer FOR UPDATE TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[])) WITH CHECK (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
-CREATE POLICY eigen_delete ON offer FOR DELETE TO knooppunt_gebruiker USING (kp_may_location(location_id));
+CREATE POLICY eigen_delete ON offer FOR DELETE TO knooppunt_gebruiker USING (location_id = ANY ((SELECT kp_my_locations())::bigint[]));
 
 CREATE POLICY beheer ON offer TO knooppunt_beheer USING (true) WITH CHECK (true);
 
@@ -1241,11 +1255,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON location_partner_history TO knooppunt_ge
 
 CREATE POLICY lezen ON location_partner_history FOR SELECT TO knooppunt_gebruiker USING (true);
 
-CREATE POLICY eigen_insert ON location_partner_history FOR INSERT TO knooppunt_gebruiker WITH CHECK (kp_may_location(kp_partner_location(location_partner_id)));
+CREATE POLICY eigen_insert ON location_partner_history FOR INSERT TO knooppunt_gebruiker WITH CHECK (EXISTS (SELECT FROM location_partner parent WHERE parent.id = location_partner_history.location_partner_id AND parent.location_id = ANY ((SELECT kp_my_locations())::bigint[])));
 
-CREATE POLICY eigen_update ON location_partner_history FOR UPDATE TO knooppunt_gebruiker USING (kp_may_location(kp_partner_location(location_partner_id))) WITH CHECK (kp_may_location(kp_partner_location(location_partner_id)));
+CREATE POLICY eigen_update ON location_partner_history FOR UPDATE TO knooppunt_gebruiker USING (EXISTS (SELECT FROM location_partner parent WHERE parent.id = location_partner_history.location_partner_id AND parent.location_id = ANY ((SELECT kp_my_locations())::bigint[]))) WITH CHECK (EXISTS (SELECT FROM location_partner parent WHERE parent.id = location_partner_history.location_partner_id AND parent.location_id = ANY ((SELECT kp_my_locations())::bigint[])));
 
-CREATE POLICY eigen_delete ON location_partner_history FOR DELETE TO knooppunt_gebruiker USING (kp_may_location(kp_partner_location(location_partner_id)));
+CREATE POLICY eigen_delete ON location_partner_history FOR DELETE TO knooppunt_gebruiker USING (EXISTS (SELECT FROM location_partner parent WHERE parent.id = location_partner_history.location_partner_id AND parent.location_id = ANY ((SELECT kp_my_locations())::bigint[])));
 
 CREATE POLICY beheer ON location_partner_history TO knooppunt_beheer USING (true) WITH CHECK (true);
 
@@ -1253,13 +1267,13 @@ ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 
 GRANT SELECT, INSERT ON audit_log TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON audit_log TO knooppunt_gebruiker USING ((location_id IS NULL OR kp_may_location(location_id))) WITH CHECK ((location_id IS NULL OR kp_may_location(location_id)));
+CREATE POLICY eigen_locaties ON audit_log TO knooppunt_gebruiker USING ((location_id IS NULL OR location_id = ANY ((SELECT kp_my_locations())::bigint[]))) WITH CHECK ((location_id IS NULL OR location_id = ANY ((SELECT kp_my_locations())::bigint[])));
 
 ALTER TABLE audit_burst ENABLE ROW LEVEL SECURITY;
 
-GRANT SELECT, INSERT, UPDATE ON audit_burst TO knooppunt_gebruiker;
+GRANT SELECT, INSERT, UPDATE, DELETE ON audit_burst TO knooppunt_gebruiker;
 
-CREATE POLICY eigen_locaties ON audit_burst TO knooppunt_gebruiker USING ((location_id IS NULL OR kp_may_location(location_id))) WITH CHECK ((location_id IS NULL OR kp_may_location(location_id)));
+CREATE POLICY eigen_locaties ON audit_burst TO knooppunt_gebruiker USING ((location_id IS NULL OR location_id = ANY ((SELECT kp_my_locations())::bigint[]))) WITH CHECK ((location_id IS NULL OR location_id = ANY ((SELECT kp_my_locations())::bigint[])));
 
 ALTER TABLE kp_membership ENABLE ROW LEVEL SECURITY;
 

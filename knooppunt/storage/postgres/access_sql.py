@@ -8,6 +8,8 @@ those locations, whatever SQL it sends: the server refuses, not only the program
 
 from __future__ import annotations
 
+import re
+
 from .checkout_sql import LEASE_TABLES, checkout_statements
 
 OWNER = "knooppunt_eigenaar"  # owns the tables (no login); the schema is installed as this role
@@ -73,7 +75,10 @@ END $$""" for role in GROUP_ROLES]
 def database_statements(database: str) -> list[str]:
     """Who may connect to the database (run after CREATE DATABASE, also for a copy of it)."""
     return [f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",
-            f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {USERS}"]
+            f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {USERS}",
+            # The policies' sub-plans raise the planner's cost estimates past jit_above_cost, and
+            # compiling then took 100+ ms for reads that run in 20-60 ms (docs/performance.md).
+            f"ALTER DATABASE {database} SET jit = off"]
 
 
 _LOOKUPS = {
@@ -93,6 +98,41 @@ _LOOKUPS = {
 }
 
 
+# The user's locations in a policy: the scalar sub-select makes it an InitPlan, so the function runs
+# once per statement (not once per row) and ``location_id = ANY (…)`` can use an index.
+_MINE = "(SELECT kp_my_locations())::bigint[]"
+
+
+# The parent row each lookup reads the location from (the policies follow it instead of calling it).
+_PARENTS = {
+    "kp_child_location": "child", "kp_meeting_location": "meeting", "kp_discussion_location": "discussion",
+    "kp_case_location": "child_case", "kp_goal_location": "case_goal", "kp_item_location": "agenda_item",
+    "kp_consent_location": "consent", "kp_export_location": "inzage_export", "kp_partner_location": "location_partner",
+}
+_CALL = re.compile(r"(kp_\w+_location)\((\w+)\)")
+
+
+def _owned(table: str, where: str) -> str:
+    """The policy's condition for a location expression: the row belongs to one of the user's locations.
+
+    A row found through a lookup ``kp_child_location(child_id)`` is the user's when its parent row
+    is: ``EXISTS`` on the parent's key, where the parent's own policy applies (so the chain note →
+    agenda item → discussion → meeting is followed one step at a time). The planner runs it as an
+    index lookup per row for a few rows and as one hashed scan of the parent for many (an
+    "alternative subplan"); no function call per row. A parent whose reading is open to all (the
+    directory's) is checked explicitly. Several lookups (``coalesce``, document): any of them.
+    """
+    calls = _CALL.findall(where)
+    if not calls:
+        return f"{where} = ANY ({_MINE})"
+    found = []
+    for function, column in calls:
+        parent = _PARENTS[function]
+        explicit = f" AND parent.location_id = ANY ({_MINE})" if parent in DIRECTORY_PER_LOCATION else ""
+        found.append(f"EXISTS (SELECT FROM {parent} parent WHERE parent.id = {table}.{column}{explicit})")
+    return found[0] if len(found) == 1 else "(" + " OR ".join(found) + ")"
+
+
 def access_statements() -> list[str]:
     """Membership, the policies and the grants; run in the database as its owner, after the schema."""
     statements = [
@@ -105,6 +145,10 @@ def access_statements() -> list[str]:
         f"""CREATE FUNCTION kp_may_location(bigint) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     RETURN EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = session_user AND m.location_id = $1)""",
+        # The same, as the set the policies use: the user's locations, read once per statement.
+        f"""CREATE FUNCTION kp_my_locations() RETURNS bigint[]
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN ARRAY(SELECT m.location_id FROM {MEMBERSHIP} m WHERE m.role_name = session_user)""",
         # Whoever adds a location (an administrator) belongs to it; a superuser doing it by hand does not.
         f"""CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -118,10 +162,9 @@ END $$""",
         """CREATE TRIGGER location_creator_member AFTER INSERT ON location
     FOR EACH ROW EXECUTE FUNCTION kp_member_of_new_location()""",
     ]
-    # The owner's rights (the owner is not subject to the policies): finding the location of a row
-    # needs the parent rows whatever the user may read, and cannot recurse into their policies. They
-    # answer only for the user's own locations (else NULL), so that calling them by hand reveals
-    # nothing about another location's rows.
+    # A row's location, looked up by hand (support; the policies do not call them, see _owned). With
+    # the owner's rights, they answer only for the user's own locations (else NULL), so that calling
+    # them reveals nothing about another location's rows.
     statements += [f"""CREATE FUNCTION {name}(bigint) RETURNS bigint
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     RETURN (SELECT found.location_id FROM ({query}) found (location_id)
@@ -134,11 +177,12 @@ END $$""",
         f"GRANT ALL ON {MEMBERSHIP} TO {ADMINS}",
     ]
     for table, where in {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT}.items():
-        may = f"kp_may_location({where})"
+        may = _owned(table, where)
         statements.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         if table in AUDIT:
             may = f"({where} IS NULL OR {may})"
-            changes = "SELECT, INSERT" if table == "audit_log" else "SELECT, INSERT, UPDATE"
+            # A burst of autosaves is updated while it runs and deleted when folded into the log.
+            changes = "SELECT, INSERT" if table == "audit_log" else "SELECT, INSERT, UPDATE, DELETE"
             statements.append(f"GRANT {changes} ON {table} TO {USERS}")
         else:
             statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {USERS}")

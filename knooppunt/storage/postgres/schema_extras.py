@@ -47,6 +47,13 @@ END $$""",
     "CREATE INDEX child_search_trgm ON child USING gin (search_name gin_trgm_ops)",
     "CREATE INDEX agreement_search_description ON agreement USING gin (public.kp_fold(description) gin_trgm_ops)",
     "CREATE INDEX agreement_search_owner ON agreement USING gin (public.kp_fold(owner_name) gin_trgm_ops)",
+    # The contact search folds these for ``LIKE '%…%'`` (partners.py).
+    "CREATE INDEX contact_search_name ON contact_person USING gin (public.kp_fold(name) gin_trgm_ops)",
+    "CREATE INDEX contact_search_function ON contact_person USING gin (public.kp_fold(function) gin_trgm_ops)",
+    "CREATE INDEX organisation_search_name ON organisation USING gin (public.kp_fold(name) gin_trgm_ops)",
+    # Row-level security reads these for every statement (access_sql.py); the other tables' location
+    # and parent columns are indexed by the migrations already.
+    "CREATE INDEX agenda_template_item_location ON agenda_template_item (location_id)",
     # --- the audit log: append-only, chained ---
     """CREATE FUNCTION kp_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -66,6 +73,7 @@ END $$""",
     "ALTER TABLE audit_log ADD COLUMN db_role text NOT NULL DEFAULT session_user",
     "CREATE INDEX audit_log_location ON audit_log (location_id, id)",
     "ALTER TABLE audit_burst ADD COLUMN location_id bigint",
+    "CREATE INDEX audit_burst_location ON audit_burst (location_id)",  # (row-level security)
     # One chain per location: a row continues the last row of its own location. Writers of one
     # location take turns (a transaction-scoped lock), so two users cannot continue the same row.
     # The writer's own rights: a member of the location sees its whole chain; another sees none of
