@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from . import team_connection
 from .backup.service import BackupService
 from .documents.inzage import InzageService
 from .documents.register import RegisterService
@@ -53,8 +54,10 @@ from .services.profile import ProfileService
 from .services.setup import check_new_passphrase
 from .storage import SqliteStore, Store, create_database, open_database
 from .storage.postgres.store import PostgresStore
+from .team_settings import TeamSettings
 
-__all__ = ["Services", "build_services", "first_run", "open_server_services", "open_services", "profile_actor"]
+__all__ = ["Services", "build_services", "first_run", "open_server_services", "open_services",
+           "open_team_services", "profile_actor"]
 
 DEFAULT_ACTOR = "onbekend"
 
@@ -141,6 +144,18 @@ def open_server_services(conninfo: str, *, clock: Callable[[], datetime] = datet
     backups of a file: the server's are the board's IT's (packaging/server/)."""
     store = PostgresStore.connect(conninfo, clock=clock)
     store.identify(profile_actor(store, actor))
+    store.fold_audit_bursts()
+    return build_services(store)
+
+
+def open_team_services(settings: TeamSettings, password: str, *,
+                       clock: Callable[[], datetime] = datetime.now) -> Services:
+    """The services on the server of ``settings`` (server.json) as its user; a Dutch refusal
+    (team_connection.refusal) when the server cannot be reached or refuses. The user's login
+    name writes the audit rows: the server's profile setting is the organisation's, not one user's."""
+    conn = team_connection.connect(settings, password)
+    store = PostgresStore(conn, clock=clock, conninfo=settings.address.conninfo(password))
+    store.identify(lambda: settings.user)
     store.fold_audit_bursts()
     return build_services(store)
 
