@@ -13,8 +13,8 @@ from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import team_connection
 from .backup.service import BackupService
 from .documents.inzage import InzageService
 from .documents.register import RegisterService
@@ -53,8 +53,9 @@ from .services.privacy.retention import RetentionService
 from .services.profile import ProfileService
 from .services.setup import check_new_passphrase
 from .storage import SqliteStore, Store, create_database, open_database
-from .storage.postgres.store import PostgresStore
-from .team_settings import TeamSettings
+
+if TYPE_CHECKING:
+    from .team_settings import TeamSettings
 
 __all__ = ["Services", "build_services", "first_run", "open_server_services", "open_services",
            "open_team_services", "profile_actor"]
@@ -142,6 +143,9 @@ def open_server_services(conninfo: str, *, clock: Callable[[], datetime] = datet
     """The services on the organisation's PostgreSQL server (``conninfo``: a libpq connection
     string, TLS with the certificate checked: storage/postgres/connection.py). No file, so no
     backups of a file: the server's are the board's IT's (packaging/server/)."""
+    # Imported here: a laptop working on its own file never loads the server's driver (start-up).
+    from .storage.postgres.store import PostgresStore
+
     store = PostgresStore.connect(conninfo, clock=clock)
     store.identify(profile_actor(store, actor))
     store.fold_audit_bursts()
@@ -153,6 +157,9 @@ def open_team_services(settings: TeamSettings, password: str, *,
     """The services on the server of ``settings`` (server.json) as its user; a Dutch refusal
     (team_connection.refusal) when the server cannot be reached or refuses. The user's login
     name writes the audit rows: the server's profile setting is the organisation's, not one user's."""
+    from . import team_connection
+    from .storage.postgres.store import PostgresStore
+
     conn = team_connection.connect(settings, password)
     store = PostgresStore(conn, clock=clock, conninfo=settings.address.conninfo(password))
     store.identify(lambda: settings.user)

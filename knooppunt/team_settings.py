@@ -14,15 +14,21 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .errors import KnooppuntError
-from .storage.postgres import credentials
-from .storage.postgres.connection import DEFAULT_DATABASE, DEFAULT_PORT, ServerAddress
+
+# The server's driver and the keyring are imported when used: a laptop on its own file loads
+# neither (start-up time), and reading this file must not need them.
+if TYPE_CHECKING:
+    from .storage.postgres.connection import ServerAddress
 
 __all__ = ["DEFAULT_DATABASE", "DEFAULT_PORT", "TeamSettings", "load", "save", "settings_file"]
 
 FILE_NAME = "server.json"
+DEFAULT_PORT = 5432  # as storage/postgres/connection.py
+DEFAULT_DATABASE = "knooppunt"
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class TeamSettings:
 
     @property
     def address(self) -> ServerAddress:
+        from .storage.postgres.connection import ServerAddress
+
         return ServerAddress(host=self.host, user=self.user, port=self.port, database=self.database,
                              ca_file=self.ca_file)
 
@@ -48,10 +56,14 @@ class TeamSettings:
         return f"Verbonden met {where} als {self.user}"
 
     def stored_password(self) -> str | None:
+        from .storage.postgres import credentials
+
         return credentials.stored_password(self.address) if self.remember_password else None
 
     def keep_password(self, password: str) -> bool:
         """In the keyring when asked for (False: there is no keyring), else any old one forgotten."""
+        from .storage.postgres import credentials
+
         if self.remember_password:
             return credentials.store_password(self.address, password)
         credentials.forget_password(self.address)

@@ -1,4 +1,4 @@
-"""``server inrichten|gebruiker-toevoegen|controleren`` (aliases ``server init|add-user|check``): the
+"""``server inrichten|gebruiker-toevoegen|locaties|controleren`` (aliases ``init|add-user|locations|check``): the
 IT side of a team's PostgreSQL server (docs/server.md, packaging/server/README.md).
 
 Passwords are never written to a file: they come from the operating system's keyring, or are asked
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..errors import KnooppuntError
-from ..storage.postgres.access import add_user, initialise
+from ..storage.postgres.access import add_user, change_locations, initialise
 from ..storage.postgres.check import check_server
 from ..storage.postgres.connection import DEFAULT_DATABASE, DEFAULT_PORT, ServerAddress
 from ..storage.postgres.credentials import store_password, stored_password
@@ -39,6 +39,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                      help="ook beheerder: locaties toevoegen, instellingen wijzigen")
     _connection_arguments(add, default_user="postgres")
     add.set_defaults(run=_add_user)
+    places = command(server, "locaties", "locations", help="een gebruiker locaties geven of afnemen")
+    places.add_argument("naam", metavar="NAAM", help="de inlognaam van de gebruiker")
+    places.add_argument("--erbij", "--add", dest="add", action="append", default=[], metavar="LOCATIE",
+                        help="deze locatie erbij (mag vaker)")
+    places.add_argument("--eraf", "--remove", dest="remove", action="append", default=[], metavar="LOCATIE",
+                        help="deze locatie eraf (mag vaker)")
+    _connection_arguments(places, default_user="postgres")
+    places.set_defaults(run=_locations)
     check = command(server, "controleren", "check", help="TLS, rijbeveiliging, rollen en schema nagaan")
     _connection_arguments(check, default_user="postgres")
     check.set_defaults(run=_check)
@@ -101,6 +109,15 @@ def _add_user(args: argparse.Namespace) -> int:
     print(f"Gebruiker {args.naam} toegevoegd ({'beheerder, ' if args.admin else ''}{where}).")
     if shown:
         print(f"Wachtwoord (wordt maar één keer getoond; geef het veilig door): {new_password}")
+    return 0
+
+
+def _locations(args: argparse.Namespace) -> int:
+    address = _address(args)
+    password, from_keyring = _password(address)
+    now = change_locations(address, password, args.naam, add=args.add, remove=args.remove)
+    _remember(address, password, store=args.store, from_keyring=from_keyring)
+    print(f"{args.naam}: {', '.join(now) or 'geen locatie (alleen de adresgids)'}")
     return 0
 
 

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from ..text import fold
 
-__all__ = ["fold", "fts_contains", "like_contains", "register_fold", "search_text"]
+__all__ = ["fold", "like_contains", "register_fold", "search_text"]
 
 
 def register_fold(db: Database) -> None:
@@ -26,17 +26,3 @@ def like_contains(text: str) -> str:
 def search_text(text: str) -> str:
     """What a search box's text is compared as: folded, with single spaces."""
     return " ".join(fold(text).split())
-
-
-def fts_contains(table: str, columns: tuple[str, ...], text: str) -> tuple[str, list[str]]:
-    """``SELECT rowid FROM table …`` for the rows whose folded ``columns`` contain ``text``.
-
-    The tables are FTS5 trigram indexes of folded text (migration 0008): from three letters a
-    phrase query uses the index; one or two letters are looked up with ``instr`` in the index's
-    own (short, folded) text. Neither treats ``%``, ``_`` or quotes as anything but themselves.
-    """
-    folded = search_text(text)
-    if len(folded) >= 3:
-        return f"SELECT rowid FROM {table} WHERE {table} MATCH ?", ['"' + folded.replace('"', '""') + '"']
-    return (f"SELECT rowid FROM {table} WHERE " + " OR ".join(f"instr({c}, ?) > 0" for c in columns),
-            [folded] * len(columns))

@@ -38,7 +38,8 @@ CREATE TABLE "agenda_template_item" (
     "kind" text NOT NULL,
     "title" text NOT NULL,
     "minutes" bigint NOT NULL,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (minutes BETWEEN 1 AND 120)
 );
 
 CREATE TABLE "agreement" (
@@ -55,7 +56,9 @@ CREATE TABLE "agreement" (
     "outcome_discussion_id" bigint,
     "decision_id" bigint,
     "offer_id" bigint,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (owner_kind IN ('partner','ouder','kind','school')),
+    CHECK (status IN ('open','gedaan','niet_gedaan','loopt_door','gewijzigd'))
 );
 
 CREATE TABLE "audit_burst" (
@@ -98,7 +101,11 @@ CREATE TABLE "avg_request" (
     "decided_on" text,
     "decided_by" text NOT NULL DEFAULT '',
     "recorded_by" text NOT NULL,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (kind IN ('correctie','verwijdering','bezwaar')),
+    CHECK (length(trim(requested_by)) > 0),
+    CHECK (length(trim(about)) > 0),
+    CHECK (decision IS NULL OR decision IN ('toegewezen','deels','afgewezen'))
 );
 
 CREATE TABLE "case_closing" (
@@ -112,7 +119,13 @@ CREATE TABLE "case_closing" (
     "team_after" bigint,
     "when_questions" text NOT NULL,
     "recorded_by" text NOT NULL DEFAULT '',
-    PRIMARY KEY ("case_id")
+    PRIMARY KEY ("case_id"),
+    CHECK (parents_judgement IN ('ja','deels','nee')),
+    CHECK (parents_before BETWEEN 0 AND 10),
+    CHECK (parents_after BETWEEN 0 AND 10),
+    CHECK (team_before BETWEEN 0 AND 10),
+    CHECK (team_after BETWEEN 0 AND 10),
+    CHECK (length(trim(when_questions)) > 0)
 );
 
 CREATE TABLE "case_event" (
@@ -133,7 +146,8 @@ CREATE TABLE "case_goal" (
     "progress_sign" text NOT NULL DEFAULT '',
     "discussion_id" bigint,
     "created_on" text NOT NULL,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (length(trim(text)) > 0)
 );
 
 CREATE TABLE "case_goal_agreement" (
@@ -163,7 +177,9 @@ CREATE TABLE "case_plan" (
     "regie_guardian_id" bigint,
     "regie_agreed_on" text,
     "regie_note" text NOT NULL DEFAULT '',
-    PRIMARY KEY ("case_id")
+    PRIMARY KEY ("case_id"),
+    CHECK (safety IN ('','veilig','zorgen')),
+    CHECK (regie_kind IN ('','persoon','ouder'))
 );
 
 CREATE TABLE "child" (
@@ -192,7 +208,9 @@ CREATE TABLE "child_case" (
     "phase" text NOT NULL DEFAULT 'start',
     "closed_on" text,
     "closing_reason" text,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (phase IN ('start','uitvoering','afsluiting')),
+    CHECK (closing_reason IS NULL OR closing_reason IN ('opgelost','overgedragen'))
 );
 
 CREATE TABLE "child_partner_choice" (
@@ -204,7 +222,9 @@ CREATE TABLE "child_partner_choice" (
     "decided_on" text NOT NULL,
     "decided_by" text NOT NULL DEFAULT '',
     "withdrawn_on" text,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (choice IN ('erbij','niet')),
+    CHECK (length(trim(reason)) > 0)
 );
 
 CREATE TABLE "consent" (
@@ -219,7 +239,10 @@ CREATE TABLE "consent" (
     "note" text NOT NULL DEFAULT '',
     "withdrawn_on" text,
     "withdrawal_note" text NOT NULL DEFAULT '',
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (giver IN ('ouder','kind')),
+    CHECK (method IN ('schriftelijk','mondeling')),
+    CHECK ((giver = 'ouder') = (guardian_id IS NOT NULL))
 );
 
 CREATE TABLE "consent_organisation" (
@@ -274,7 +297,8 @@ CREATE TABLE "decision" (
     "confirmed_by" text NOT NULL DEFAULT '',
     "provisional_reason" text NOT NULL DEFAULT '',
     "offer_id" bigint,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (status IN ('definitief','voorlopig'))
 );
 
 CREATE TABLE "discussion" (
@@ -291,7 +315,8 @@ CREATE TABLE "discussion" (
     "finalised_at" text,
     "finalised_by" text NOT NULL DEFAULT '',
     PRIMARY KEY ("id"),
-    UNIQUE ("meeting_id", "child_id")
+    UNIQUE ("meeting_id", "child_id"),
+    CHECK (status IN ('gepland','bezig','vastgesteld','afgemeld'))
 );
 
 CREATE TABLE "document" (
@@ -303,7 +328,9 @@ CREATE TABLE "document" (
     "sha256" text NOT NULL,
     "finalised_at" text NOT NULL,
     "finalised_by" text NOT NULL,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (kind IN ('verslag','verslag_intern','afsprakenbrief','overlegverslag')),
+    CHECK (discussion_id IS NOT NULL OR meeting_id IS NOT NULL)
 );
 
 CREATE TABLE "goal_evaluation" (
@@ -314,7 +341,9 @@ CREATE TABLE "goal_evaluation" (
     "words" text NOT NULL,
     "on_date" text NOT NULL,
     PRIMARY KEY ("id"),
-    UNIQUE ("goal_id", "discussion_id")
+    UNIQUE ("goal_id", "discussion_id"),
+    CHECK (result IN ('bereikt','deels','niet')),
+    CHECK (length(trim(words)) > 0)
 );
 
 CREATE TABLE "guardian" (
@@ -347,7 +376,8 @@ CREATE TABLE "inzage_withholding" (
     "export_id" bigint NOT NULL,
     "note_id" bigint NOT NULL,
     "reason" text NOT NULL,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (length(trim(reason)) > 0)
 );
 
 CREATE TABLE "location" (
@@ -364,7 +394,9 @@ CREATE TABLE "location" (
     "retention_months" bigint NOT NULL DEFAULT 24,
     "archived_on" text,
     PRIMARY KEY ("id"),
-    UNIQUE ("name")
+    UNIQUE ("name"),
+    CHECK (type IN ('kinderopvang','voorschool','PO','VO','MBO','SO')),
+    CHECK (frequency_weeks BETWEEN 1 AND 52)
 );
 
 CREATE TABLE "location_cycle" (
@@ -375,7 +407,12 @@ CREATE TABLE "location_cycle" (
     "intake_norm_days" bigint NOT NULL DEFAULT 14,
     "scale_enabled" bigint NOT NULL DEFAULT 1,
     "consent_months" bigint NOT NULL DEFAULT 12,
-    PRIMARY KEY ("location_id")
+    PRIMARY KEY ("location_id"),
+    CHECK (region IN ('noord','midden','zuid')),
+    CHECK (agenda_days_before BETWEEN 0 AND 60),
+    CHECK (letter_working_days BETWEEN 0 AND 30),
+    CHECK (intake_norm_days BETWEEN 1 AND 365),
+    CHECK (consent_months BETWEEN 1 AND 60)
 );
 
 CREATE TABLE "location_partner" (
@@ -396,7 +433,8 @@ CREATE TABLE "location_partner" (
     "age_max" bigint,
     "group_min" bigint,
     "group_max" bigint,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (kind IN ('structureel','incidenteel'))
 );
 
 CREATE TABLE "location_partner_history" (
@@ -418,7 +456,8 @@ CREATE TABLE "meeting" (
     "chair_name" text NOT NULL DEFAULT '',
     "status" text NOT NULL DEFAULT 'gepland',
     "recorded_afterwards" bigint NOT NULL DEFAULT 0,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (status IN ('gepland','gehouden','geannuleerd'))
 );
 
 CREATE TABLE "monitoring_erased" (
@@ -447,7 +486,8 @@ CREATE TABLE "note" (
     "visibility" text NOT NULL DEFAULT 'gedeeld',
     "perspective" text NOT NULL DEFAULT '',
     "updated_at" text,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (visibility IN ('gedeeld','intern'))
 );
 
 CREATE TABLE "offer" (
@@ -463,7 +503,10 @@ CREATE TABLE "offer" (
     "contact" text NOT NULL DEFAULT '',
     "archived_on" text,
     PRIMARY KEY ("id"),
-    UNIQUE ("location_id", "name")
+    UNIQUE ("location_id", "name"),
+    CHECK (level IN ('universeel','selectief','geindiceerd')),
+    CHECK (age_from IS NULL OR age_from BETWEEN 0 AND 30),
+    CHECK (age_to IS NULL OR age_to BETWEEN 0 AND 30)
 );
 
 CREATE TABLE "organisation" (
@@ -492,7 +535,8 @@ CREATE TABLE "parent_input" (
     "text" text NOT NULL,
     "given_by" text NOT NULL DEFAULT '',
     "recorded_at" text NOT NULL,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (length(trim(text)) > 0)
 );
 
 CREATE TABLE "participant" (
@@ -507,7 +551,9 @@ CREATE TABLE "participant" (
     "contact_id" bigint,
     "attendance" text NOT NULL DEFAULT 'onbekend',
     "absence_reason" text NOT NULL DEFAULT '',
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (kind IN ('ouder','kind','school','partner')),
+    CHECK (attendance IN ('onbekend','aanwezig','afwezig','later'))
 );
 
 CREATE TABLE "regional_signing_key" (
@@ -526,7 +572,9 @@ CREATE TABLE "school_holiday" (
     "name" text NOT NULL,
     "first_day" text NOT NULL,
     "last_day" text NOT NULL,
-    PRIMARY KEY ("id")
+    PRIMARY KEY ("id"),
+    CHECK (region IN ('noord','midden','zuid')),
+    CHECK (first_day <= last_day)
 );
 
 CREATE TABLE "setting" (
@@ -878,35 +926,76 @@ CREATE TABLE kp_membership (
     PRIMARY KEY (role_name, location_id)
 );
 
-CREATE FUNCTION kp_may_location(bigint) RETURNS boolean LANGUAGE sql STABLE
-    RETURN EXISTS (SELECT FROM kp_membership m WHERE m.role_name = current_user AND m.location_id = $1);
+CREATE FUNCTION kp_may_location(bigint) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = $1);
 
-CREATE FUNCTION kp_child_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT location_id FROM child WHERE id = $1);
+CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND NOT rolsuper)
+            AND pg_has_role(session_user, 'knooppunt_gebruiker', 'MEMBER') THEN
+        INSERT INTO kp_membership (role_name, location_id) VALUES (session_user, NEW.id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$;
 
-CREATE FUNCTION kp_meeting_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT location_id FROM meeting WHERE id = $1);
+CREATE TRIGGER location_creator_member AFTER INSERT ON location
+    FOR EACH ROW EXECUTE FUNCTION kp_member_of_new_location();
 
-CREATE FUNCTION kp_discussion_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.id = $1);
+CREATE FUNCTION kp_child_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT location_id FROM child WHERE id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_case_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM child_case k JOIN child c ON c.id = k.child_id WHERE k.id = $1);
+CREATE FUNCTION kp_meeting_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT location_id FROM meeting WHERE id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_goal_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM case_goal g JOIN child_case k ON k.id = g.case_id JOIN child c ON c.id = k.child_id WHERE g.id = $1);
+CREATE FUNCTION kp_discussion_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_item_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT m.location_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE i.id = $1);
+CREATE FUNCTION kp_case_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM child_case k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_consent_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM consent k JOIN child c ON c.id = k.child_id WHERE k.id = $1);
+CREATE FUNCTION kp_goal_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM case_goal g JOIN child_case k ON k.id = g.case_id JOIN child c ON c.id = k.child_id WHERE g.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_export_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT c.location_id FROM inzage_export e JOIN child c ON c.id = e.child_id WHERE e.id = $1);
+CREATE FUNCTION kp_item_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT m.location_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE i.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
-CREATE FUNCTION kp_partner_location(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN (SELECT location_id FROM location_partner WHERE id = $1);
+CREATE FUNCTION kp_consent_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM consent k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_export_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT c.location_id FROM inzage_export e JOIN child c ON c.id = e.child_id WHERE e.id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_partner_location(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM (SELECT location_id FROM location_partner WHERE id = $1) found (location_id)
+            WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id));
 
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 
@@ -1174,7 +1263,7 @@ CREATE POLICY eigen_locaties ON audit_burst TO knooppunt_gebruiker USING ((locat
 
 ALTER TABLE kp_membership ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY eigen ON kp_membership FOR SELECT TO knooppunt_gebruiker USING (role_name = current_user);
+CREATE POLICY eigen ON kp_membership FOR SELECT TO knooppunt_gebruiker USING (role_name = session_user);
 
 CREATE POLICY beheer ON kp_membership TO knooppunt_beheer USING (true) WITH CHECK (true);
 

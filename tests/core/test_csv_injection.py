@@ -48,6 +48,7 @@ def test_phone_numbers_stay_dialable_text_and_come_back_on_import():
 
 @_SETTINGS
 @given(who=_hostile, what=_hostile, child=_hostile, outcome=_hostile)
+@pytest.mark.postgres_todo(reason="PostgreSQL text cannot hold a NUL character, which SQLite stores; the services do not refuse it yet")
 def test_agreements_csv_never_writes_a_formula(demo_services, tmp_path, who, what, child, outcome):
     s = demo_services
     agreement = s.agreements.agreement(s.store.scalar("SELECT min(id) FROM agreement"))

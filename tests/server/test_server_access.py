@@ -31,7 +31,7 @@ def test_every_table_is_placed_in_an_access_group():
 
 def test_each_user_reads_only_its_own_locations_rows(two_locations):
     database, users = two_locations
-    for user, own, other in users:
+    for (user, own, other), location in zip(users, LOCATIONS, strict=True):
         with user.connect(database) as conn:
             for table in GUARDED:
                 ids = {r[0] for r in conn.execute(f"SELECT id FROM {table}")}
@@ -39,7 +39,7 @@ def test_each_user_reads_only_its_own_locations_rows(two_locations):
                 assert conn.execute(f"SELECT count(*) FROM {table} WHERE id = %s", (other[table],)).fetchone() == (0,)
             # Also not through a join from a row it may see.
             joined = conn.execute("SELECT n.text FROM note n JOIN agenda_item i ON i.id = n.agenda_item_id").fetchall()
-            assert joined == [(f"Geheim van {LOCATIONS[0] if own['location'] == users[0][1]['location'] else LOCATIONS[1]}",)]
+            assert joined == [(f"Geheim van {location}",)]
 
 
 def test_no_user_changes_or_deletes_the_other_locations_rows(two_locations):
@@ -67,7 +67,7 @@ def test_no_user_changes_or_deletes_the_other_locations_rows(two_locations):
     ("INSERT INTO agreement (child_id, owner_kind, owner_name, description) VALUES (%s, 'school', 'x', 'x')", "child"),
     ("INSERT INTO audit_log (at, actor, action, table_name, prev_hash, hash, location_id) "
      f"VALUES ('2026-11-23', 'x', 'x', 'x', '{'0' * 64}', 'x', %s)", "location"),
-])
+], ids=["child", "meeting", "note", "decision", "agreement", "audit_log"])
 def test_no_user_adds_rows_to_the_other_location(two_locations, statement, uses):
     database, users = two_locations
     user, own, other = users[1]
@@ -136,3 +136,14 @@ def test_tls_older_than_1_2_is_refused(pg_database):
         psycopg.connect(dsn)
     with pg_database.connect() as conn:
         assert conn.execute("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone()[0]
+
+
+def test_the_location_lookups_say_nothing_about_the_other_locations_rows(two_locations):
+    database, users = two_locations
+    user, own, other = users[0]
+    with user.connect(database) as conn:
+        mine = conn.execute("SELECT kp_child_location(%s), kp_item_location(%s)", (own["child"], own["agenda_item"]))
+        assert mine.fetchone() == (own["location"], own["location"])
+        theirs = conn.execute("SELECT kp_child_location(%s), kp_item_location(%s), kp_child_location(999)",
+                              (other["child"], other["agenda_item"]))
+        assert theirs.fetchone() == (None, None, None)  # the same answer as for a child that does not exist

@@ -14,6 +14,7 @@ from keyring.backends.fail import Keyring as NoKeyring
 from knooppunt.cli import main
 from knooppunt.storage.postgres.connection import ServerAddress
 from knooppunt.storage.postgres.credentials import SERVICE
+from tests.support.pg import free_port
 
 _numbers = itertools.count(1)
 
@@ -53,6 +54,14 @@ def test_init_add_user_and_check_set_up_a_server_a_user_can_use(pg_server, board
     # The new user connects with the password it was given, and sees its location's (empty) record.
     with psycopg.connect(pg_server.dsn(database, f"jan_{database}", password)) as conn:
         assert conn.execute("SELECT count(*) FROM child").fetchone() == (0,)
+    # Later he moves to another location.
+    _add_location(pg_server, database, "De Es")
+    assert main(["server", "locaties", f"jan_{database}", "--erbij", "De Es", "--eraf", "De Linde", *connection]) == 0
+    assert capsys.readouterr().out == f"jan_{database}: De Es\n"
+    with psycopg.connect(pg_server.dsn(database, f"jan_{database}", password)) as conn:
+        assert conn.execute("SELECT kp_may_location(1), kp_may_location(2)").fetchone() == (False, True)
+    assert main(["server", "locaties", "niemand", "--erbij", "De Es", *connection]) == 2
+    assert "Er is geen gebruiker niemand op de server." in capsys.readouterr().err
 
 
 def test_check_names_a_table_whose_row_level_security_was_switched_off(pg_server, board, capsys):
@@ -63,6 +72,24 @@ def test_check_names_a_table_whose_row_level_security_was_switched_off(pg_server
     assert main(["server", "check", *connection]) == 1
     report = capsys.readouterr().out
     assert "PROBLEEM  Rijbeveiliging (RLS) ontbreekt op: note" in report
+
+
+def test_check_finds_an_audit_row_changed_by_hand_with_the_triggers_off(pg_server, board, capsys):
+    connection, database = board
+    assert main(["server", "inrichten", *connection]) == 0
+    insert = ("INSERT INTO audit_log (at, actor, action, table_name, prev_hash, hash, location_id) "
+              "VALUES ('2026-11-23', 'IB', 'toegevoegd', 'child', %s, %s, %s)")
+    with psycopg.connect(pg_server.dsn(database)) as conn:
+        conn.execute("INSERT INTO location (name, type) VALUES ('De Linde', 'PO')")
+        for prev, new, location in (("0" * 64, "a" * 64, 1), ("a" * 64, "b" * 64, 1), ("0" * 64, "c" * 64, None)):
+            conn.execute(insert, (prev, new, location))
+    assert main(["server", "controleren", *connection]) == 0
+    assert "Logboek: 3 regel(s) in 2 keten(s), elke regel sluit aan" in capsys.readouterr().out
+    with psycopg.connect(pg_server.dsn(database)) as conn:
+        conn.execute("ALTER TABLE audit_log DISABLE TRIGGER USER")
+        conn.execute("UPDATE audit_log SET hash = %s WHERE hash = %s", ("f" * 64, "a" * 64))
+    assert main(["server", "controleren", *connection]) == 1
+    assert "PROBLEEM  Logboek: rij 2 (locatie 1) sluit niet aan op de rij ervoor" in capsys.readouterr().out
 
 
 def test_init_refuses_an_existing_database_and_add_user_an_unknown_location(pg_server, board, capsys):
@@ -114,3 +141,40 @@ def test_a_server_certificate_from_another_ca_is_refused(pg_server, board, tmp_p
     connection[connection.index("--ca") + 1] = str(other_ca)
     assert main(["server", "controleren", *connection]) == 2
     assert "certificaat van de server klopt niet" in capsys.readouterr().err
+
+
+def test_an_administrator_adds_a_location_she_then_belongs_to_but_sees_no_other_locations_children(
+        pg_server, board, memory_keyring, capsys):
+    connection, database = board
+    assert main(["server", "inrichten", *connection]) == 0
+    _add_location(pg_server, database, "De Linde")
+    _add_location(pg_server, database, "De Eik")
+    assert main(["server", "gebruiker-toevoegen", f"ria_{database}", "--locatie", "De Linde", "--beheer",
+                 *connection]) == 0
+    password = capsys.readouterr().out.split("veilig door): ")[1].strip()
+    add_child = ("INSERT INTO child (location_id, first_name, last_name, date_of_birth) "
+                 "VALUES ((SELECT id FROM location WHERE name = %s), 'Kind', %s, '2018-01-01')")
+    with psycopg.connect(pg_server.dsn(database)) as conn:
+        conn.execute(add_child, ("De Eik", "Eik"))
+    with psycopg.connect(pg_server.dsn(database, f"ria_{database}", password)) as conn:
+        conn.execute("INSERT INTO location (name, type) VALUES ('De Es', 'PO')")
+        conn.execute(add_child, ("De Es", "Es"))  # she belongs to the location she added
+    with psycopg.connect(pg_server.dsn(database, f"ria_{database}", password)) as conn:
+        assert conn.execute("SELECT last_name FROM child").fetchall() == [("Es",)]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(add_child, ("De Eik", "Nep"))  # not a member of De Eik
+    # As herself, the check reports her own place only (a user sees only its own memberships).
+    address = ServerAddress(pg_server.host, f"ria_{database}", pg_server.port, database, pg_server.ca_file)
+    memory_keyring.set_password(SERVICE, address.describe(), password)
+    assert main(["server", "controleren", *connection, "--als", f"ria_{database}"]) == 0
+    assert f"beheerder ria_{database}: De Es, De Linde" in capsys.readouterr().out
+
+
+def test_an_unreachable_server_is_a_dutch_refusal(pg_server, board, memory_keyring, capsys):
+    connection, database = board
+    port = free_port()  # nothing listens there
+    connection[connection.index("--poort") + 1] = str(port)
+    address = ServerAddress(pg_server.host, "postgres", port, database, pg_server.ca_file)
+    memory_keyring.set_password(SERVICE, address.describe(), pg_server.password)
+    assert main(["server", "controleren", *connection]) == 2
+    assert "is niet bereikbaar" in capsys.readouterr().err

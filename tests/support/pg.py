@@ -89,11 +89,26 @@ class PgServer:
         server._own(server.workdir)
         try:
             server._init()
-            server._ctl("start", "-w", "-t", str(START_SECONDS), "-l", str(server.log_file))
+            server._start()
         except BaseException:
             server.stop()
             raise
         return server
+
+    def _start(self) -> None:
+        # The free port may be taken between choosing and binding it: then another one (later
+        # lines of postgresql.conf win).
+        for _attempt in range(3):
+            try:
+                self._ctl("start", "-w", "-t", str(START_SECONDS), "-l", str(self.log_file))
+                return
+            except RuntimeError:
+                if "could not bind" not in self.log_tail():
+                    raise
+            self.port = free_port()
+            with (self.datadir / "postgresql.conf").open("a") as conf:
+                conf.write(f"port = {self.port}\n")
+        raise RuntimeError(f"No free port for the test server:\n{self.log_tail()}")
 
     def stop(self) -> None:
         """Stop the server (fast shutdown) and remove its directory; safe to call twice."""

@@ -66,6 +66,22 @@ def add_user(address: ServerAddress, password: str, name: str, new_password: str
                                [(name, location_id) for location_id in ids])
 
 
+def change_locations(address: ServerAddress, password: str, name: str, *, add: list[str],
+                     remove: list[str]) -> list[str]:
+    """Give a user more locations or take some away; returns the user's locations afterwards."""
+    with connect(address, password) as conn, conn.transaction():
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+            raise KnooppuntError(f"Er is geen gebruiker {name} op de server.")
+        with conn.cursor() as cursor:
+            cursor.executemany("INSERT INTO kp_membership (role_name, location_id) VALUES (%s, %s) "
+                               "ON CONFLICT DO NOTHING", [(name, _location_id(conn, loc)) for loc in add])
+            cursor.executemany("DELETE FROM kp_membership WHERE role_name = %s AND location_id = %s",
+                               [(name, _location_id(conn, loc)) for loc in remove])
+        rows = conn.execute("SELECT l.name FROM kp_membership m JOIN location l ON l.id = m.location_id "
+                            "WHERE m.role_name = %s ORDER BY l.name", (name,)).fetchall()
+        return [str(r[0]) for r in rows]
+
+
 def _location_id(conn: psycopg.Connection[tuple[object, ...]], name: str) -> int:
     row = conn.execute("SELECT id FROM location WHERE name = %s", (name,)).fetchone()
     if row is None:

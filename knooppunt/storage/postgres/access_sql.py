@@ -97,14 +97,32 @@ def access_statements() -> list[str]:
     location_id bigint NOT NULL REFERENCES location (id) ON DELETE CASCADE,
     PRIMARY KEY (role_name, location_id)
 )""",
-        # Invoker's rights: current_user is the user whose query the policy guards.
-        f"""CREATE FUNCTION kp_may_location(bigint) RETURNS boolean LANGUAGE sql STABLE
-    RETURN EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = current_user AND m.location_id = $1)""",
+        # The login role (session_user: the user's own connection) belongs to the location.
+        f"""CREATE FUNCTION kp_may_location(bigint) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = session_user AND m.location_id = $1)""",
+        # Whoever adds a location (an administrator) belongs to it; a superuser doing it by hand does not.
+        f"""CREATE FUNCTION kp_member_of_new_location() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND NOT rolsuper)
+            AND pg_has_role(session_user, '{USERS}', 'MEMBER') THEN
+        INSERT INTO {MEMBERSHIP} (role_name, location_id) VALUES (session_user, NEW.id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$""",
+        """CREATE TRIGGER location_creator_member AFTER INSERT ON location
+    FOR EACH ROW EXECUTE FUNCTION kp_member_of_new_location()""",
     ]
     # The owner's rights (the owner is not subject to the policies): finding the location of a row
-    # needs the parent rows whatever the user may read, and cannot recurse into their policies.
-    statements += [f"""CREATE FUNCTION {name}(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = public, pg_temp RETURN ({query})""" for name, query in _LOOKUPS.items()]
+    # needs the parent rows whatever the user may read, and cannot recurse into their policies. They
+    # answer only for the user's own locations (else NULL), so that calling them by hand reveals
+    # nothing about another location's rows.
+    statements += [f"""CREATE FUNCTION {name}(bigint) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    RETURN (SELECT found.location_id FROM ({query}) found (location_id)
+            WHERE EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = session_user
+                          AND m.location_id = found.location_id))""" for name, query in _LOOKUPS.items()]
     statements += [
         "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {USERS}",
@@ -132,7 +150,7 @@ def access_statements() -> list[str]:
             statements.append(f"CREATE POLICY eigen_locaties ON {table} TO {USERS} USING ({may}) WITH CHECK ({may})")
     statements += [
         f"ALTER TABLE {MEMBERSHIP} ENABLE ROW LEVEL SECURITY",
-        f"CREATE POLICY eigen ON {MEMBERSHIP} FOR SELECT TO {USERS} USING (role_name = current_user)",
+        f"CREATE POLICY eigen ON {MEMBERSHIP} FOR SELECT TO {USERS} USING (role_name = session_user)",
         f"CREATE POLICY beheer ON {MEMBERSHIP} TO {ADMINS} USING (true) WITH CHECK (true)",
         *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {USERS}" for table in SHARED],
         *[f"GRANT SELECT ON {table} TO {USERS}" for table in ADMIN_WRITES],

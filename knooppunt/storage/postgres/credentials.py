@@ -29,9 +29,3 @@ def store_password(address: ServerAddress, password: str) -> bool:
         return False
     return True
 
-
-def forget_password(address: ServerAddress) -> None:
-    try:
-        keyring.delete_password(SERVICE, address.describe())
-    except KeyringError:
-        return  # nothing stored, or no keyring: nothing to forget

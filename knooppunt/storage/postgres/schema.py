@@ -2,10 +2,10 @@
 
 Generated (from ``shape.sqlite_tables()``): tables, columns, NOT NULL, defaults, primary keys (a
 single INTEGER key becomes an identity column), foreign keys with their ON DELETE, UNIQUE
-constraints and indexes. Values keep SQLite's forms so that they compare the same on both: integers
-0/1 for yes/no, ISO dates and times as TEXT. Hand-written (``schema_extras.py``): the folding
-function, search, and the append-only audit log. CHECK constraints are not carried over (yet): the
-services validate before they write; see docs/server.md.
+constraints, CHECK constraints (their expressions read the same in both dialects) and indexes.
+Values keep SQLite's forms so that they compare the same on both: integers 0/1 for yes/no, ISO
+dates and times as TEXT. Hand-written (``schema_extras.py``): the folding function, search, and
+the append-only audit log.
 """
 
 from __future__ import annotations
@@ -100,6 +100,7 @@ def _create_table(table: Table) -> str:
         lines.append(" ".join(parts))
     lines.append(f"PRIMARY KEY ({', '.join(quote(c) for c in table.primary_key)})")
     lines.extend(f"UNIQUE ({', '.join(quote(c) for c in unique)})" for unique in table.uniques)
+    lines.extend(f"CHECK ({check})" for check in table.checks)
     return f"CREATE TABLE {quote(table.name)} (\n    " + ",\n    ".join(lines) + "\n)"
 
 

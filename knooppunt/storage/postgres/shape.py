@@ -51,6 +51,7 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...]
     uniques: tuple[tuple[str, ...], ...]  # UNIQUE constraints (not the primary key)
     indexes: tuple[Index, ...]
+    checks: tuple[str, ...] = ()  # CHECK expressions as written (they read the same in PostgreSQL)
 
     @property
     def primary_key(self) -> tuple[str, ...]:
@@ -90,4 +91,60 @@ def _table(db: Database, name: str) -> Table:
             expression = any(c is None for c in cols)
             sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [index]).fetchone()[0]
             indexes.append(Index(index, bool(unique), cols if not expression else (), sql if expression else None))
-    return Table(name, columns, fks, tuple(sorted(uniques)), tuple(sorted(indexes, key=lambda i: i.name)))
+    create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone()[0]
+    return Table(name, columns, fks, tuple(sorted(uniques)), tuple(sorted(indexes, key=lambda i: i.name)),
+                 tuple(check_expressions(create)))
+
+
+def check_expressions(create_table: str) -> list[str]:
+    """The expressions of the CHECK constraints in a CREATE TABLE statement (column and table ones).
+
+    SQLite keeps no list of them, only the statement's text: a small scan finds the keyword outside
+    quotes and takes the parenthesised expression after it.
+    """
+    found: list[str] = []
+    i, n = 0, len(create_table)
+    while i < n:
+        c = create_table[i]
+        if c in "'\"`[":
+            i = _after_quoted(create_table, i)
+            continue
+        if create_table[i:i + 5].upper() == "CHECK" and not _word_char(create_table, i - 1) \
+                and not _word_char(create_table, i + 5):
+            start = create_table.index("(", i)
+            end = _matching_parenthesis(create_table, start)
+            found.append(" ".join(create_table[start + 1:end].split()))
+            i = end + 1
+            continue
+        i += 1
+    return found
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _after_quoted(text: str, i: int) -> int:
+    close = "]" if text[i] == "[" else text[i]
+    j = i + 1
+    while j < len(text):
+        if text[j] == close:
+            if close != "]" and j + 1 < len(text) and text[j + 1] == close:  # a doubled quote
+                j += 2
+                continue
+            return j + 1
+        j += 1
+    return j
+
+
+def _matching_parenthesis(text: str, start: int) -> int:
+    depth, i = 0, start
+    while i < len(text):
+        if text[i] in "'\"`[":
+            i = _after_quoted(text, i)
+            continue
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+        i += 1
+    raise ValueError(f"unbalanced CHECK in: {text}")
