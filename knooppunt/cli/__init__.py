@@ -19,6 +19,7 @@ from . import (
     agreement_commands,
     audit_commands,
     backup_commands,
+    checkout_commands,
     child_commands,
     database_commands,
     directory_commands,
@@ -46,6 +47,7 @@ COMMAND_MODULES = [
     audit_commands,
     monitoring_commands,
     server_commands,
+    checkout_commands,
 ]
 
 

@@ -14,7 +14,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ..errors import KnooppuntError
-from . import audit_chain
+from . import audit_chain, id_blocks
 from .audit_chain import Executes
 from .audit_log import fold_bursts
 from .base import Store, UnitOfWork, audited
@@ -36,8 +36,17 @@ class SqliteStore(Store):
     def __init__(self, db: Database, *, clock: Callable[[], datetime] = datetime.now) -> None:
         super().__init__(clock=clock)
         self.db = db
+        self._checked_out: bool | None = None
+
+    def checked_out(self) -> bool:
+        """Is this file a meeting checked out from the server (new rows take reserved ids)?"""
+        if self._checked_out is None:
+            self._checked_out = id_blocks.has_blocks(self.db)
+        return self._checked_out
 
     def insert_row(self, db: Executes, table: str, row: dict[str, Any]) -> int:
+        if self.checked_out():  # a meeting checked out from the server: ids from its blocks (id_blocks.py)
+            id_blocks.assign(self.db, table, row)
         pk = self.db.table(table).insert(row).last_pk
         assert pk is not None  # every table has an integer key (a link table: its rowid)
         return int(pk)

@@ -1285,4 +1285,525 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON kp_migration TO knooppunt_beheer;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON regional_signing_key TO knooppunt_beheer;
 
+CREATE TABLE kp_lease (
+    meeting_id bigint PRIMARY KEY REFERENCES meeting (id) ON DELETE CASCADE,
+    location_id bigint NOT NULL REFERENCES location (id) ON DELETE CASCADE,
+    holder_role text NOT NULL,
+    holder_name text NOT NULL,
+    since text NOT NULL,
+    token_hash text NOT NULL UNIQUE
+);
+
+CREATE TABLE kp_lease_child (
+    meeting_id bigint NOT NULL REFERENCES kp_lease (meeting_id) ON DELETE CASCADE,
+    child_id bigint NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_id, child_id)
+);
+
+CREATE TABLE kp_lease_history (
+    token_hash text PRIMARY KEY,
+    meeting_id bigint NOT NULL,
+    location_id bigint NOT NULL REFERENCES location (id) ON DELETE CASCADE,
+    holder_name text NOT NULL,
+    since text NOT NULL,
+    ended text NOT NULL,
+    ended_by text NOT NULL,
+    how text NOT NULL CHECK (how IN ('ingecheckt', 'overgenomen'))
+);
+
+CREATE FUNCTION kp_discussion_meeting(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT d.meeting_id, m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id WHERE d.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_item_meeting(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT d.meeting_id, m.location_id FROM agenda_item i JOIN discussion d ON d.id = i.discussion_id JOIN meeting m ON m.id = d.meeting_id WHERE i.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_case_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT k.child_id, c.location_id FROM child_case k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_goal_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT k.child_id, c.location_id FROM case_goal g JOIN child_case k ON k.id = g.case_id JOIN child c ON c.id = k.child_id WHERE g.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_consent_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT k.child_id, c.location_id FROM consent k JOIN child c ON c.id = k.child_id WHERE k.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_export_child(bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = public, pg_temp
+    RETURN (SELECT found.id FROM (SELECT e.child_id, c.location_id FROM inzage_export e JOIN child c ON c.id = e.child_id WHERE e.id = $1) found (id, location_id) WHERE EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = found.location_id));
+
+CREATE FUNCTION kp_lease_guard(the_meeting bigint, the_child bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE l kp_lease;
+BEGIN
+    IF the_meeting IS NULL AND the_child IS NULL THEN RETURN; END IF;
+    SELECT * INTO l FROM kp_lease WHERE (meeting_id = the_meeting
+        OR meeting_id IN (SELECT c.meeting_id FROM kp_lease_child c WHERE c.child_id = the_child))
+        AND EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = kp_lease.location_id) LIMIT 1;
+    IF NOT FOUND OR (l.holder_role = session_user AND l.token_hash = encode(sha256(convert_to(coalesce(current_setting('knooppunt.checkin', true), ''), 'UTF8')), 'hex')) THEN RETURN; END IF;
+    RAISE EXCEPTION USING ERRCODE = 'object_in_use', MESSAGE = format('Deze vergadering is uitgecheckt door %s sinds %s', l.holder_name, to_char(l.since::timestamp, 'DD-MM-YYYY "om" HH24:MI'))
+        || ': op de server alleen te lezen tot de vergadering is ingecheckt.';
+END $$;
+
+CREATE FUNCTION kp_lease_take(the_meeting bigint, shown_name text, hashed text, taken_at text)
+    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE l kp_lease; the_location bigint;
+BEGIN
+    SELECT location_id INTO the_location FROM meeting WHERE id = the_meeting;
+    IF the_location IS NULL OR NOT EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = the_location) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = 'Deze vergadering bestaat niet of hoort niet bij uw locatie(s).';
+    END IF;
+    SELECT * INTO l FROM kp_lease WHERE meeting_id = the_meeting FOR UPDATE;
+    IF FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'object_in_use', MESSAGE = format('Deze vergadering is uitgecheckt door %s sinds %s', l.holder_name, to_char(l.since::timestamp, 'DD-MM-YYYY "om" HH24:MI')) || ': u kunt haar niet uitchecken.';
+    END IF;
+    INSERT INTO kp_lease VALUES (the_meeting, the_location, session_user, shown_name, taken_at, hashed);
+    INSERT INTO kp_lease_child SELECT DISTINCT the_meeting, d.child_id FROM discussion d WHERE d.meeting_id = the_meeting;
+END $$;
+
+CREATE FUNCTION kp_lease_release(the_meeting bigint, at_time text, by_whom text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE l kp_lease;
+BEGIN
+    SELECT * INTO l FROM kp_lease WHERE meeting_id = the_meeting FOR UPDATE;
+    IF NOT FOUND OR l.holder_role <> session_user OR l.token_hash <> encode(sha256(convert_to(coalesce(current_setting('knooppunt.checkin', true), ''), 'UTF8')), 'hex') THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = 'U houdt deze vergadering niet.';
+    END IF;
+    INSERT INTO kp_lease_history VALUES (l.token_hash, the_meeting, l.location_id, l.holder_name, l.since, at_time,
+                                         by_whom, 'ingecheckt');
+    DELETE FROM kp_lease WHERE meeting_id = the_meeting;
+END $$;
+
+CREATE FUNCTION kp_lease_take_over(the_meeting bigint, at_time text, by_whom text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE l kp_lease;
+BEGIN
+    SELECT * INTO l FROM kp_lease WHERE meeting_id = the_meeting FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'no_data_found', MESSAGE = 'Deze vergadering is niet uitgecheckt.';
+    END IF;
+    IF NOT pg_has_role(session_user, 'knooppunt_beheer', 'MEMBER') OR NOT EXISTS (SELECT FROM kp_membership m WHERE m.role_name = session_user AND m.location_id = l.location_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = 'Alleen een coördinator (beheerder op de server) van deze locatie kan een uitgecheckte '
+                      'vergadering overnemen.';
+    END IF;
+    INSERT INTO kp_lease_history VALUES (l.token_hash, the_meeting, l.location_id, l.holder_name, l.since, at_time,
+                                         by_whom, 'overgenomen');
+    DELETE FROM kp_lease WHERE meeting_id = the_meeting;
+    RETURN l.holder_name || ' sinds ' || to_char(l.since::timestamp, 'DD-MM-YYYY "om" HH24:MI');
+END $$;
+
+CREATE FUNCTION kp_reserve_ids(name text, n bigint) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE seq text := pg_get_serial_sequence(quote_ident(name), 'id'); first bigint;
+BEGIN
+    IF seq IS NULL OR n < 1 OR n > 1000000 THEN
+        RAISE EXCEPTION 'Geen nummers te reserveren voor %', name;
+    END IF;
+    EXECUTE format('LOCK TABLE %I IN SHARE ROW EXCLUSIVE MODE', name);
+    first := nextval(seq);
+    PERFORM setval(seq, first + n - 1);
+    RETURN first;
+END $$;
+
+CREATE FUNCTION kp_lease_guard_meeting() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(r.id, NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(r.id, NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON meeting
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_meeting();
+
+CREATE FUNCTION kp_lease_guard_discussion() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(r.meeting_id, NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(r.meeting_id, NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON discussion
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_discussion();
+
+CREATE FUNCTION kp_lease_guard_agenda_item() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON agenda_item
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_agenda_item();
+
+CREATE FUNCTION kp_lease_guard_decision() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON decision
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_decision();
+
+CREATE FUNCTION kp_lease_guard_participant() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON participant
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_participant();
+
+CREATE FUNCTION kp_lease_guard_parent_input() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON parent_input
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_parent_input();
+
+CREATE FUNCTION kp_lease_guard_goal_evaluation() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON goal_evaluation
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_goal_evaluation();
+
+CREATE FUNCTION kp_lease_guard_addendum() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(kp_discussion_meeting(r.discussion_id), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON addendum
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_addendum();
+
+CREATE FUNCTION kp_lease_guard_note() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(kp_item_meeting(r.agenda_item_id), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(kp_item_meeting(r.agenda_item_id), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON note
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_note();
+
+CREATE FUNCTION kp_lease_guard_document() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(coalesce(r.meeting_id, kp_discussion_meeting(r.discussion_id)), NULL); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(coalesce(r.meeting_id, kp_discussion_meeting(r.discussion_id)), NULL);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON document
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_document();
+
+CREATE FUNCTION kp_lease_guard_child() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON child
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_child();
+
+CREATE FUNCTION kp_lease_guard_guardian() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON guardian
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_guardian();
+
+CREATE FUNCTION kp_lease_guard_consent() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON consent
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_consent();
+
+CREATE FUNCTION kp_lease_guard_child_case() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON child_case
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_child_case();
+
+CREATE FUNCTION kp_lease_guard_agreement() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON agreement
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_agreement();
+
+CREATE FUNCTION kp_lease_guard_avg_request() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON avg_request
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_avg_request();
+
+CREATE FUNCTION kp_lease_guard_correction() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON correction
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_correction();
+
+CREATE FUNCTION kp_lease_guard_inzage_export() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON inzage_export
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_inzage_export();
+
+CREATE FUNCTION kp_lease_guard_transfer_history() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON transfer_history
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_transfer_history();
+
+CREATE FUNCTION kp_lease_guard_child_partner_choice() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, r.child_id); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, r.child_id);
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON child_partner_choice
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_child_partner_choice();
+
+CREATE FUNCTION kp_lease_guard_case_closing() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON case_closing
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_case_closing();
+
+CREATE FUNCTION kp_lease_guard_case_event() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON case_event
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_case_event();
+
+CREATE FUNCTION kp_lease_guard_case_goal() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON case_goal
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_case_goal();
+
+CREATE FUNCTION kp_lease_guard_case_intake() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON case_intake
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_case_intake();
+
+CREATE FUNCTION kp_lease_guard_case_plan() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_case_child(r.case_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON case_plan
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_case_plan();
+
+CREATE FUNCTION kp_lease_guard_case_goal_agreement() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_goal_child(r.goal_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_goal_child(r.goal_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON case_goal_agreement
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_case_goal_agreement();
+
+CREATE FUNCTION kp_lease_guard_consent_organisation() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_consent_child(r.consent_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_consent_child(r.consent_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON consent_organisation
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_consent_organisation();
+
+CREATE FUNCTION kp_lease_guard_inzage_withholding() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN r := OLD; PERFORM kp_lease_guard(NULL, kp_export_child(r.export_id)); END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    r := NEW;
+    PERFORM kp_lease_guard(NULL, kp_export_child(r.export_id));
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER lease_guard BEFORE INSERT OR UPDATE OR DELETE ON inzage_withholding
+    FOR EACH ROW EXECUTE FUNCTION kp_lease_guard_inzage_withholding();
+
+ALTER TABLE kp_lease ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE kp_lease_child ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE kp_lease_history ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY eigen_locaties ON kp_lease FOR SELECT TO knooppunt_gebruiker USING (kp_may_location(location_id));
+
+CREATE POLICY eigen_locaties ON kp_lease_child FOR SELECT TO knooppunt_gebruiker USING (kp_may_location(kp_meeting_location(meeting_id)));
+
+CREATE POLICY eigen_locaties ON kp_lease_history FOR SELECT TO knooppunt_gebruiker USING (kp_may_location(location_id));
+
+GRANT SELECT (meeting_id, location_id, holder_role, holder_name, since) ON kp_lease TO knooppunt_gebruiker;
+
+GRANT SELECT ON kp_lease_child, kp_lease_history TO knooppunt_gebruiker;
+
+REVOKE ALL ON FUNCTION kp_lease_guard(bigint, bigint) FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION kp_lease_take(bigint, text, text, text) FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION kp_lease_release(bigint, text, text) FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION kp_lease_take_over(bigint, text, text) FROM PUBLIC;
+
+REVOKE ALL ON FUNCTION kp_reserve_ids(text, bigint) FROM PUBLIC;
+
+GRANT EXECUTE ON FUNCTION kp_lease_guard(bigint, bigint) TO knooppunt_gebruiker;
+
+GRANT EXECUTE ON FUNCTION kp_lease_take(bigint, text, text, text) TO knooppunt_gebruiker;
+
+GRANT EXECUTE ON FUNCTION kp_lease_release(bigint, text, text) TO knooppunt_gebruiker;
+
+GRANT EXECUTE ON FUNCTION kp_lease_take_over(bigint, text, text) TO knooppunt_gebruiker;
+
+GRANT EXECUTE ON FUNCTION kp_reserve_ids(text, bigint) TO knooppunt_gebruiker;
+
 COMMIT;

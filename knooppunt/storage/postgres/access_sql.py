@@ -8,6 +8,8 @@ those locations, whatever SQL it sends: the server refuses, not only the program
 
 from __future__ import annotations
 
+from .checkout_sql import LEASE_TABLES, checkout_statements
+
 OWNER = "knooppunt_eigenaar"  # owns the tables (no login); the schema is installed as this role
 USERS = "knooppunt_gebruiker"  # every user of the program
 ADMINS = "knooppunt_beheer"  # may also add locations, change settings, read the regional key
@@ -51,11 +53,13 @@ MEMBERSHIP = "kp_membership"
 
 def needs_rls() -> dict[str, str]:
     """Every table that row-level security guards, with its location expression."""
-    return {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT, MEMBERSHIP: "role_name"}
+    return {**PER_LOCATION, **DIRECTORY_PER_LOCATION, **AUDIT, MEMBERSHIP: "role_name",
+            **dict.fromkeys(LEASE_TABLES, "location_id")}
 
 
 def classified() -> set[str]:
-    return {*PER_LOCATION, *DIRECTORY_PER_LOCATION, *AUDIT, *SHARED, *ADMIN_WRITES, *ADMIN_ONLY, MEMBERSHIP}
+    return {*PER_LOCATION, *DIRECTORY_PER_LOCATION, *AUDIT, *SHARED, *ADMIN_WRITES, *ADMIN_ONLY, MEMBERSHIP,
+            *LEASE_TABLES}
 
 
 def role_statements() -> list[str]:
@@ -156,4 +160,6 @@ END $$""",
         *[f"GRANT SELECT ON {table} TO {USERS}" for table in ADMIN_WRITES],
         *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {ADMINS}" for table in (*ADMIN_WRITES, *ADMIN_ONLY)],
     ]
+    # Meetings checked out to a laptop: the lease and the guard (checkout_sql.py).
+    statements += checkout_statements(USERS, ADMINS)
     return statements

@@ -12,11 +12,13 @@
 
 from __future__ import annotations
 
+from .checkout_sql import LEASE_TABLES
+
 GENESIS = "0" * 64
 
 # Tables only the server has (the parity test leaves them out); the SQLite-only FTS tables are in
 # shape.SEARCH_TABLES.
-SERVER_TABLES = ("kp_migration", "kp_membership")  # kp_membership: access_sql.py
+SERVER_TABLES = ("kp_migration", "kp_membership", *LEASE_TABLES)  # kp_membership: access_sql.py; leases: checkout_sql.py
 SERVER_COLUMNS = {"audit_log": ("location_id", "db_role"), "audit_burst": ("location_id",)}
 
 EXTRAS = [
