@@ -66,7 +66,11 @@ class TeamSettings:
 
         if self.remember_password:
             return credentials.store_password(self.address, password)
-        credentials.forget_password(self.address)
+        import keyring
+        from keyring.errors import KeyringError
+
+        with contextlib.suppress(KeyringError):  # nothing kept, or no keyring: nothing to forget
+            keyring.delete_password(credentials.SERVICE, self.address.describe())
         return True
 
 
