@@ -164,7 +164,10 @@ def open_team_services(settings: TeamSettings, password: str, *,
     store = PostgresStore(conn, clock=clock, conninfo=settings.address.conninfo(password))
     store.identify(lambda: settings.user)
     store.fold_audit_bursts()
-    return build_services(store)
+    from .services.team.checkout import CheckoutService
+
+    return replace(build_services(store), checkout=CheckoutService(settings.address, password, clock=clock),
+                   server_user=settings.user)
 
 
 def first_run(path: Path, *, passphrase: str, user_name: str, role: Role, location: Location | None,

@@ -16,6 +16,7 @@ from ..meeting.planning_dialog import PlanningDialog
 from ..modal import open_modal, run_modal
 from ..models.record_table import Column
 from .list_page import ListPage
+from .meeting_checkout import MeetingCheckout
 
 SHOWN_AT_ONCE = 200  # newest first; typing searches the database for older ones
 
@@ -71,17 +72,37 @@ class MeetingsPage(ListPage):
         self.documents_button.setToolTip("Verslag, afsprakenbrief voor ouders: bekijken, vaststellen, afdrukken")
         self.documents_button.clicked.connect(self._on_documents_button_clicked)
         self.toolbar.addWidget(self.documents_button)
+        # On the organisation's server: check-out to this laptop and check-in (meeting_checkout.py).
+        self.checkout: MeetingCheckout | None = None
+        if services.checkout is not None:
+            self.checkout = MeetingCheckout(page=self, services=services, selected=self._selected_meeting_id,
+                                            reload=self.reload)
+            for button in self.checkout.buttons():
+                self.toolbar.addWidget(button)
+            self.layout().addWidget(self.checkout.lease_label)
+            self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         hub.changed.connect(self._on_hub_changed)
         self.reload()
 
     def reload(self) -> None:
         self.run_search()
+        self._on_table_selection_changed()
         chosen = self.location_combo.currentData()
         self.location_combo.clear()
         for location in self._services.locations.locations():
             self.location_combo.addItem(location.name, location.id)
         if chosen is not None and self.location_combo.findData(chosen) >= 0:
             self.location_combo.setCurrentIndex(self.location_combo.findData(chosen))
+
+    def _selected_meeting_id(self) -> int | None:
+        view = self.table.selected_record()
+        return view.meeting.id if view is not None else None
+
+    def _on_table_selection_changed(self, *_args: object) -> None:
+        if self.checkout is not None:
+            read_only = self.checkout.refresh()
+            for button in (self.plan_button, self.run_button):
+                button.setEnabled(not read_only)
 
     # Planning ------------------------------------------------------------------------------
     def plan(self, view: MeetingView | None = None) -> PlanningDialog | None:
@@ -103,6 +124,8 @@ class MeetingsPage(ListPage):
             self.plan(view)
 
     def _on_table_activated_record(self, view: MeetingView) -> None:
+        if self.checkout is not None and self.checkout.leased:
+            return  # checked out: read-only here, the lease line says by whom
         self.plan(view)
 
     # Running -------------------------------------------------------------------------------
