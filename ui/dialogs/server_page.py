@@ -79,7 +79,9 @@ class ServerPage(QWizardPage):
         form.addRow("&Poort", self.port)
         form.addRow("&Database", self.database)
         form.addRow("&Gebruikersnaam", self.user)
-        form.addRow("&CA-certificaat", ca_row)
+        ca_label = QLabel("&CA-certificaat")  # a label of a row of widgets needs its buddy set
+        ca_label.setBuddy(self.ca_file)
+        form.addRow(ca_label, ca_row)
         form.addRow("&Wachtwoord", self.password)
         form.addRow(self.remember)
         form.addRow(tls)

@@ -108,11 +108,17 @@ class MeetingCheckout(QObject):
         self.take_over_button.clicked.connect(self.take_over)
         self.lease_label = QLabel()
         self.lease_label.setObjectName("gentleNotice")
+        self.lease_label.setWordWrap(True)
         self.lease_label.hide()
         self.leased = False
 
-    def buttons(self) -> list[QWidget]:
-        return [self.check_out_button, self.check_in_button, self.take_over_button]
+    def row(self) -> QHBoxLayout:
+        """The buttons, then the lease line of the selected meeting."""
+        row = QHBoxLayout()
+        for button in (self.check_out_button, self.check_in_button, self.take_over_button):
+            row.addWidget(button)
+        row.addWidget(self.lease_label, 1)
+        return row
 
     def refresh(self) -> bool:
         """Show the selected meeting's lease; True when it is checked out (read-only here)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knooppunt.services import Change, Entity, Services
 from knooppunt.services.meetings.meetings import MeetingView
@@ -77,9 +77,10 @@ class MeetingsPage(ListPage):
         if services.checkout is not None:
             self.checkout = MeetingCheckout(page=self, services=services, selected=self._selected_meeting_id,
                                             reload=self.reload)
-            for button in self.checkout.buttons():
-                self.toolbar.addWidget(button)
-            self.layout().addWidget(self.checkout.lease_label)
+            # A row of its own under the toolbar (the window stays narrow enough for a laptop).
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertLayout(layout.indexOf(self.status), self.checkout.row())
             self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         hub.changed.connect(self._on_hub_changed)
         self.reload()
