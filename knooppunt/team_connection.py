@@ -65,7 +65,12 @@ def try_connection(settings: TeamSettings, password: str) -> list[str]:
 
 
 def lost_connection(exc: BaseException) -> str | None:
-    """The calm Dutch message when ``exc`` means the server went away during work, else None."""
+    """The calm Dutch message when ``exc`` means the server went away during work, or the server's
+    own Dutch refusal (a trigger's RAISE: a checked-out meeting, the audit chain); else None."""
+    # The server's own refusals carry a Dutch message (schema_extras.py, checkout_sql.py); the
+    # lease's ObjectInUse is an OperationalError too, so it is asked first.
+    if isinstance(exc, psycopg.errors.RaiseException | psycopg.errors.ObjectInUse) and exc.diag.message_primary:
+        return f"De server heeft dit geweigerd: {exc.diag.message_primary.rstrip('.')}. Er is niets opgeslagen."
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         return LOST
     return None

@@ -131,9 +131,10 @@ class CrashHandler:
             from knooppunt.team_connection import lost_connection
 
             lost = lost_connection(exc)
-            if lost is not None:  # the server went away (network, server stopped): no traceback
-                log.info("Connection to the server lost: %s", exc_type.__name__)
-                messages.show_error(QApplication.activeWindow(), lost, "Verbinding verbroken")
+            if lost is not None:  # the server went away or refused in Dutch: no traceback
+                log.info("Server connection lost or refused: %s", exc_type.__name__)
+                title = "Geweigerd door de server" if lost.startswith("De server heeft") else "Verbinding verbroken"
+                messages.show_error(QApplication.activeWindow(), lost, title)
                 return
             import traceback
 

@@ -218,3 +218,4 @@ def test_a_local_database_opens_no_network_connection(app, qtbot, services, db_p
     session = user_session(db_path, team=team_settings.load())
     assert session is not None and session.server == ""
     session.close()
+
