@@ -4,8 +4,9 @@ connect to a server, and only because the user set it up and started the program
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -15,10 +16,14 @@ from knooppunt.team_settings import TeamSettings
 
 from . import messages
 from .dialogs.unlock import UnlockDialog
+from .hub import SignalHub
+from .operations import run_op
 from .startup import Session
 
 if TYPE_CHECKING:
     from knooppunt.services import Services
+
+T = TypeVar("T")
 
 
 def open_on_server(team: TeamSettings, password: str) -> Services:
@@ -36,18 +41,28 @@ def _keep_password(parent: QWidget | None, team: TeamSettings, password: str) ->
                         "Knooppunt vraagt het daarom bij elke start.")
 
 
+class _Refusal:
+    """Where run_op puts a refusal that is shown later (in the password dialog), not in a box."""
+
+    message = ""
+
+    def show_error(self, error: KnooppuntError) -> None:
+        self.message = error.message
+
+
+def _attempt(action: Callable[[], T], parent: QWidget | None, title: str = "",
+             refusal: _Refusal | None = None) -> T | None:
+    # Opening publishes nothing: a hub of its own (the window's is made with the window).
+    return run_op(action, hub=SignalHub(), parent=parent, errors=refusal, title=title)
+
+
 def first_server_session(wizard: QWidget, team: TeamSettings, password: str, path: Path) -> Session | None:
     """From the first-run wizard: connect, then keep the settings (and the password, if asked)."""
-    try:
-        services = open_on_server(team, password)
-    except KnooppuntError as exc:
-        messages.show_error(wizard, exc, "Geen verbinding met de server")
+    services = _attempt(lambda: open_on_server(team, password), wizard, "Geen verbinding met de server")
+    if services is None:
         return None
-    try:
-        team_settings.save(team)
-    except KnooppuntError as exc:
+    if _attempt(lambda: team_settings.save(team), wizard, "Instellingen niet opgeslagen") is None:
         services.close()
-        messages.show_error(wizard, exc, "Instellingen niet opgeslagen")
         return None
     _keep_password(wizard, team, password)
     return Session(services, path, server=team.describe())
@@ -69,10 +84,11 @@ def server_session(team: TeamSettings, path: Path) -> Session | None:
     password = team.stored_password()
     error = ""
     if password is not None:
-        try:
-            return Session(open_on_server(team, password), path, server=team.describe())
-        except KnooppuntError as exc:
-            error = exc.message
+        kept, refusal = password, _Refusal()
+        opened = _attempt(lambda: open_on_server(team, kept), None, refusal=refusal)
+        if opened is not None:
+            return Session(opened, path, server=team.describe())
+        error = refusal.message
     dialog = server_dialog(team, path, error=error)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

@@ -219,3 +219,24 @@ def test_a_local_database_opens_no_network_connection(app, qtbot, services, db_p
     assert session is not None and session.server == ""
     session.close()
 
+
+
+def test_a_kept_password_that_no_longer_works_is_asked_again_and_replaced(
+        app, qtbot, linde, memory_keyring, user_folder, tmp_path):
+    database, user = linde
+    settings = settings_for(database, user.role, remember_password=True)
+    team_settings.save(settings)
+    memory_keyring.set_password(SERVICE, settings.address.describe(), "het oude wachtwoord")
+    said = []
+
+    def give_password(dialog):
+        said.append(dialog.error.text())
+        dialog.passphrase.setText(user.password)
+        dialog.ok_button.click()
+
+    when_dialog_opens(UnlockDialog, give_password)
+    session = user_session(tmp_path / "knooppunt.db", team=team_settings.load())
+    assert session is not None
+    session.close()
+    assert len(said) == 1 and "weigert de aanmelding" in said[0]
+    assert memory_keyring.passwords == {(SERVICE, settings.address.describe()): user.password}

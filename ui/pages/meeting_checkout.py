@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from knooppunt.errors import KnooppuntError
 from knooppunt.paths import user_data_dir
-from knooppunt.services import Services
+from knooppunt.services import Change, Entity, Services
 from knooppunt.services.setup import check_new_passphrase
 from knooppunt.services.team.checkout import CheckoutService, describe
 
 from .. import messages
+from ..hub import SignalHub
 from ..modal import run_modal
+from ..operations import run_op
 
 
 def _secret() -> QLineEdit:
@@ -90,15 +91,15 @@ class CheckoutDialog(QDialog):
 class MeetingCheckout(QObject):
     """The three buttons and the lease line of the Overleggen page."""
 
-    def __init__(self, *, page: QWidget, services: Services, selected: Callable[[], int | None],
-                 reload: Callable[[], None]) -> None:
+    def __init__(self, *, page: QWidget, services: Services, hub: SignalHub,
+                 selected: Callable[[], int | None]) -> None:
         super().__init__(page)
         assert services.checkout is not None
         self._page = page
         self._checkout: CheckoutService = services.checkout
         self._user = services.server_user
         self._selected = selected
-        self._reload = reload
+        self._hub = hub
         self.check_out_button = QPushButton("Uit&checken naar deze laptop…")
         self.check_out_button.clicked.connect(self.check_out)
         self.check_in_button = QPushButton("&Inchecken…")
@@ -140,12 +141,10 @@ class MeetingCheckout(QObject):
         if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         target = Path(dialog.path.text()).expanduser()
-        try:
-            self._checkout.check_out(meeting_id, target, dialog.first.text(), holder=self._user)
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc, "Niet uitgecheckt")
+        passphrase = dialog.first.text()
+        if self._run(lambda: self._checkout.check_out(meeting_id, target, passphrase, holder=self._user),
+                     meeting_id, "Niet uitgecheckt") is None:
             return None
-        self._reload()
         messages.inform(self._page, "Uitgecheckt", f"Het overleg staat nu op deze laptop in {target}. Open het "
                         "bestand met ‘knooppunt --db’ om zonder netwerk te werken, en check het daarna hier in.")
         return target
@@ -158,12 +157,8 @@ class MeetingCheckout(QObject):
         passphrase = ask_secret(self._page, "Inchecken", f"Wachtwoordzin van {path.name}:")
         if passphrase is None:
             return False
-        try:
-            self._checkout.check_in(path, passphrase)
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc, "Niet ingecheckt")
+        if self._run(lambda: self._checkout.check_in(path, passphrase), self._selected(), "Niet ingecheckt") is None:
             return False
-        self._reload()
         messages.inform(self._page, "Ingecheckt", "Alle wijzigingen van het overleg staan weer op de server; "
                         "anderen kunnen het weer wijzigen.")
         return True
@@ -178,13 +173,14 @@ class MeetingCheckout(QObject):
                             "kan daarna niet meer worden ingecheckt; wat daar is gewijzigd, gaat verloren. Dit komt "
                             "in het logboek.", confirm="Lease overnemen", destructive=True):
             return False
-        try:
-            self._checkout.take_over(meeting_id, by=self._user)
-        except KnooppuntError as exc:
-            messages.show_error(self._page, exc, "Lease niet overgenomen")
-            return False
-        self._reload()
-        return True
+        return self._run(lambda: self._checkout.take_over(meeting_id, by=self._user), meeting_id,
+                         "Lease niet overgenomen") is not None
+
+    def _run(self, action: Callable[[], object], meeting_id: int | None, title: str) -> object | None:
+        """``action`` through run_op: a refusal in one box; done, the meeting's change on the hub
+        (every page showing it reloads, this one too)."""
+        change = Change.updated(Entity.MEETING, *([meeting_id] if meeting_id is not None else []))
+        return run_op(lambda: (action(), change), hub=self._hub, parent=self._page, title=title)
 
 
 def ask_secret(parent: QWidget | None, title: str, label: str) -> str | None:

@@ -75,8 +75,8 @@ class MeetingsPage(ListPage):
         # On the organisation's server: check-out to this laptop and check-in (meeting_checkout.py).
         self.checkout: MeetingCheckout | None = None
         if services.checkout is not None:
-            self.checkout = MeetingCheckout(page=self, services=services, selected=self._selected_meeting_id,
-                                            reload=self.reload)
+            self.checkout = MeetingCheckout(page=self, services=services, hub=hub,
+                                            selected=self._selected_meeting_id)
             # A row of its own under the toolbar (the window stays narrow enough for a laptop).
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
