@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .backup.service import BackupService
 from .documents.inzage import InzageService
@@ -53,7 +54,11 @@ from .services.profile import ProfileService
 from .services.setup import check_new_passphrase
 from .storage import SqliteStore, Store, create_database, open_database
 
-__all__ = ["Services", "build_services", "first_run", "open_server_services", "open_services", "profile_actor"]
+if TYPE_CHECKING:
+    from .team_settings import TeamSettings
+
+__all__ = ["Services", "build_services", "first_run", "open_server_services", "open_services",
+           "open_team_services", "profile_actor"]
 
 DEFAULT_ACTOR = "onbekend"
 
@@ -145,6 +150,24 @@ def open_server_services(conninfo: str, *, clock: Callable[[], datetime] = datet
     store.identify(profile_actor(store, actor))
     store.fold_audit_bursts()
     return build_services(store)
+
+
+def open_team_services(settings: TeamSettings, password: str, *,
+                       clock: Callable[[], datetime] = datetime.now) -> Services:
+    """The services on the server of ``settings`` (server.json) as its user; a Dutch refusal
+    (team_connection.refusal) when the server cannot be reached or refuses. The user's login
+    name writes the audit rows: the server's profile setting is the organisation's, not one user's."""
+    from . import team_connection
+    from .storage.postgres.store import PostgresStore
+
+    conn = team_connection.connect(settings, password)
+    store = PostgresStore(conn, clock=clock, conninfo=settings.address.conninfo(password))
+    store.identify(lambda: settings.user)
+    store.fold_audit_bursts()
+    from .services.team.checkout import CheckoutService
+
+    return replace(build_services(store), checkout=CheckoutService(settings.address, password, clock=clock),
+                   server_user=settings.user)
 
 
 def first_run(path: Path, *, passphrase: str, user_name: str, role: Role, location: Location | None,

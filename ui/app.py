@@ -128,6 +128,14 @@ class CrashHandler:
             if isinstance(exc, KnooppuntError):
                 messages.show_error(QApplication.activeWindow(), exc)
                 return
+            from knooppunt.team_connection import lost_connection
+
+            lost = lost_connection(exc)
+            if lost is not None:  # the server went away or refused in Dutch: no traceback
+                log.info("Server connection lost or refused: %s", exc_type.__name__)
+                title = "Geweigerd door de server" if lost.startswith("De server heeft") else "Verbinding verbroken"
+                messages.show_error(QApplication.activeWindow(), lost, title)
+                return
             import traceback
 
             details = "".join(traceback.format_exception(exc_type, exc, tb))
@@ -198,7 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .startup import demo_session, user_session
 
     try:
-        session = demo_session() if args.demo else user_session(args.db or default_database_path())
+        # server.json (the first-run wizard's "Verbinden met de server van mijn organisatie") makes the
+        # program start on the server; --db and --demo always mean a file on this laptop.
+        from knooppunt import team_settings
+
+        team = team_settings.load() if not args.db and not args.demo else None
+        session = demo_session() if args.demo else user_session(args.db or default_database_path(), team=team)
         # The first page reads the database: damage found there is a message, not a crash.
         window = session.build_window() if session is not None else None
     except KnooppuntError as exc:

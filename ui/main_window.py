@@ -120,14 +120,18 @@ class MainWindow(QMainWindow):
         idle_minutes: float | None = DEFAULT_IDLE_MINUTES,
         on_restore: Callable[[Path, str], None] | None = None,
         automatic_backups: bool = False,
+        server: str = "",
     ) -> None:
         super().__init__()
         self._services = services
         self._on_restore = on_restore
-        assert services.backups is not None, "open_services sets the backup service"
-        self.backups = BackupActions(window=self, backups=services.backups, database_path=database_path,
-                                     automatic=automatic_backups and not demo, on_restore=self._restore,
-                                     locked=lambda: self.lock_overlay.is_locked)
+        # On the organisation's server (``server``: "Verbonden met … als …") there is no file to back
+        # up: the server's backups are the board's IT's (packaging/server/).
+        self._server = server
+        self.backups = None if services.backups is None else BackupActions(
+            window=self, backups=services.backups, database_path=database_path,
+            automatic=automatic_backups and not demo, on_restore=self._restore,
+            locked=lambda: self.lock_overlay.is_locked)
         self._database_path = database_path
         self._demo = demo
         # Qt adds the program's name (" — Knooppunt") to every title where the platform shows it.
@@ -184,7 +188,7 @@ class MainWindow(QMainWindow):
         self._disabled_while_locked: list[QAction] = []
         self._dialog_covers: list[DialogCover] = []
         self._handbook: QWidget | None = None
-        demo_hint = f"demo: {services.backups.passphrase}" if demo else ""
+        demo_hint = f"demo: {services.backups.passphrase}" if demo and services.backups else ""
         self.lock_overlay = LockOverlay(verify=services.verify_passphrase, parent=self, hint=demo_hint)
         self.installEventFilter(self.lock_overlay)
         self.lock_overlay.unlocked.connect(self._on_lock_overlay_unlocked)
@@ -251,8 +255,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
-        self.backups.add_menu_actions(file_menu)
-        file_menu.addSeparator()
+        if self.backups is not None:
+            self.backups.add_menu_actions(file_menu)
+            file_menu.addSeparator()
         logbook_action = QAction("&Logboek…", self)
         logbook_action.setToolTip("Wie heeft wat gedaan of bekeken, en wanneer")
         logbook_action.triggered.connect(self.show_logbook)
@@ -303,13 +308,17 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self, demo: bool) -> None:
         who = self._services.profile.user_name or "onbekend"
         role = self._services.profile.role.label
-        self.statusBar().addWidget(QLabel(f"Ingelogd als {who} ({role})"))
-        if not demo:  # the demo makes no backups: no red "Nog geen back-upmap" that invites setting one up
+        if not self._server:  # on the server the storage label names the user ("… als <gebruiker>")
+            self.statusBar().addWidget(QLabel(f"Ingelogd als {who} ({role})"))
+        # The demo makes no backups: no red "Nog geen back-upmap" that invites setting one up.
+        if not demo and self.backups is not None:
             self.statusBar().addWidget(self.backups.runner.label)
         where = "demodatabase (tijdelijk, zonder back-ups)" if demo else str(self._database_path)
-        lock = QLabel(f"Versleuteld opgeslagen · {where}")
-        lock.setToolTip("Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
-        self.statusBar().addPermanentWidget(lock)
+        self.storage_label = QLabel(self._server or f"Versleuteld opgeslagen · {where}")
+        self.storage_label.setToolTip(
+            "De gegevens staan op de server van uw organisatie; de verbinding is versleuteld (TLS)." if self._server
+            else "Alle gegevens staan versleuteld op deze laptop. Zonder wachtwoordzin zijn ze onleesbaar.")
+        self.statusBar().addPermanentWidget(self.storage_label)
         # The audit chain is checked after opening; a notice only when it does not hold.
         self.chain_notice = QLabel()
         self.chain_notice.setObjectName("gentleNotice")
@@ -357,7 +366,8 @@ class MainWindow(QMainWindow):
 
     def stop_background_work(self) -> None:
         """Before the database closes: the backup timer and the chain check stop touching it."""
-        self.backups.runner.stop()
+        if self.backups is not None:
+            self.backups.runner.stop()
         self.chain_check.stop()
 
     def _restore(self, backup: Path, passphrase: str) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import tempfile
 
     from knooppunt.services import Services
+    from knooppunt.team_settings import TeamSettings
 
     from .dialogs.first_run import FirstRunWizard
     from .main_window import MainWindow
@@ -34,13 +35,14 @@ class Session:
     hub: SignalHub = field(default_factory=SignalHub)
     _tempdir: tempfile.TemporaryDirectory | None = None
     window: MainWindow | None = None
+    server: str = ""  # on the organisation's server: "Verbonden met … als …" (no file, no backups)
 
     def build_window(self) -> MainWindow:
         from .main_window import MainWindow
 
         self.window = MainWindow(services=self.services, hub=self.hub, database_path=self.database_path,
                                  demo=self.demo, on_restore=self.restore,
-                                 automatic_backups=not self.demo)
+                                 automatic_backups=not self.demo, server=self.server)
         return self.window
 
     def close(self) -> None:
@@ -52,7 +54,7 @@ class Session:
 
     def quit(self) -> None:
         """Closing the program: one last backup (when a folder is set), then close the database."""
-        if self.window is not None and not self.demo:
+        if self.window is not None and self.window.backups is not None and not self.demo:
             self.window.backups.runner.make_now_blocking()
         self.close()
 
@@ -146,8 +148,13 @@ def _restore_on_a_new_laptop(wizard: FirstRunWizard, backup: Path, passphrase: s
     return Session(services, path)
 
 
-def user_session(path: Path) -> Session | None:
-    """First-run wizard for a new database, else the unlock dialog; None when the user cancels."""
+def user_session(path: Path, *, team: TeamSettings | None = None) -> Session | None:
+    """On the server when ``team`` (server.json) says so; else the first-run wizard for a new
+    database, or the unlock dialog; None when the user cancels."""
+    if team is not None:
+        from .team_startup import server_session
+
+        return server_session(team, path)
     if not path.exists():
         from knooppunt.composition import first_run
 
@@ -156,6 +163,14 @@ def user_session(path: Path) -> Session | None:
         wizard = FirstRunWizard()
         while wizard.exec() == QDialog.DialogCode.Accepted:
             answers = wizard.answers()
+            if answers.server is not None:
+                from .team_startup import first_server_session
+
+                on_server = first_server_session(wizard, answers.server, answers.server_password, path)
+                if on_server is None:
+                    continue
+                wizard.forget_passphrase()
+                return on_server
             if answers.restore_from is not None:
                 restored = _restore_on_a_new_laptop(wizard, answers.restore_from, answers.passphrase, path)
                 if restored is None:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..documents.inzage import InzageService
     from ..documents.register import RegisterService
     from ..documents.service import DocumentService
+    from .team.checkout import CheckoutService
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,10 @@ class Services:
     cycle: CycleServices  # issue 18: aanmelding, partners per child, plan, closing, school year, Vandaag
     # Set by ``composition.open_services``, which knows the file and the passphrase in force.
     backups: BackupService | None = None
+    # Set by ``composition.open_team_services`` on the organisation's server: checking meetings out
+    # to this laptop and in again, as ``server_user``.
+    checkout: CheckoutService | None = None
+    server_user: str = ""
 
     def close(self) -> None:
         self.store.close()

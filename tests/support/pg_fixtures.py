@@ -101,7 +101,13 @@ class _NextDatabase:
         self._next: Future[str] | None = None
 
     def take(self) -> str:
-        name = self._next.result() if self._next is not None else _create_database(self._server)
+        name = None
+        if self._next is not None:
+            try:
+                name = self._next.result()
+            except psycopg.OperationalError:  # a test stopped the server meanwhile (the network cut)
+                name = None
+        name = name or _create_database(self._server)
         self._next = self._executor.submit(_create_database, self._server)
         return name
 

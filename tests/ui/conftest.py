@@ -57,3 +57,7 @@ def meeting_window(qtbot, demo_services, clock):
     qtbot.addWidget(window)
     window.open_discussion(discussion.id)
     return window
+
+
+# The app on the organisation's server (issue 22): the test server's location user, keyring, data folder.
+from .team_helpers import linde, memory_keyring, user_folder  # noqa: E402, F401 - fixtures

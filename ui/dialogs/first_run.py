@@ -22,9 +22,11 @@ from knooppunt.backup import preview_backup
 from knooppunt.domain.directory import Location
 from knooppunt.domain.enums import Role
 from knooppunt.services.setup import check_new_passphrase
+from knooppunt.team_settings import TeamSettings
 
 from .location_dialog import LocationForm
 from .restore_panel import RestorePanel
+from .server_page import ServerPage
 
 
 @dataclass(frozen=True)
@@ -35,34 +37,43 @@ class FirstRunAnswers:
     location: Location | None
     # "Ik heb een back-up": restore this file (with ``passphrase``) instead of a new database.
     restore_from: Path | None = None
+    # "Verbinden met de server van mijn organisatie": these settings and this password instead.
+    server: TeamSettings | None = None
+    server_password: str = ""
 
 
 class _WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.restore_page_id = -1
+        self.server_page_id = -1
         self.setTitle("Welkom bij Knooppunt")
         text = QLabel(
             "Met Knooppunt bereidt u knooppuntoverleggen voor, zit u ze voor en legt u besluiten en "
             "afspraken vast — samen met ouders, als gelijkwaardige deelnemers.\n\n"
-            "Alles wordt versleuteld op deze laptop bewaard. In drie korte stappen richt u Knooppunt in: "
+            "Alles wordt versleuteld op deze laptop bewaard — of, werkt u met een team, op de server van uw "
+            "organisatie. In drie korte stappen richt u Knooppunt in: "
             "wie u bent, een wachtwoordzin, en uw eerste locatie."
         )
         text.setWordWrap(True)
         self.new_database = QRadioButton("&Nieuwe database — ik begin met Knooppunt")
         self.from_backup = QRadioButton("Ik heb een &back-up — bijvoorbeeld van mijn vorige laptop")
+        self.on_server = QRadioButton("&Verbinden met de server van mijn organisatie — samen met mijn team")
         self.new_database.setChecked(True)
         group = QButtonGroup(self)
-        group.addButton(self.new_database)
-        group.addButton(self.from_backup)
+        for button in (self.new_database, self.from_backup, self.on_server):
+            group.addButton(button)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addSpacing(12)
         layout.addWidget(self.new_database)
         layout.addWidget(self.from_backup)
+        layout.addWidget(self.on_server)
         layout.addStretch(1)
 
     def nextId(self) -> int:
+        if self.on_server.isChecked():
+            return self.server_page_id
         return self.restore_page_id if self.from_backup.isChecked() else super().nextId()
 
 
@@ -165,14 +176,20 @@ class FirstRunWizard(QWizard):
             self.addPage(page)
         self.restore = _RestorePage(kdf_iter)
         self.welcome.restore_page_id = self.addPage(self.restore)
+        self.server = ServerPage()
+        self.welcome.server_page_id = self.addPage(self.server)
         self.resize(640, 480)
 
     def forget_passphrase(self) -> None:
         """The database is made: the passphrase is not kept in the wizard's fields any longer."""
         self.passphrase.first.clear()
         self.passphrase.second.clear()
+        self.server.password.clear()
 
     def answers(self) -> FirstRunAnswers:
+        if self.welcome.on_server.isChecked():
+            return FirstRunAnswers(user_name="", role=Role.IB, passphrase="", location=None,
+                                   server=self.server.settings(), server_password=self.server.password.text())
         preview = self.restore.panel.result
         if self.welcome.from_backup.isChecked() and preview is not None:
             return FirstRunAnswers(user_name="", role=Role.IB, passphrase=self.restore.panel.passphrase.text(),

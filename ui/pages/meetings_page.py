@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from knooppunt.services import Entity, Services
 from knooppunt.services.meetings.meetings import MeetingView
@@ -17,6 +17,7 @@ from ..modal import open_modal, run_modal
 from ..models.record_table import Column
 from ..page_refresh import PageRefresh
 from .list_page import ListPage
+from .meeting_checkout import MeetingCheckout
 
 SHOWN_AT_ONCE = 200  # newest first; typing searches the database for older ones
 
@@ -74,16 +75,37 @@ class MeetingsPage(ListPage):
         self.toolbar.addWidget(self.documents_button)
         self.refresher = PageRefresh(self, hub=hub, reload=self.reload,
                                      entities={Entity.MEETING, Entity.DISCUSSION, Entity.LOCATION, Entity.CHILD})
+        # On the organisation's server: check-out to this laptop and check-in (meeting_checkout.py).
+        self.checkout: MeetingCheckout | None = None
+        if services.checkout is not None:
+            self.checkout = MeetingCheckout(page=self, services=services, hub=hub,
+                                            selected=self._selected_meeting_id)
+            # A row of its own under the toolbar (the window stays narrow enough for a laptop).
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertLayout(layout.indexOf(self.status), self.checkout.row())
+            self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.reload()
 
     def reload(self) -> None:
         self.run_search()
+        self._on_table_selection_changed()
         chosen = self.location_combo.currentData()
         self.location_combo.clear()
         for location in self._services.locations.locations():
             self.location_combo.addItem(location.name, location.id)
         if chosen is not None and self.location_combo.findData(chosen) >= 0:
             self.location_combo.setCurrentIndex(self.location_combo.findData(chosen))
+
+    def _selected_meeting_id(self) -> int | None:
+        view = self.table.selected_record()
+        return view.meeting.id if view is not None else None
+
+    def _on_table_selection_changed(self, *_args: object) -> None:
+        if self.checkout is not None:
+            read_only = self.checkout.refresh()
+            for button in (self.plan_button, self.run_button):
+                button.setEnabled(not read_only)
 
     # Planning ------------------------------------------------------------------------------
     def plan(self, view: MeetingView | None = None) -> PlanningDialog | None:
@@ -105,6 +127,8 @@ class MeetingsPage(ListPage):
             self.plan(view)
 
     def _on_table_activated_record(self, view: MeetingView) -> None:
+        if self.checkout is not None and self.checkout.leased:
+            return  # checked out: read-only here, the lease line says by whom
         self.plan(view)
 
     # Running -------------------------------------------------------------------------------
