@@ -6,6 +6,7 @@ in ``audit_burst`` and becomes one closing row in the log when it ends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from .audit_chain import Executes, chain_hash, head
@@ -23,7 +24,10 @@ def append_audit(db: Executes, at: datetime, actor: str, action: str, table: str
     return row_id
 
 
-def fold_bursts(db: Executes, now: datetime, *, only: int | None = None) -> None:
+Append = Callable[[Executes, datetime, str, str, str, int | None, str], object]
+
+
+def fold_bursts(db: Executes, now: datetime, *, only: int | None = None, append: Append = append_audit) -> None:
     """End running bursts (all, or the one with id ``only``): a burst of more than one save gets
     a closing row with its last detail and when it ended; its first save is already logged."""
     where, params = ("WHERE id = ?", [only]) if only is not None else ("", [])
@@ -33,6 +37,6 @@ def fold_bursts(db: Executes, now: datetime, *, only: int | None = None) -> None
     for burst_id, actor, action, table, record_id, detail, last_at, saves in bursts:
         if saves > 1:
             ended = datetime.fromisoformat(last_at)
-            append_audit(db, now, actor, action, table, record_id,
+            append(db, now, actor, action, table, record_id,
                          f"{detail} (t/m {ended:%H:%M:%S}, {saves} keer opgeslagen)".lstrip())
         db.execute("DELETE FROM audit_burst WHERE id = ?", [burst_id])

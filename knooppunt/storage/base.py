@@ -67,6 +67,7 @@ class UnitOfWork:
 
     def delete(self, table: str, where: str, params: Sequence[Any]) -> int:
         _not_the_log(table)
+        self._store.deleting(self._db, table, where, params)
         return int(self._db.execute(f"DELETE FROM {quoted(table)} WHERE {where}",
                                     [to_db(p) for p in params]).rowcount)
 
@@ -77,8 +78,8 @@ class UnitOfWork:
 
     def audit(self, action: str, table: str, record_id: int | None, detail: str = "") -> None:
         """Append one row to the hash-chained audit log (after folding finished autosave bursts)."""
-        fold_bursts(self._db, self._store.now())
-        append_audit(self._db, self._store.now(), self._store.actor, action, table, record_id, detail)
+        fold_bursts(self._db, self._store.now(), append=self._store.append_audit)
+        self._store.append_audit(self._db, self._store.now(), self._store.actor, action, table, record_id, detail)
         self.audited = True
 
     def audit_coalesced(self, action: str, table: str, record_id: int, detail: str = "", *,
@@ -99,13 +100,13 @@ class UnitOfWork:
             self._db.execute("UPDATE audit_burst SET detail = ?, last_at = ?, saves = saves + 1 WHERE id = ?",
                              [detail, now.isoformat(timespec="seconds"), row[0]])
         else:
-            fold_bursts(self._db, now, only=row[0] if row is not None else None)
-            append_audit(self._db, now, actor, action, table, record_id, detail)
-            self._db.execute(
-                "INSERT INTO audit_burst (actor, action, table_name, record_id, detail, started_at, last_at, saves) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                [actor, action, table, record_id, detail, now.isoformat(timespec="seconds"),
-                 now.isoformat(timespec="seconds")])
+            fold_bursts(self._db, now, only=row[0] if row is not None else None, append=self._store.append_audit)
+            self._store.append_audit(self._db, now, actor, action, table, record_id, detail)
+            burst = {"actor": actor, "action": action, "table_name": table, "record_id": record_id, "detail": detail,
+                     "started_at": now.isoformat(timespec="seconds"), "last_at": now.isoformat(timespec="seconds"),
+                     "saves": 1, **self._store.audit_scope(self._db, table, record_id)}
+            self._db.execute(f"INSERT INTO audit_burst ({', '.join(burst)}) VALUES ({', '.join('?' * len(burst))})",
+                             list(burst.values()))
         self.audited = True
 
 
@@ -144,6 +145,19 @@ class Store(ABC):
     @abstractmethod
     def insert_row(self, db: Executes, table: str, row: dict[str, Any]) -> int:
         """Insert ``row`` (values already converted) through ``db``; its id (0 for a link table)."""
+
+    # The audit log: one chain in a file; the server overrides these (one chain per location).
+    def append_audit(self, db: Executes, at: datetime, actor: str, action: str, table: str,
+                     record_id: int | None, detail: str) -> None:
+        append_audit(db, at, actor, action, table, record_id, detail)
+
+    def audit_scope(self, db: Executes, table: str, record_id: int | None) -> dict[str, Any]:
+        """The columns only the server's audit rows have (the location a row belongs to)."""
+        return {}
+
+    def deleting(self, db: Executes, table: str, where: str, params: Sequence[Any]) -> None:
+        """Called before a unit of work deletes rows (the server notes their location first)."""
+        return None
 
     # Reads -----------------------------------------------------------------------------------
     @abstractmethod

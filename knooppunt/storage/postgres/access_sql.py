@@ -72,7 +72,7 @@ def database_statements(database: str) -> list[str]:
             f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {USERS}"]
 
 
-_LOOKUPS = {
+LOOKUPS = {  # the location of a parent row, by its id ($1)
     "kp_child_location": "SELECT location_id FROM child WHERE id = $1",
     "kp_meeting_location": "SELECT location_id FROM meeting WHERE id = $1",
     "kp_discussion_location": "SELECT m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
@@ -122,7 +122,7 @@ END $$""",
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     RETURN (SELECT found.location_id FROM ({query}) found (location_id)
             WHERE EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = session_user
-                          AND m.location_id = found.location_id))""" for name, query in _LOOKUPS.items()]
+                          AND m.location_id = found.location_id))""" for name, query in LOOKUPS.items()]
     statements += [
         "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {USERS}",
