@@ -1257,7 +1257,7 @@ CREATE POLICY eigen_locaties ON audit_log TO knooppunt_gebruiker USING ((locatio
 
 ALTER TABLE audit_burst ENABLE ROW LEVEL SECURITY;
 
-GRANT SELECT, INSERT, UPDATE ON audit_burst TO knooppunt_gebruiker;
+GRANT SELECT, INSERT, UPDATE, DELETE ON audit_burst TO knooppunt_gebruiker;
 
 CREATE POLICY eigen_locaties ON audit_burst TO knooppunt_gebruiker USING ((location_id IS NULL OR kp_may_location(location_id))) WITH CHECK ((location_id IS NULL OR kp_may_location(location_id)));
 

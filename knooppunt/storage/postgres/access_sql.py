@@ -134,7 +134,8 @@ END $$""",
         statements.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         if table in AUDIT:
             may = f"({where} IS NULL OR {may})"
-            changes = "SELECT, INSERT" if table == "audit_log" else "SELECT, INSERT, UPDATE"
+            # A burst of autosaves is updated while it runs and deleted when folded into the log.
+            changes = "SELECT, INSERT" if table == "audit_log" else "SELECT, INSERT, UPDATE, DELETE"
             statements.append(f"GRANT {changes} ON {table} TO {USERS}")
         else:
             statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {USERS}")
