@@ -76,6 +76,11 @@ class UnitOfWork:
             raise RuntimeError("Het logboek wordt alleen via audit() aangevuld")
         return int(self._db.execute(sql, [to_db(p) for p in params]).rowcount)
 
+    def set_setting(self, key: str, value: str) -> None:
+        """Write one setting (read with ``Store.setting``); on the server a user's own ones are its own."""
+        self._db.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [self._store.setting_key(key), value])
+
     def audit(self, action: str, table: str, record_id: int | None, detail: str = "") -> None:
         """Append one row to the hash-chained audit log (after folding finished autosave bursts)."""
         fold_bursts(self._db, self._store.now(), append=self._store.append_audit)
@@ -187,8 +192,12 @@ class Store(ABC):
         return int(self.scalar(sql, params))
 
     def setting(self, key: str, default: str = "") -> str:
-        value = self.scalar("SELECT value FROM setting WHERE key = ?", [key])
+        value = self.scalar("SELECT value FROM setting WHERE key = ?", [self.setting_key(key)])
         return default if value is None else value
+
+    def setting_key(self, key: str) -> str:
+        """The row a setting is kept in: in a file the key itself (one user, one file)."""
+        return key
 
     # The database as a whole ------------------------------------------------------------------
     @abstractmethod

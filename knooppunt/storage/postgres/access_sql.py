@@ -47,6 +47,7 @@ ADMIN_WRITES = ("setting", "kp_migration")
 # Administrators only: the private key that signs the regional directory.
 ADMIN_ONLY = ("regional_signing_key",)
 MEMBERSHIP = "kp_membership"
+OWN_SETTING = "right(key, length(session_user) + 1) = '@' || session_user"
 
 
 def needs_rls() -> dict[str, str]:
@@ -156,5 +157,15 @@ END $$""",
         *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {USERS}" for table in SHARED],
         *[f"GRANT SELECT ON {table} TO {USERS}" for table in ADMIN_WRITES],
         *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {ADMINS}" for table in (*ADMIN_WRITES, *ADMIN_ONLY)],
+        # A user's own settings (profile, the discussion it is chairing) are rows keyed
+        # ``key@role`` (postgres/store.py): each user writes only its own; the rest is the administrators'.
+        "ALTER TABLE setting ENABLE ROW LEVEL SECURITY",
+        f"GRANT INSERT, UPDATE, DELETE ON setting TO {USERS}",
+        f"CREATE POLICY lezen ON setting FOR SELECT TO {USERS} USING (true)",
+        *[f"CREATE POLICY eigen_{command.lower()} ON setting FOR {command} TO {USERS} {clause}"
+          for command, clause in (("INSERT", f"WITH CHECK ({OWN_SETTING})"),
+                                  ("UPDATE", f"USING ({OWN_SETTING}) WITH CHECK ({OWN_SETTING})"),
+                                  ("DELETE", f"USING ({OWN_SETTING})"))],
+        f"CREATE POLICY beheer ON setting TO {ADMINS} USING (true) WITH CHECK (true)",
     ]
     return statements

@@ -23,7 +23,7 @@ from psycopg.adapt import Loader
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import dict_row
 
-from ...errors import KnooppuntError
+from ...errors import KnooppuntError, NoAccess
 from .. import audit_chain
 from ..audit_chain import Executes
 from ..audit_log import fold_bursts
@@ -37,6 +37,7 @@ from .dialect import PostgresDialect, pyformat
 from .schema_extras import SERVER_TABLES
 
 log = logging.getLogger(__name__)
+PER_USER_SETTINGS = ("user_name", "user_role", "meeting_mode.discussion_id")
 _INTEGRITY = ((errors.UniqueViolation, "UNIQUE"), (errors.ForeignKeyViolation, "FOREIGN KEY"),
               (errors.NotNullViolation, "NOT NULL"), (errors.CheckViolation, "CHECK"))
 
@@ -88,6 +89,10 @@ class PostgresStore(Store):
         try:
             with self._conn.transaction(), audited(uow):
                 yield uow
+        except errors.InsufficientPrivilege as exc:
+            log.info("Refused by the server: %s", exc)
+            raise NoAccess("De server weigert dit: u hoort niet bij de locatie van deze gegevens, of dit mag "
+                           "alleen de beheerder. Er is niets opgeslagen.") from exc
         except errors.IntegrityError as exc:
             log.info("Refused write: %s", exc)
             kind = next((name for cls, name in _INTEGRITY if isinstance(exc, cls)), "")
@@ -125,6 +130,11 @@ class PostgresStore(Store):
         if found is not None:
             self._unit_location = found
         return found
+
+    def setting_key(self, key: str) -> str:
+        # One database for many users: the profile and the discussion one is chairing are each
+        # user's own (row-level security lets a user write only keys ending in its own @role).
+        return f"{key}@{self._conn.info.user}" if key in PER_USER_SETTINGS else key
 
     # Reads -----------------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
