@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from .audit_chain import Executes, chain_hash, head
+from .mapping import storable
 
 
 def append_audit(db: Executes, at: datetime, actor: str, action: str, table: str, record_id: int | None,
@@ -17,8 +18,9 @@ def append_audit(db: Executes, at: datetime, actor: str, action: str, table: str
     """One new row at the end of the chain; returns its id."""
     last = head(db)
     row_id = last.row_id + 1
-    row: dict[str, object] = {"id": row_id, "at": at.isoformat(timespec="seconds"), "actor": actor, "action": action,
-           "table_name": table, "record_id": record_id, "detail": detail}
+    row: dict[str, object] = {"id": row_id, "at": at.isoformat(timespec="seconds"), "actor": storable(actor),
+                              "action": storable(action), "table_name": table, "record_id": record_id,
+                              "detail": storable(detail)}
     row["prev_hash"], row["hash"] = last.hash, chain_hash(last.hash, row)
     db.execute(f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
     return row_id

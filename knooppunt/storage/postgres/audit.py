@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from ..audit_chain import FIELDS, GENESIS, ChainHead, ChainProblem, ChainWalk, Executes, chain_hash
+from ..mapping import storable
 from .access_sql import LOOKUPS, PER_LOCATION
 
 _CALL = re.compile(r"(kp_\w+_location)\((\w+)\)")
@@ -66,8 +67,9 @@ def append(db: Executes, at: datetime, actor: str, action: str, table: str, reco
     db.execute("SELECT pg_advisory_xact_lock(hashtext('knooppunt.audit_log'), ?::integer)", [location_id or 0])
     last = chain_head(db, location_id)
     row_id = int(db.execute("SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))").fetchone()[0])
-    row: dict[str, Any] = {"id": row_id, "at": at.isoformat(timespec="seconds"), "actor": actor, "action": action,
-                           "table_name": table, "record_id": record_id, "detail": detail, "location_id": location_id}
+    row: dict[str, Any] = {"id": row_id, "at": at.isoformat(timespec="seconds"), "actor": storable(actor),
+                           "action": storable(action), "table_name": table, "record_id": record_id,
+                           "detail": storable(detail), "location_id": location_id}
     row["prev_hash"], row["hash"] = last.hash, chain_hash(last.hash, row)
     db.execute(f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
     return row_id
