@@ -262,7 +262,7 @@ class DocumentService:
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
             "documentdatum": self._store.now().date(), "concept": not finalised and supplement is None,
             "vastgesteld": {"op": self._store.now().date(), "door": self._store.actor,
-                            "logboek": self._store.audit_head().describe()} if finalised else None,
+                            "logboek": self._store.audit_head(doc.location.id).describe()} if finalised else None,
             "naderhand": self._recorded_afterwards(target),
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,

@@ -208,8 +208,9 @@ class Store(ABC):
     def columns(self, table: str) -> list[str]: ...
 
     @abstractmethod
-    def audit_head(self) -> ChainHead:
-        """The head of the audit chain (last row and its hash), e.g. printed on a document."""
+    def audit_head(self, location_id: int | None = None) -> ChainHead:
+        """The head of the audit chain (last row and its hash), e.g. printed on a document; on the
+        server that of ``location_id``'s chain when given (a file has one chain)."""
 
     def verify_audit(self) -> ChainProblem | None:
         walk = self.audit_walk()

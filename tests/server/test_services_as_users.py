@@ -18,11 +18,12 @@ from knooppunt.domain.meetings import Meeting
 from knooppunt.errors import NoAccess, NotFound
 from knooppunt.services.outcomes.agreements import AgreementInput
 from knooppunt.services.outcomes.decisions import DecisionInput
+from knooppunt.storage.audit_chain import fingerprint
 from knooppunt.storage.postgres.access import add_user
 from knooppunt.storage.postgres.access_sql import PER_LOCATION
 from tests.children_helpers import give_consent, make_family, make_location
 from tests.conftest import FixedClock
-from tests.core.documents_helpers import document_service
+from tests.core.documents_helpers import document_service, pdf_text, squash
 from tests.core.outcome_helpers import finalise, run
 
 MEETING_DAY = date(2026, 12, 10)
@@ -81,9 +82,14 @@ def a_discussed_child(services, location_id: int, orgs: dict[str, int], tmp_path
     agreement, _ = services.agreements.create(discussion.id, AgreementInput(
         OwnerKind.PARENT, "Eva Smit", "Belt de JGZ voor een afspraak"))
     finalise(services, discussion.id)
+    services.profile.save(services.store.actor, Role.IB)  # the last row now is the organisation's
     letter, _ = document_service(services, tmp_path).finalise(
         DocumentTarget(DocumentKind.LETTER, discussion_id=discussion.id))
     assert letter.finalised and letter.pdf.startswith(b"%PDF")
+    # Its footer names a row of its own location's chain (which its readers can verify).
+    text = squash(pdf_text(letter.pdf))
+    assert any(squash(fingerprint(h)) in text for h in services.store.column(
+        "SELECT hash FROM audit_log WHERE location_id = ?", [location_id]))
     return {"child": child_id, "meeting": meeting.id, "discussion": discussion.id, "decision": decision.id,
             "agreement": agreement.id, "document": services.store.scalar(
                 "SELECT id FROM document WHERE discussion_id = ?", [discussion.id])}

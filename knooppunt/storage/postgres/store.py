@@ -162,8 +162,9 @@ class PostgresStore(Store):
                 "AND table_name = ? ORDER BY ordinal_position", [table])
         return self._columns[table]
 
-    def audit_head(self) -> audit_chain.ChainHead:
-        return audit_chain.head(self._db)
+    def audit_head(self, location_id: int | None = None) -> audit_chain.ChainHead:
+        # Without a location: the last row this user may read (its locations' or the organisation's).
+        return audit_chain.head(self._db) if location_id is None else audit.chain_head(self._db, location_id)
 
     def audit_walk(self) -> audit_chain.ChainWalk:
         return audit.LocationChainWalk(self._db)
