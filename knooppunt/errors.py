@@ -79,6 +79,10 @@ class NotFound(KnooppuntError):
     pass
 
 
+class NoAccess(KnooppuntError):
+    """The organisation's server refuses: the user does not belong to the location (row-level security)."""
+
+
 class RecordLocked(KnooppuntError):
     """A finalised (vastgesteld) record cannot be changed, only amended with an addendum."""
 

@@ -239,9 +239,9 @@ class DocumentService:
             "SELECT meeting_id FROM discussion WHERE id = ?", [target.discussion_id])
         return self._store.get(Meeting, "meeting", int(meeting_id))
 
-    def _finalised_stamp(self) -> dict[str, Any]:
-        """Who finalised it, when, and the audit chain's head then (printed in the footer)."""
-        head = self._store.audit_head()
+    def _finalised_stamp(self, location_id: int | None) -> dict[str, Any]:
+        """Who finalised it, when, and the head of its location's audit chain then (printed in the footer)."""
+        head = self._store.audit_head(location_id)
         return {"op": self._store.now().date(), "door": self._store.actor, "logboek": head.describe(),
                 "vingerafdruk": head.fingerprint, "rij": head.row_id}
 
@@ -267,7 +267,7 @@ class DocumentService:
         context = {
             "doc": doc, "location": doc.location, "titel": title, "onderwerp": subject,
             "documentdatum": self._store.now().date(), "concept": not finalised and supplement is None,
-            "vastgesteld": self._finalised_stamp() if finalised else None,
+            "vastgesteld": self._finalised_stamp(doc.location.id) if finalised else None,
             "naderhand": self._recorded_afterwards(target),
             "handtekening": signature_line, "afkortingen": _glossary(doc),
             "paginalabel": target.kind.page_label, "aanvulling_op": supplement,

@@ -26,10 +26,6 @@ class ProfileService:
             raise ValidationError("name", "Vul uw naam in: die komt in het logboek en op verslagen.")
         with self._store.unit_of_work() as uow:
             for key, value in (("user_name", name), ("user_role", role.value)):
-                uow.execute(
-                    "INSERT INTO setting(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    [key, value],
-                )
+                uow.set_setting(key, value)
             uow.audit("profiel opgeslagen", "setting", None, f"{name} ({role.label})")
         return Change.updated(Entity.PROFILE)

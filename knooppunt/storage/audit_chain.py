@@ -29,8 +29,10 @@ FIELDS = ("id", "at", "actor", "action", "table_name", "record_id", "detail")
 
 
 def canonical(row: Mapping[str, Any]) -> bytes:
-    """The fixed encoding that is hashed: a JSON list of the fields in a fixed order."""
-    return json.dumps([row[f] for f in FIELDS], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The fixed encoding that is hashed: a JSON list of the fields in a fixed order. A server row
+    also has its location (``location_id``, NULL for the organisation's chain); a file's has none."""
+    fields = (*FIELDS, "location_id") if "location_id" in row else FIELDS
+    return json.dumps([row[f] for f in fields], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def chain_hash(prev_hash: str, row: Mapping[str, Any]) -> str:

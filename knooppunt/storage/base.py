@@ -67,6 +67,7 @@ class UnitOfWork:
 
     def delete(self, table: str, where: str, params: Sequence[Any]) -> int:
         _not_the_log(table)
+        self._store.deleting(self._db, table, where, params)
         return int(self._db.execute(f"DELETE FROM {quoted(table)} WHERE {where}",
                                     [to_db(p) for p in params]).rowcount)
 
@@ -75,10 +76,15 @@ class UnitOfWork:
             raise RuntimeError("Het logboek wordt alleen via audit() aangevuld")
         return int(self._db.execute(sql, [to_db(p) for p in params]).rowcount)
 
+    def set_setting(self, key: str, value: str) -> None:
+        """Write one setting (read with ``Store.setting``); on the server a user's own ones are its own."""
+        self._db.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [self._store.setting_key(key), value])
+
     def audit(self, action: str, table: str, record_id: int | None, detail: str = "") -> None:
         """Append one row to the hash-chained audit log (after folding finished autosave bursts)."""
-        fold_bursts(self._db, self._store.now())
-        append_audit(self._db, self._store.now(), self._store.actor, action, table, record_id, detail)
+        fold_bursts(self._db, self._store.now(), append=self._store.append_audit)
+        self._store.append_audit(self._db, self._store.now(), self._store.actor, action, table, record_id, detail)
         self.audited = True
 
     def audit_coalesced(self, action: str, table: str, record_id: int, detail: str = "", *,
@@ -99,13 +105,13 @@ class UnitOfWork:
             self._db.execute("UPDATE audit_burst SET detail = ?, last_at = ?, saves = saves + 1 WHERE id = ?",
                              [detail, now.isoformat(timespec="seconds"), row[0]])
         else:
-            fold_bursts(self._db, now, only=row[0] if row is not None else None)
-            append_audit(self._db, now, actor, action, table, record_id, detail)
-            self._db.execute(
-                "INSERT INTO audit_burst (actor, action, table_name, record_id, detail, started_at, last_at, saves) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                [actor, action, table, record_id, detail, now.isoformat(timespec="seconds"),
-                 now.isoformat(timespec="seconds")])
+            fold_bursts(self._db, now, only=row[0] if row is not None else None, append=self._store.append_audit)
+            self._store.append_audit(self._db, now, actor, action, table, record_id, detail)
+            burst = {"actor": actor, "action": action, "table_name": table, "record_id": record_id, "detail": detail,
+                     "started_at": now.isoformat(timespec="seconds"), "last_at": now.isoformat(timespec="seconds"),
+                     "saves": 1, **self._store.audit_scope(self._db, table, record_id)}
+            self._db.execute(f"INSERT INTO audit_burst ({', '.join(burst)}) VALUES ({', '.join('?' * len(burst))})",
+                             list(burst.values()))
         self.audited = True
 
 
@@ -145,6 +151,19 @@ class Store(ABC):
     def insert_row(self, db: Executes, table: str, row: dict[str, Any]) -> int:
         """Insert ``row`` (values already converted) through ``db``; its id (0 for a link table)."""
 
+    # The audit log: one chain in a file; the server overrides these (one chain per location).
+    def append_audit(self, db: Executes, at: datetime, actor: str, action: str, table: str,
+                     record_id: int | None, detail: str) -> None:
+        append_audit(db, at, actor, action, table, record_id, detail)
+
+    def audit_scope(self, db: Executes, table: str, record_id: int | None) -> dict[str, Any]:
+        """The columns only the server's audit rows have (the location a row belongs to)."""
+        return {}
+
+    def deleting(self, db: Executes, table: str, where: str, params: Sequence[Any]) -> None:
+        """Called before a unit of work deletes rows (the server notes their location first)."""
+        return None
+
     # Reads -----------------------------------------------------------------------------------
     @abstractmethod
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
@@ -173,8 +192,12 @@ class Store(ABC):
         return int(self.scalar(sql, params))
 
     def setting(self, key: str, default: str = "") -> str:
-        value = self.scalar("SELECT value FROM setting WHERE key = ?", [key])
+        value = self.scalar("SELECT value FROM setting WHERE key = ?", [self.setting_key(key)])
         return default if value is None else value
+
+    def setting_key(self, key: str) -> str:
+        """The row a setting is kept in: in a file the key itself (one user, one file)."""
+        return key
 
     # The database as a whole ------------------------------------------------------------------
     @abstractmethod
@@ -185,8 +208,9 @@ class Store(ABC):
     def columns(self, table: str) -> list[str]: ...
 
     @abstractmethod
-    def audit_head(self) -> ChainHead:
-        """The head of the audit chain (last row and its hash), e.g. printed on a document."""
+    def audit_head(self, location_id: int | None = None) -> ChainHead:
+        """The head of the audit chain (last row and its hash), e.g. printed on a document; on the
+        server that of ``location_id``'s chain when given (a file has one chain)."""
 
     def verify_audit(self) -> ChainProblem | None:
         walk = self.audit_walk()

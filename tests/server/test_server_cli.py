@@ -4,6 +4,7 @@ with the passwords in a keyring (in memory here; the operating system's in real 
 from __future__ import annotations
 
 import itertools
+from datetime import datetime
 
 import keyring
 import psycopg
@@ -12,8 +13,10 @@ import trustme
 from keyring.backends.fail import Keyring as NoKeyring
 
 from knooppunt.cli import main
+from knooppunt.storage.postgres.audit import append
 from knooppunt.storage.postgres.connection import ServerAddress
 from knooppunt.storage.postgres.credentials import SERVICE
+from knooppunt.storage.postgres.store import Qmark
 from tests.support.pg import free_port
 
 _numbers = itertools.count(1)
@@ -74,22 +77,26 @@ def test_check_names_a_table_whose_row_level_security_was_switched_off(pg_server
     assert "PROBLEEM  Rijbeveiliging (RLS) ontbreekt op: note" in report
 
 
-def test_check_finds_an_audit_row_changed_by_hand_with_the_triggers_off(pg_server, board, capsys):
+def test_check_verifies_the_hashes_of_each_locations_chain(pg_server, board, capsys):
     connection, database = board
     assert main(["server", "inrichten", *connection]) == 0
-    insert = ("INSERT INTO audit_log (at, actor, action, table_name, prev_hash, hash, location_id) "
-              "VALUES ('2026-11-23', 'IB', 'toegevoegd', 'child', %s, %s, %s)")
-    with psycopg.connect(pg_server.dsn(database)) as conn:
+    at = datetime(2026, 11, 23, 9, 30)
+    with psycopg.connect(pg_server.dsn(database), autocommit=True) as conn:
         conn.execute("INSERT INTO location (name, type) VALUES ('De Linde', 'PO')")
-        for prev, new, location in (("0" * 64, "a" * 64, 1), ("a" * 64, "b" * 64, 1), ("0" * 64, "c" * 64, None)):
-            conn.execute(insert, (prev, new, location))
+        for location in (1, None, 1):  # ids 1, 2, 3: the location's chain has a gap at 2
+            append(Qmark(conn), at, "IB", "toegevoegd", "child", 1, "Kind De Linde", location)
     assert main(["server", "controleren", *connection]) == 0
-    assert "Logboek: 3 regel(s) in 2 keten(s), elke regel sluit aan" in capsys.readouterr().out
+    assert "Logboek: 3 regel(s) in 2 keten(s), elke regel sluit aan en is ongewijzigd" in capsys.readouterr().out
     with psycopg.connect(pg_server.dsn(database)) as conn:
         conn.execute("ALTER TABLE audit_log DISABLE TRIGGER USER")
-        conn.execute("UPDATE audit_log SET hash = %s WHERE hash = %s", ("f" * 64, "a" * 64))
+        conn.execute("UPDATE audit_log SET detail = 'Ander kind' WHERE id = 3")
     assert main(["server", "controleren", *connection]) == 1
-    assert "PROBLEEM  Logboek: rij 2 (locatie 1) sluit niet aan op de rij ervoor" in capsys.readouterr().out
+    assert "PROBLEEM  Logboek: rij 3 is gewijzigd nadat hij is vastgelegd." in capsys.readouterr().out
+    with psycopg.connect(pg_server.dsn(database)) as conn:
+        conn.execute("ALTER TABLE audit_log DISABLE TRIGGER USER")
+        conn.execute("UPDATE audit_log SET location_id = NULL WHERE id = 1")  # moved to another chain
+    assert main(["server", "controleren", *connection]) == 1
+    assert "PROBLEEM  Logboek: rij 1 is gewijzigd nadat hij is vastgelegd." in capsys.readouterr().out
 
 
 def test_init_refuses_an_existing_database_and_add_user_an_unknown_location(pg_server, board, capsys):

@@ -124,7 +124,8 @@ class ConsentService:
             day = date.fromisoformat(row["date"])
             if self.missing(child_id, day, self.invited_organisations(row["id"])):
                 uow.update("discussion", row["id"], {"status": DiscussionStatus.REMOVED})
-                uow.execute("DELETE FROM setting WHERE key = ? AND value = ?", [RUNNING_KEY, str(row["id"])])
+                uow.execute("DELETE FROM setting WHERE key = ? AND value = ?",
+                            [self._store.setting_key(RUNNING_KEY), str(row["id"])])
                 uow.audit("bespreking afgemeld (toestemming ingetrokken)", "discussion", row["id"], "")
                 removed.append(RemovedDiscussion(row["id"], row["meeting_id"], day))
         return tuple(removed)

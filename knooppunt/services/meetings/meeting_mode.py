@@ -289,5 +289,4 @@ class MeetingModeService:
 
 
 def _remember(uow: UnitOfWork, discussion_id: int) -> None:
-    uow.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [RUNNING_KEY, str(discussion_id)])
+    uow.set_setting(RUNNING_KEY, str(discussion_id))

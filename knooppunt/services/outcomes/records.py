@@ -115,7 +115,7 @@ def finalise_discussion(store: Store, discussion_id: int, *, seconds_spent: dict
             "SELECT count(*) FROM discussion WHERE meeting_id = ? AND status IN ('gepland', 'bezig')", [meeting_id])
         if not left:
             uow.update("meeting", meeting_id, {"status": MeetingStatus.HELD})
-        uow.execute("DELETE FROM setting WHERE key = ?", [RUNNING_KEY])
+        uow.execute("DELETE FROM setting WHERE key = ?", [store.setting_key(RUNNING_KEY)])
         uow.audit("bespreking vastgesteld", "discussion", discussion_id,
                   f"{counts['decisions']} besluit(en), "
                   f"{counts['agreements']} afspraak/afspraken vergrendeld")

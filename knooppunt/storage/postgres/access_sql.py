@@ -51,6 +51,7 @@ ADMIN_WRITES = ("setting", "kp_migration")
 # Administrators only: the private key that signs the regional directory.
 ADMIN_ONLY = ("regional_signing_key",)
 MEMBERSHIP = "kp_membership"
+OWN_SETTING = "right(key, length(session_user) + 1) = '@' || session_user"
 
 
 def needs_rls() -> dict[str, str]:
@@ -81,7 +82,7 @@ def database_statements(database: str) -> list[str]:
             f"ALTER DATABASE {database} SET jit = off"]
 
 
-_LOOKUPS = {
+LOOKUPS = {  # the location of a parent row, by its id ($1)
     "kp_child_location": "SELECT location_id FROM child WHERE id = $1",
     "kp_meeting_location": "SELECT location_id FROM meeting WHERE id = $1",
     "kp_discussion_location": "SELECT m.location_id FROM discussion d JOIN meeting m ON m.id = d.meeting_id "
@@ -169,7 +170,7 @@ END $$""",
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     RETURN (SELECT found.location_id FROM ({query}) found (location_id)
             WHERE EXISTS (SELECT FROM {MEMBERSHIP} m WHERE m.role_name = session_user
-                          AND m.location_id = found.location_id))""" for name, query in _LOOKUPS.items()]
+                          AND m.location_id = found.location_id))""" for name, query in LOOKUPS.items()]
     statements += [
         "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {USERS}",
@@ -203,6 +204,16 @@ END $$""",
         *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {USERS}" for table in SHARED],
         *[f"GRANT SELECT ON {table} TO {USERS}" for table in ADMIN_WRITES],
         *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {ADMINS}" for table in (*ADMIN_WRITES, *ADMIN_ONLY)],
+        # A user's own settings (profile, the discussion it is chairing) are rows keyed
+        # ``key@role`` (postgres/store.py): each user writes only its own; the rest is the administrators'.
+        "ALTER TABLE setting ENABLE ROW LEVEL SECURITY",
+        f"GRANT INSERT, UPDATE, DELETE ON setting TO {USERS}",
+        f"CREATE POLICY lezen ON setting FOR SELECT TO {USERS} USING (true)",
+        *[f"CREATE POLICY eigen_{command.lower()} ON setting FOR {command} TO {USERS} {clause}"
+          for command, clause in (("INSERT", f"WITH CHECK ({OWN_SETTING})"),
+                                  ("UPDATE", f"USING ({OWN_SETTING}) WITH CHECK ({OWN_SETTING})"),
+                                  ("DELETE", f"USING ({OWN_SETTING})"))],
+        f"CREATE POLICY beheer ON setting TO {ADMINS} USING (true) WITH CHECK (true)",
     ]
     # Meetings checked out to a laptop: the lease and the guard (checkout_sql.py).
     statements += checkout_statements(USERS, ADMINS)

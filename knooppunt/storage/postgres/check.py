@@ -2,7 +2,7 @@
 
 TLS (this connection, the minimum version, and a plain connection actually refused), row-level
 security on every table that needs it, the roles and their locations, the schema's version, and
-that each location's audit chain links up (the rows this role may read).
+that each location's audit chain holds: links and hashes (the rows this role may read).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from typing import Any
 import psycopg
 
 from .access_sql import ADMINS, GROUP_ROLES, MEMBERSHIP, USERS, classified, needs_rls
+from .audit import LocationChainWalk
 from .connection import ServerAddress, connect
-from .schema_extras import GENESIS
 from .shape import migrated_sqlite
+from .store import Qmark
 
 
 @dataclass(frozen=True)
@@ -127,16 +128,13 @@ def _schema_version(conn: psycopg.Connection[Any]) -> Finding:
 
 
 def _audit_chains(conn: psycopg.Connection[Any]) -> Finding:
-    """Each row's prev_hash is the hash of the row before it in its location's chain. (The hashes
-    themselves are the store's to recompute; this finds rows slipped in or changed by hand.)"""
-    broken = conn.execute(f"""SELECT id, location_id FROM (
-            SELECT id, location_id, prev_hash,
-                   lag(hash) OVER (PARTITION BY location_id ORDER BY id) AS hash_before
-            FROM audit_log) chain
-        WHERE prev_hash IS DISTINCT FROM coalesce(hash_before, '{GENESIS}') ORDER BY id LIMIT 1""").fetchone()
-    if broken is not None:
-        where = f"locatie {broken[1]}" if broken[1] is not None else "de gedeelde adresgids"
-        return Finding(False, f"Logboek: rij {broken[0]} ({where}) sluit niet aan op de rij ervoor")
-    chains = conn.execute("SELECT count(DISTINCT coalesce(location_id, 0)), count(*) FROM audit_log").fetchone()
-    chain_count, rows = chains if chains else (0, 0)
-    return Finding(True, f"Logboek: {rows} regel(s) in {chain_count} keten(s), elke regel sluit aan")
+    """Each row continues the row before it in its location's chain, and its hash is the one of
+    its own contents (a row changed by hand, with its hash left or made up, shows)."""
+    walk = LocationChainWalk(Qmark(conn))
+    while not walk.step():
+        pass
+    if walk.problem is not None:
+        return Finding(False, walk.problem.message)
+    rows = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+    return Finding(True, f"Logboek: {rows[0] if rows else 0} regel(s) in {walk.chains} keten(s), "
+                         "elke regel sluit aan en is ongewijzigd")
