@@ -100,10 +100,6 @@ class PostgresStore(Store):
         except errors.ObjectInUse as exc:  # the lease guard: the meeting is checked out (its message is Dutch)
             log.info("Refused write: %s", exc)
             raise KnooppuntError(exc.diag.message_primary or "Deze vergadering is uitgecheckt.") from exc
-        except errors.InsufficientPrivilege as exc:  # row-level security or a missing grant
-            log.info("Refused write: %s", exc)
-            raise KnooppuntError("Dit mag u op de server van uw organisatie niet wijzigen "
-                                 "(alleen gegevens van uw eigen locatie). Er is niets opgeslagen.") from exc
 
     def insert_row(self, db: audit_chain.Executes, table: str, row: dict[str, Any]) -> int:
         returning = " RETURNING id" if "id" in self.columns(table) else ""
