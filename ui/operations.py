@@ -11,7 +11,7 @@ with a progress indicator, then finishes here. ``publish`` is the one call of ``
 ``open_modal``/``run_modal`` use it for a dialog that hands its ``change`` to the opener.
 
 Places left in ``ui/`` that still catch ``KnooppuntError`` by hand, each for a reason; nothing
-outside this module calls ``hub.publish`` (``tests/ui/test_operations.py`` counts both: eight):
+outside this module calls ``hub.publish`` (``tests/ui/test_operations.py`` counts both: nine):
 - ``ui/app.py`` (start-up): before there is a window or a hub; the refusal ends the program;
 - ``ui/app.py`` (the crash handler): the last resort for a refusal nobody caught, shown calmly;
 - ``ui/startup.py`` (restoring a backup, twice): the database is closed and reopened around it,
@@ -20,6 +20,8 @@ outside this module calls ``hub.publish`` (``tests/ui/test_operations.py`` count
   "tried again later" (and an unexpected error is turned into that message); at closing the
   window is gone and a refusal is only logged;
 - ``ui/documents/render_task.py``: a worker thread, where a refusal becomes the ``failed`` signal;
+- ``ui/dialogs/server_page.py`` ("Verbinding testen" in the first-run wizard): a connection test, not
+  a write, before there are services; its refusal comes back by signal and is said in the page's line;
 - ``ui/pages/agreements_export.py`` (a step of the export): a cancellable export on a timer, which
   must also remove the half-written file.
 Flows that react to one kind of refusal (offer to record consent or an aanmelding, then retry)

@@ -114,6 +114,7 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
             ib.service(pg_database, clock).lease(meeting_id)
         laptop = open_services(laptop_file, PASSPHRASE, kdf_iter=TEST_KDF_ITER, clock=clock, actor="onbekend")
         try:
+            who = (laptop.profile.user_name, laptop.profile.role)  # the file's profile: the chair
             chair(laptop, meeting_id)
             made = {t: ids for t, ids in _seed_ids(laptop).items() if ids - seed[t]}
         finally:
@@ -121,11 +122,11 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
     finally:
         pg_server._ctl("start", "-w", "-t", "60", "-l", str(pg_server.log_file))
     assert server_rows(pg_database, meeting_id) == before  # nothing of the meeting reached the server yet
-    # As the server's superuser, as the backend-parametrised core suite runs: as a location's user
-    # the services are refused today (meeting mode writes `setting`, which only administrators may;
-    # folding an autosave burst deletes from `audit_burst`, which is not granted).
+    # As the server's superuser, as the backend-parametrised core suite runs; under the chair's own
+    # name, as on the laptop (on the server a profile is kept per login role).
     online = open_server_services(twin.dsn(), clock=clock)
     try:
+        online.profile.save(*who)
         chair(online, meeting_id)  # the same meeting, chaired online on the PostgreSQL store
     finally:
         online.close()
@@ -153,7 +154,8 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
         prev = row[8]
     offline = [(r[2], r[3], r[4], r[6]) for r in chain if r[3] not in ("uitgecheckt", "ingecheckt")]
     with twin.connect() as conn:
-        online_rows = conn.execute("SELECT actor, action, table_name, detail FROM audit_log ORDER BY id").fetchall()
+        online_rows = conn.execute("SELECT actor, action, table_name, detail FROM audit_log WHERE location_id = %s "
+                                   "ORDER BY id", (out.location_id,)).fetchall()
     assert offline == online_rows
     assert [r[3] for r in chain][0] == "uitgecheckt" and [r[3] for r in chain][-1] == "ingecheckt"
 
