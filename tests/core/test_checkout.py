@@ -149,7 +149,7 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
                              "ORDER BY id", (out.location_id,)).fetchall()
     prev = GENESIS
     for row in chain:
-        fields = dict(zip(("id", *AUDIT_FIELDS.split(", ")), row[:7], strict=True))
+        fields = {**dict(zip(("id", *AUDIT_FIELDS.split(", ")), row[:7], strict=True)), "location_id": out.location_id}
         assert row[7] == prev and row[8] == chain_hash(prev, fields)
         prev = row[8]
     offline = [(r[2], r[3], r[4], r[6]) for r in chain if r[3] not in ("uitgecheckt", "ingecheckt")]
@@ -158,6 +158,12 @@ def test_checked_out_offline_and_checked_in_is_the_record_that_working_online_gi
                                    "ORDER BY id", (out.location_id,)).fetchall()
     assert offline == online_rows
     assert [r[3] for r in chain][0] == "uitgecheckt" and [r[3] for r in chain][-1] == "ingecheckt"
+    # The program's own check of the chains agrees: the check-out's rows are hashed as the store's are.
+    checked = open_server_services(pg_database.dsn(), clock=clock)
+    try:
+        assert checked.audit.verify() is None
+    finally:
+        checked.close()
 
     # The lease is released: the meeting is writable on the server again, for anyone of the location.
     assert ib.service(pg_database, clock).status(meeting_id) == ""

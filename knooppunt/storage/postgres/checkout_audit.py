@@ -30,10 +30,11 @@ def append(conn: psycopg.Connection[Any], location_id: int, rows: Iterable[Audit
         new_id = conn.execute("SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))").fetchone()
         assert new_id is not None
         row: dict[str, Any] = {"id": int(new_id[0]), "at": at, "actor": actor, "action": action,
-                               "table_name": table, "record_id": record_id, "detail": detail}
+                               "table_name": table, "record_id": record_id, "detail": detail,
+                               "location_id": location_id}  # hashed with the row, as the store does (audit.py)
         row["prev_hash"], row["hash"] = prev, chain_hash(prev, row)
         conn.execute("INSERT INTO audit_log (id, at, actor, action, table_name, record_id, detail, prev_hash, hash, "
                      "location_id) VALUES (%(id)s, %(at)s, %(actor)s, %(action)s, %(table_name)s, %(record_id)s, "
-                     "%(detail)s, %(prev_hash)s, %(hash)s, %(location_id)s)", {**row, "location_id": location_id})
+                     "%(detail)s, %(prev_hash)s, %(hash)s, %(location_id)s)", row)
         prev, count = row["hash"], count + 1
     return count
