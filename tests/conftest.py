@@ -19,7 +19,7 @@ from knooppunt.services.demo import build_demo
 from ui.garbage import collect_if_due
 
 # The real PostgreSQL server (pg_server, pg_database): tests/support/pg_fixtures.py.
-pytest_plugins = ("tests.support.pg_fixtures",)
+pytest_plugins = ("tests.support.pg_fixtures", "tests.support.memory_keyring")  # fixtures: the test server, the keyring
 
 # Tests derive keys with fewer PBKDF2 rounds so the suite stays fast; the app uses SQLCipher's default.
 TEST_KDF_ITER = 4000

@@ -3,12 +3,10 @@ against the real test server, with the server passwords in a keyring (in memory 
 
 from __future__ import annotations
 
-import keyring
 import pytest
 
 from knooppunt.cli import main
 from knooppunt.storage.postgres.credentials import SERVICE
-from tests.support.memory_keyring import MemoryKeyring
 
 from ..conftest import PASSPHRASE
 from .checkout_helpers import make_user, seed_server
@@ -18,22 +16,13 @@ from .test_checkout import upcoming_meeting
 pytestmark = pytest.mark.sqlite_only
 
 
-@pytest.fixture
-def ring():
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
-
-
-def test_check_out_take_over_and_check_in_from_the_command_line(demo_services, pg_database, ring, tmp_path,
+def test_check_out_take_over_and_check_in_from_the_command_line(demo_services, pg_database, memory_keyring, tmp_path,
                                                                  monkeypatch, capsys):
     seed_server(pg_database, demo_services)
     location = demo_services.locations.locations()[0].name
     ib, coordinator = make_user(pg_database, "ib", location), make_user(pg_database, "co", location, coordinator=True)
     for user in (ib, coordinator):
-        ring.set_password(SERVICE, pg_database.address(user.role).describe(), user.password)
+        memory_keyring.set_password(SERVICE, pg_database.address(user.role).describe(), user.password)
     monkeypatch.setenv("KNOOPPUNT_PASSPHRASE", PASSPHRASE)
     server = ["--host", pg_database.server.host, "--poort", str(pg_database.server.port),
               "--database", pg_database.name, "--ca", str(pg_database.server.ca_file)]

@@ -60,4 +60,4 @@ def meeting_window(qtbot, demo_services, clock):
 
 
 # The app on the organisation's server (issue 22): the test server's location user, keyring, data folder.
-from .team_helpers import linde, memory_keyring, user_folder  # noqa: E402, F401 - fixtures
+from .team_helpers import linde, user_folder  # noqa: E402, F401 - fixtures

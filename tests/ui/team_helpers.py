@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import keyring
 import pytest
 
 from knooppunt.team_settings import TeamSettings
 from tests.server.server_helpers import LocationUser, user_for
-from tests.support.memory_keyring import MemoryKeyring
 from tests.support.pg_fixtures import PgDatabase
-
-
-@pytest.fixture
-def memory_keyring():
-    """The keyring of the tests: in memory, never the machine's own."""
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
